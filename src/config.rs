@@ -1,0 +1,251 @@
+//! `site.yaml`: the site's address, languages, titles, theme and fallback order.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml_error};
+use crate::lang::{Dir, Language};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    base_url: serde_saphyr::Spanned<String>,
+    languages: Vec<serde_saphyr::Spanned<RawLanguage>>,
+    #[serde(default)]
+    title: BTreeMap<String, String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    fallback: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    extra: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawLanguage {
+    Code(String),
+    Full {
+        code: String,
+        #[serde(default)]
+        dir: Option<Dir>,
+    },
+}
+
+/// The site's settings, checked.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub root: PathBuf,
+    /// Absolute address of the site, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/kb/`): every link starts with it.
+    pub base_path: String,
+    pub languages: Vec<Language>,
+    pub title: BTreeMap<String, String>,
+    pub theme: String,
+    fallback: BTreeMap<String, Vec<String>>,
+    pub extra: serde_json::Value,
+}
+
+pub const SITE_FILE: &str = "site.yaml";
+
+impl SiteConfig {
+    pub fn load(root: &Path, base_url_override: Option<&str>, diags: &mut Diagnostics) -> Option<SiteConfig> {
+        let path = root.join(SITE_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(format!("cannot read {SITE_FILE}: {e}"))
+                        .in_file(SITE_FILE)
+                        .hint("run sulam in the site folder, or name it with --root DIR"),
+                );
+                return None;
+            }
+        };
+        let raw: RawSite = match serde_saphyr::from_str_with_options(&text, crate::content::yaml_options()) {
+            Ok(r) => r,
+            Err(e) => {
+                diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
+                return None;
+            }
+        };
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        let mut err = |d: Diagnostic| errors.push(d.in_file(SITE_FILE));
+
+        let mut languages: Vec<Language> = Vec::new();
+        for spanned in &raw.languages {
+            let (code, dir) = match &spanned.value {
+                RawLanguage::Code(c) => (c.clone(), None),
+                RawLanguage::Full { code, dir } => (code.clone(), *dir),
+            };
+            let at = (spanned.referenced.line(), spanned.referenced.column());
+            if !valid_language_code(&code) {
+                err(Diagnostic::error(format!("'{code}' is not a language code"))
+                    .at(at.0, at.1)
+                    .hint("use a code such as he, ar, en"));
+                continue;
+            }
+            if languages.iter().any(|l| l.code == code) {
+                err(Diagnostic::error(format!("language '{code}' is listed twice")).at(at.0, at.1));
+                continue;
+            }
+            let dir = dir.unwrap_or_else(|| Dir::of_language(&code));
+            languages.push(Language { code, dir });
+        }
+        if raw.languages.is_empty() {
+            err(Diagnostic::error("'languages' is empty").hint("list at least one, e.g. languages: [he, ar, en]"));
+        }
+
+        let base_source = base_url_override.unwrap_or(&raw.base_url.value);
+        let (base_url, base_path) = match parse_base_url(base_source) {
+            Some(v) => v,
+            None => {
+                let d = Diagnostic::error(format!("'{base_source}' is not an absolute http(s) address"))
+                    .hint("write it like https://example.org/ or https://example.org/kb/");
+                if base_url_override.is_some() {
+                    err(d.hint("check the value given to --base-url"));
+                } else {
+                    err(d.at(raw.base_url.referenced.line(), raw.base_url.referenced.column()));
+                }
+                (String::new(), "/".into())
+            }
+        };
+
+        let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+        for (lang, list) in &raw.fallback {
+            for l in std::iter::once(lang).chain(list.iter()) {
+                if !codes.contains(&l.as_str()) {
+                    err(Diagnostic::error(format!("fallback names '{l}', which is not one of the site's languages"))
+                        .hint_opt(crate::diagnostics::did_you_mean(l, codes.iter().copied())));
+                }
+            }
+        }
+        for lang in raw.title.keys() {
+            if !codes.contains(&lang.as_str()) {
+                err(Diagnostic::error(format!("title is given for '{lang}', which is not one of the site's languages")));
+            }
+        }
+        let ok = errors.is_empty();
+        for e in errors {
+            diags.push(e);
+        }
+        for l in &codes {
+            if !raw.title.contains_key(*l) {
+                diags.push(
+                    Diagnostic::warning(format!("the site has no title in '{l}'"))
+                        .in_file(SITE_FILE)
+                        .hint(format!("add '{l}: ...' under title:")),
+                );
+            }
+        }
+
+        let theme = raw.theme.unwrap_or_else(|| "default".into());
+        if !ok {
+            return None;
+        }
+        Some(SiteConfig {
+            root: root.to_path_buf(),
+            base_url,
+            base_path,
+            languages,
+            title: raw.title,
+            theme,
+            fallback: raw.fallback,
+            extra: raw.extra.unwrap_or(serde_json::Value::Null),
+        })
+    }
+
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The languages to borrow text from for `lang`, in order: the site's fallback list, then
+    /// the site's languages in their order.
+    pub fn fallback_chain(&self, lang: &str) -> Vec<&str> {
+        let mut chain: Vec<&str> = Vec::new();
+        if let Some(list) = self.fallback.get(lang) {
+            chain.extend(list.iter().map(String::as_str));
+        }
+        for l in &self.languages {
+            if !chain.contains(&l.code.as_str()) {
+                chain.push(&l.code);
+            }
+        }
+        chain.retain(|l| *l != lang);
+        chain
+    }
+
+    pub fn site_title(&self, lang: &str) -> String {
+        if let Some(t) = self.title.get(lang) {
+            return t.clone();
+        }
+        self.fallback_chain(lang)
+            .into_iter()
+            .find_map(|l| self.title.get(l).cloned())
+            .unwrap_or_default()
+    }
+
+    /// A site-relative path (`he/towns/sderot/`) as a link (`/kb/he/towns/sderot/`).
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// A site-relative path as an absolute address.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+fn valid_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `https://example.org/kb` → (`https://example.org/kb/`, `/kb/`).
+pub fn parse_base_url(s: &str) -> Option<(String, String)> {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(char::is_whitespace) || path.contains(['?', '#', ' ']) {
+        return None;
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let scheme = if s.starts_with("https://") { "https" } else { "http" };
+    Some((format!("{scheme}://{host}{path}"), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_its_path() {
+        assert_eq!(
+            parse_base_url("https://example.org/kb"),
+            Some(("https://example.org/kb/".into(), "/kb/".into()))
+        );
+        assert_eq!(
+            parse_base_url("http://localhost:1111"),
+            Some(("http://localhost:1111/".into(), "/".into()))
+        );
+        assert_eq!(parse_base_url("example.org"), None);
+    }
+}

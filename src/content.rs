@@ -1,0 +1,786 @@
+//! Discover and parse the knowledge base: `content/<collection>/<id>/` folders with a
+//! `common.yaml` of facts and one `<lang>.md` of text per language.
+//!
+//! Each collection's fields are typed structs that refuse unknown keys, so a typo is an error
+//! with a suggestion rather than a silently missing fact. References keep their YAML position,
+//! so a broken one can be reported at its line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer};
+use serde_saphyr::Spanned;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
+
+pub fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! { strict_booleans: true }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Collection {
+    Initiatives,
+    Partners,
+    Towns,
+    Networks,
+    Domains,
+    Sectors,
+    People,
+    Pages,
+    News,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 9] = [
+        Collection::Initiatives,
+        Collection::Partners,
+        Collection::Towns,
+        Collection::Networks,
+        Collection::Domains,
+        Collection::Sectors,
+        Collection::People,
+        Collection::News,
+        Collection::Pages,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Initiatives => "initiatives",
+            Collection::Partners => "partners",
+            Collection::Towns => "towns",
+            Collection::Networks => "networks",
+            Collection::Domains => "domains",
+            Collection::Sectors => "sectors",
+            Collection::People => "people",
+            Collection::Pages => "pages",
+            Collection::News => "news",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+impl fmt::Display for Collection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An id written in a YAML file, with where it was written.
+pub type Ref = Spanned<String>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Lead,
+    Funder,
+    Operator,
+    Partner,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Funder => "funder",
+            Role::Operator => "operator",
+            Role::Partner => "partner",
+        }
+    }
+}
+
+/// `partners:` items: an id, or `{id, role}`.
+#[derive(Debug, Clone)]
+pub struct PartnerRef {
+    pub id: Ref,
+    pub role: Option<Role>,
+}
+
+impl<'de> Deserialize<'de> for PartnerRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct WithRole {
+            id: Ref,
+            #[serde(default)]
+            role: Option<Role>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Id(String),
+            Full(WithRole),
+        }
+        // The span of a bare id is the item's own span, added by the caller's Spanned wrapper.
+        let spanned: Spanned<Either> = Spanned::deserialize(d)?;
+        Ok(match spanned.value {
+            Either::Id(id) => PartnerRef {
+                id: Spanned::new(id, spanned.referenced, spanned.defined),
+                role: None,
+            },
+            Either::Full(w) => PartnerRef { id: w.id, role: w.role },
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Planned,
+    Active,
+    Completed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum District {
+    North,
+    Haifa,
+    Center,
+    TelAviv,
+    Jerusalem,
+    South,
+    JudeaSamaria,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TownKind {
+    City,
+    LocalCouncil,
+    RegionalCouncil,
+    Cluster,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ages {
+    pub from: u8,
+    pub to: u8,
+}
+
+type Extra = Option<serde_json::Value>;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativeFacts {
+    #[serde(default)]
+    pub partners: Vec<PartnerRef>,
+    #[serde(default)]
+    pub towns: Vec<Ref>,
+    #[serde(default)]
+    pub networks: Vec<Ref>,
+    #[serde(default)]
+    pub domains: Vec<Ref>,
+    pub ages: Option<Spanned<Ages>>,
+    pub started: Option<Spanned<i64>>,
+    pub ends: Option<Spanned<i64>>,
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub related: Vec<Ref>,
+    pub image: Option<Spanned<String>>,
+    pub website: Option<Spanned<String>>,
+    pub order: Option<i64>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerFacts {
+    pub sector: Option<Ref>,
+    pub logo: Option<Spanned<String>>,
+    pub website: Option<Spanned<String>>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TownFacts {
+    pub district: Option<District>,
+    pub coordinates: Option<Spanned<[f64; 2]>>,
+    pub cluster: Option<Spanned<i64>>,
+    pub kind: Option<TownKind>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkFacts {
+    #[serde(default)]
+    pub towns: Vec<Ref>,
+    #[serde(default)]
+    pub initiatives: Vec<Ref>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermFacts {
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonFacts {
+    pub photo: Option<Spanned<String>>,
+    pub organisation: Option<Ref>,
+    pub order: Option<i64>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub value: FigureValue,
+    pub year: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum FigureValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFacts {
+    #[serde(default)]
+    pub figures: Vec<Spanned<Figure>>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewsFacts {
+    pub date: Option<Spanned<String>>,
+    #[serde(default)]
+    pub initiatives: Vec<Ref>,
+    pub image: Option<Spanned<String>>,
+    pub extra: Extra,
+}
+
+/// The facts of an entry, by collection.
+#[derive(Debug, Clone)]
+pub enum Facts {
+    Initiative(InitiativeFacts),
+    Partner(PartnerFacts),
+    Town(TownFacts),
+    Network(NetworkFacts),
+    Term(TermFacts),
+    Person(PersonFacts),
+    Page(PageFacts),
+    News(NewsFacts),
+}
+
+impl Facts {
+    fn empty(c: Collection) -> Facts {
+        match c {
+            Collection::Initiatives => Facts::Initiative(Default::default()),
+            Collection::Partners => Facts::Partner(Default::default()),
+            Collection::Towns => Facts::Town(Default::default()),
+            Collection::Networks => Facts::Network(Default::default()),
+            Collection::Domains | Collection::Sectors => Facts::Term(Default::default()),
+            Collection::People => Facts::Person(Default::default()),
+            Collection::Pages => Facts::Page(Default::default()),
+            Collection::News => Facts::News(Default::default()),
+        }
+    }
+
+    fn parse(c: Collection, text: &str) -> Result<Facts, serde_saphyr::Error> {
+        let o = yaml_options();
+        if text.trim().is_empty() {
+            return Ok(Facts::empty(c));
+        }
+        Ok(match c {
+            Collection::Initiatives => Facts::Initiative(serde_saphyr::from_str_with_options(text, o)?),
+            Collection::Partners => Facts::Partner(serde_saphyr::from_str_with_options(text, o)?),
+            Collection::Towns => Facts::Town(serde_saphyr::from_str_with_options(text, o)?),
+            Collection::Networks => Facts::Network(serde_saphyr::from_str_with_options(text, o)?),
+            Collection::Domains | Collection::Sectors => {
+                Facts::Term(serde_saphyr::from_str_with_options(text, o)?)
+            }
+            Collection::People => Facts::Person(serde_saphyr::from_str_with_options(text, o)?),
+            Collection::Pages => Facts::Page(serde_saphyr::from_str_with_options(text, o)?),
+            Collection::News => Facts::News(serde_saphyr::from_str_with_options(text, o)?),
+        })
+    }
+
+    pub fn extra(&self) -> Option<&serde_json::Value> {
+        match self {
+            Facts::Initiative(f) => f.extra.as_ref(),
+            Facts::Partner(f) => f.extra.as_ref(),
+            Facts::Town(f) => f.extra.as_ref(),
+            Facts::Network(f) => f.extra.as_ref(),
+            Facts::Term(f) => f.extra.as_ref(),
+            Facts::Person(f) => f.extra.as_ref(),
+            Facts::Page(f) => f.extra.as_ref(),
+            Facts::News(f) => f.extra.as_ref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleText {
+    pub title: String,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleText {
+    pub role: String,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum Outcome {
+    Plain(String),
+    Group { title: String, items: Vec<String> },
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureText {
+    pub label: String,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// The front matter of a language file. One struct serves every collection; the fields a
+/// collection does not have are refused after parsing, with the collection named.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Front {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub pillars: Option<Vec<TitleText>>,
+    pub outcomes: Option<Vec<Outcome>>,
+    pub milestones: Option<Vec<TitleText>>,
+    pub team: Option<Vec<RoleText>>,
+    pub audience: Option<String>,
+    pub timeframe: Option<String>,
+    pub role: Option<String>,
+    pub figures: Option<BTreeMap<String, FigureText>>,
+    pub extra: Extra,
+}
+
+impl Front {
+    /// The front-matter fields a collection knows.
+    pub fn fields_of(c: Collection) -> &'static [&'static str] {
+        match c {
+            Collection::Initiatives => &[
+                "title", "summary", "pillars", "outcomes", "milestones", "team", "audience",
+                "timeframe", "extra",
+            ],
+            Collection::People => &["title", "role", "extra"],
+            Collection::Pages => &["title", "summary", "figures", "extra"],
+            _ => &["title", "summary", "extra"],
+        }
+    }
+
+    fn present_fields(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        let pairs: [(&'static str, bool); 10] = [
+            ("summary", self.summary.is_some()),
+            ("pillars", self.pillars.is_some()),
+            ("outcomes", self.outcomes.is_some()),
+            ("milestones", self.milestones.is_some()),
+            ("team", self.team.is_some()),
+            ("audience", self.audience.is_some()),
+            ("timeframe", self.timeframe.is_some()),
+            ("role", self.role.is_some()),
+            ("figures", self.figures.is_some()),
+            ("extra", self.extra.is_some()),
+        ];
+        for (name, present) in pairs {
+            if present {
+                v.push(name);
+            }
+        }
+        v
+    }
+}
+
+/// One `<lang>.md` file.
+#[derive(Debug, Clone)]
+pub struct LangFile {
+    pub path: PathBuf,
+    pub front: Front,
+    pub body: String,
+    /// The line of the file on which the Markdown body starts.
+    pub body_line: usize,
+}
+
+/// One `content/<collection>/<id>/` folder.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub collection: Collection,
+    pub id: String,
+    pub dir: PathBuf,
+    pub facts: Facts,
+    /// The site-relative path of `common.yaml`, when the entry has one.
+    pub facts_file: Option<PathBuf>,
+    pub texts: BTreeMap<String, LangFile>,
+    /// Files of the entry that are neither `common.yaml` nor a language file.
+    pub assets: Vec<PathBuf>,
+}
+
+/// All entries, by collection and id.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub entries: BTreeMap<(Collection, String), Entry>,
+}
+
+impl Content {
+    pub fn get(&self, c: Collection, id: &str) -> Option<&Entry> {
+        self.entries.get(&(c, id.to_string()))
+    }
+
+    pub fn of(&self, c: Collection) -> impl Iterator<Item = &Entry> {
+        self.entries.values().filter(move |e| e.collection == c)
+    }
+
+    pub fn ids(&self, c: Collection) -> impl Iterator<Item = &str> {
+        self.of(c).map(|e| e.id.as_str())
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads `content/`: every collection folder, every entry folder in it.
+pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
+    let root = &config.root;
+    let content_dir = root.join("content");
+    let mut content = Content::default();
+    if !content_dir.is_dir() {
+        diags.push(
+            Diagnostic::error("the site has no content/ folder")
+                .hint("create content/<collection>/<id>/ folders, or run 'sulam init'"),
+        );
+        return content;
+    }
+    for item in walkdir::WalkDir::new(&content_dir)
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name()
+    {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot read a folder in content/: {e}")));
+                continue;
+            }
+        };
+        let path = item.path();
+        let name = item.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        let relp = rel(root, path);
+        if item.depth() == 1 {
+            if !item.file_type().is_dir() {
+                diags.push(
+                    Diagnostic::warning("a file directly in content/ is not part of any entry and is ignored")
+                        .in_file(&relp)
+                        .hint("entries live in content/<collection>/<id>/"),
+                );
+            } else if Collection::from_name(&name).is_none() {
+                diags.push(
+                    Diagnostic::error(format!("'{name}' is not a collection"))
+                        .in_file(&relp)
+                        .hint_opt(did_you_mean(&name, Collection::ALL.iter().map(|c| c.name())))
+                        .hint_opt(Some(format!(
+                            "the collections are: {}",
+                            Collection::ALL.map(|c| c.name()).join(", ")
+                        ))
+                        .filter(|_| did_you_mean(&name, Collection::ALL.iter().map(|c| c.name())).is_none())),
+                );
+            }
+            continue;
+        }
+        let parent = item
+            .path()
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let Some(collection) = Collection::from_name(&parent) else {
+            continue;
+        };
+        if !item.file_type().is_dir() {
+            diags.push(
+                Diagnostic::warning(format!("a file directly in content/{collection}/ is ignored"))
+                    .in_file(&relp)
+                    .hint(format!("an entry is a folder: content/{collection}/<id>/ with common.yaml and <lang>.md")),
+            );
+            continue;
+        }
+        if !valid_id(&name) {
+            diags.push(
+                Diagnostic::error(format!("'{name}' is not a valid entry id"))
+                    .in_file(&relp)
+                    .hint(format!(
+                        "use lower-case ASCII letters, digits and '-', e.g. '{}'",
+                        suggest_id(&name)
+                    )),
+            );
+            continue;
+        }
+        if let Some(entry) = load_entry(config, collection, &name, path, diags) {
+            content.entries.insert((collection, name), entry);
+        }
+    }
+    content
+}
+
+fn suggest_id(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() { "my-entry".into() } else { s }
+}
+
+fn load_entry(
+    config: &SiteConfig,
+    collection: Collection,
+    id: &str,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
+    let root = &config.root;
+    let mut facts = Facts::empty(collection);
+    let mut facts_file = None;
+    let mut texts = BTreeMap::new();
+    let mut assets = Vec::new();
+    let mut failed = false;
+    let lang_codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+
+    for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot read: {e}")).in_file(rel(root, dir)));
+                failed = true;
+                continue;
+            }
+        };
+        if item.file_type().is_dir() {
+            continue;
+        }
+        let path = item.path();
+        let relp = rel(root, path);
+        let name = item.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let top_level = item.depth() == 1;
+        if top_level && (name == "common.yaml" || name == "common.yml") {
+            let text = match read_text(path, &relp, diags) {
+                Some(t) => t,
+                None => {
+                    failed = true;
+                    continue;
+                }
+            };
+            match Facts::parse(collection, &text) {
+                Ok(f) => facts = f,
+                Err(e) => {
+                    diags.push(from_yaml_error(&e, &relp, 0));
+                    failed = true;
+                }
+            }
+            facts_file = Some(relp);
+        } else if top_level && name.ends_with(".md") {
+            let stem = name.trim_end_matches(".md");
+            if !lang_codes.contains(&stem) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "'{name}' is a Markdown file, but '{stem}' is not one of the site's languages ({})",
+                        lang_codes.join(", ")
+                    ))
+                    .in_file(&relp)
+                    .hint_opt(did_you_mean(stem, lang_codes.iter().copied()).map(|h| {
+                        format!("{} Name language files after the language code, e.g. {}.md", h, lang_codes[0])
+                    }))
+                    .hint_opt(Some(format!(
+                        "name language files after the site's languages: {}",
+                        lang_codes.iter().map(|l| format!("{l}.md")).collect::<Vec<_>>().join(", ")
+                    )).filter(|_| did_you_mean(stem, lang_codes.iter().copied()).is_none())),
+                );
+                failed = true;
+                continue;
+            }
+            let Some(text) = read_text(path, &relp, diags) else {
+                failed = true;
+                continue;
+            };
+            match parse_lang_file(collection, &text, &relp) {
+                Ok(lf) => {
+                    texts.insert(stem.to_string(), lf);
+                }
+                Err(ds) => {
+                    for d in ds {
+                        diags.push(d);
+                    }
+                    failed = true;
+                }
+            }
+        } else if top_level && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+            diags.push(
+                Diagnostic::error(format!("'{name}' is not a file Sulam reads"))
+                    .in_file(&relp)
+                    .hint("facts go in common.yaml, texts in <lang>.md"),
+            );
+            failed = true;
+        } else {
+            assets.push(path.strip_prefix(dir).unwrap_or(path).to_path_buf());
+        }
+    }
+    if texts.is_empty() && !failed {
+        diags.push(
+            Diagnostic::error(format!("the entry '{id}' has no language file"))
+                .in_file(rel(root, dir))
+                .hint(format!(
+                    "add at least one of {}",
+                    lang_codes.iter().map(|l| format!("{l}.md")).collect::<Vec<_>>().join(", ")
+                )),
+        );
+        failed = true;
+    }
+    if failed {
+        return None;
+    }
+    Some(Entry {
+        collection,
+        id: id.to_string(),
+        dir: dir.to_path_buf(),
+        facts,
+        facts_file,
+        texts,
+        assets,
+    })
+}
+
+fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Some(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error("the file is not UTF-8 text")
+                        .in_file(relp)
+                        .hint("save it as UTF-8 in your editor"),
+                );
+                None
+            }
+        },
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("cannot read the file: {e}")).in_file(relp));
+            None
+        }
+    }
+}
+
+/// Splits `---` front matter from the body and parses it.
+pub fn parse_lang_file(collection: Collection, text: &str, relp: &Path) -> Result<LangFile, Vec<Diagnostic>> {
+    let text = text.replace("\r\n", "\n");
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(vec![
+            Diagnostic::error("the file does not start with front matter")
+                .in_file(relp)
+                .at(1, 1)
+                .hint("start it with a line '---', then 'title: ...', then a closing '---'"),
+        ]);
+    }
+    let mut yaml = String::new();
+    let mut line_no = 1;
+    let mut closed = false;
+    for l in lines.by_ref() {
+        line_no += 1;
+        if l.trim_end() == "---" {
+            closed = true;
+            break;
+        }
+        yaml.push_str(l);
+    }
+    if !closed {
+        return Err(vec![
+            Diagnostic::error("the front matter is not closed")
+                .in_file(relp)
+                .at(1, 1)
+                .hint("add a line '---' after the last field"),
+        ]);
+    }
+    let body: String = lines.collect();
+    let front: Front = if yaml.trim().is_empty() {
+        Front::default()
+    } else {
+        serde_saphyr::from_str_with_options(&yaml, yaml_options())
+            .map_err(|e| vec![from_yaml_error(&e, relp, 1)])?
+    };
+    let mut errors = Vec::new();
+    let known = Front::fields_of(collection);
+    for field in front.present_fields() {
+        if !known.contains(&field) {
+            let line = yaml
+                .lines()
+                .position(|l| l.starts_with(&format!("{field}:")))
+                .map(|i| i as u64 + 2)
+                .unwrap_or(1);
+            errors.push(
+                Diagnostic::error(format!("'{field}' is not a field of {collection}"))
+                    .in_file(relp)
+                    .at(line, 1)
+                    .hint(format!(
+                        "the fields of {collection} are: {}; put your own data under 'extra:'",
+                        known.join(", ")
+                    )),
+            );
+        }
+    }
+    if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        errors.push(
+            Diagnostic::error("the required field 'title' is missing")
+                .in_file(relp)
+                .at(2, 1)
+                .hint("add a line 'title: ...' to the front matter"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(LangFile {
+        path: relp.to_path_buf(),
+        front,
+        body,
+        body_line: line_no + 1,
+    })
+}

@@ -1,0 +1,124 @@
+//! Sorting, numbers and dates per language, with ICU4X: Hebrew and Arabic lists are sorted by
+//! their alphabets' collation, not by code point; numbers and dates read as a reader of that
+//! language expects.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use icu_calendar::{Date, Gregorian};
+use icu_collator::{Collator, CollatorBorrowed, options::CollatorOptions};
+use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets::YMD};
+use icu_decimal::{DecimalFormatter, input::Decimal};
+use icu_locale_core::Locale;
+
+/// The formatters of one language.
+pub struct LangFormat {
+    collator: Option<CollatorBorrowed<'static>>,
+    decimal: Option<DecimalFormatter>,
+    date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
+}
+
+/// The locale ICU is asked for. Arabic in Israel is written with Western digits, as Israeli
+/// public bodies and Arabic-language media here do; `ar` alone would give Eastern Arabic ones.
+pub fn icu_locale(code: &str) -> Locale {
+    let tag = match code.split('-').next().unwrap_or(code) {
+        "ar" if !code.contains("-u-") => format!("{code}-u-nu-latn"),
+        _ => code.to_string(),
+    };
+    Locale::try_from_str(&tag)
+        .or_else(|_| Locale::try_from_str(code))
+        .unwrap_or_else(|_| Locale::UNKNOWN)
+}
+
+impl LangFormat {
+    pub fn new(code: &str) -> LangFormat {
+        let locale = icu_locale(code);
+        LangFormat {
+            collator: Collator::try_new((&locale).into(), CollatorOptions::default()).ok(),
+            decimal: DecimalFormatter::try_new((&locale).into(), Default::default()).ok(),
+            date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).ok(),
+        }
+    }
+
+    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+        match &self.collator {
+            Some(c) => c.compare(a, b),
+            None => a.cmp(b),
+        }
+    }
+
+    pub fn number(&self, n: f64) -> String {
+        let Some(f) = &self.decimal else {
+            return n.to_string();
+        };
+        let dec = if n.fract() == 0.0 && n.abs() < 1e15 {
+            Decimal::from(n as i64)
+        } else {
+            match Decimal::try_from_str(&format!("{n}")) {
+                Ok(d) => d,
+                Err(_) => return n.to_string(),
+            }
+        };
+        f.format(&dec).to_string()
+    }
+
+    /// `YYYY-MM-DD` as a long date ("23 בנובמבר 2026"); the input as is if it is not a date.
+    pub fn date(&self, iso: &str) -> String {
+        let Some((y, m, d)) = parse_date(iso) else {
+            return iso.to_string();
+        };
+        match (&self.date, Date::try_new_gregorian(y, m, d)) {
+            (Some(f), Ok(date)) => f.format(&date).to_string(),
+            _ => iso.to_string(),
+        }
+    }
+}
+
+pub fn parse_date(iso: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = iso.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    Date::try_new_gregorian(y, m, d).ok()?;
+    Some((y, m, d))
+}
+
+/// Formatters for every language of the site, made once per build.
+pub struct Formats {
+    by_lang: HashMap<String, LangFormat>,
+    root: LangFormat,
+}
+
+impl Formats {
+    pub fn new<'a>(codes: impl IntoIterator<Item = &'a str>) -> Formats {
+        Formats {
+            by_lang: codes.into_iter().map(|c| (c.to_string(), LangFormat::new(c))).collect(),
+            root: LangFormat::new("und"),
+        }
+    }
+
+    pub fn get(&self, code: &str) -> &LangFormat {
+        self.by_lang.get(code).unwrap_or(&self.root)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hebrew_sorts_by_alphabet_and_numbers_group() {
+        let he = LangFormat::new("he");
+        let mut v = vec!["שדרות", "אופקים", "בית שאן", "Ashkelon"];
+        v.sort_by(|a, b| he.compare(a, b));
+        assert_eq!(v[..3], ["אופקים", "בית שאן", "שדרות"]);
+        assert_eq!(he.number(400000.0), "400,000");
+        let ar = LangFormat::new("ar");
+        assert_eq!(ar.number(400000.0), "400,000");
+        let en = LangFormat::new("en");
+        assert_eq!(en.date("2026-11-23"), "November 23, 2026");
+        assert!(LangFormat::new("he").date("2026-11-23").contains("בנובמבר"));
+    }
+}

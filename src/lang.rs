@@ -1,0 +1,241 @@
+//! Languages, writing direction and mixed text.
+//!
+//! Hebrew and Arabic pages carry Latin names, English terms and paragraphs in the other
+//! right-to-left language. The Unicode bidi algorithm gets most of it right by itself; what it
+//! gets wrong is a Latin run that ends in a neutral (`Social Finance Israel (SFI)` followed by
+//! Hebrew shows its closing parenthesis on the wrong side). This module finds such runs and
+//! isolates them, and tells which language a paragraph is written in.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+
+    /// The direction a language is written in when the site does not say.
+    pub fn of_language(code: &str) -> Dir {
+        let primary = code.split('-').next().unwrap_or(code);
+        match primary {
+            "he" | "ar" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb" => Dir::Rtl,
+            _ => Dir::Ltr,
+        }
+    }
+}
+
+/// A language of the site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    pub code: String,
+    pub dir: Dir,
+}
+
+/// The language's name in itself, as the language switcher shows it.
+pub fn native_name(code: &str) -> String {
+    let primary = code.split('-').next().unwrap_or(code);
+    match primary {
+        "he" => "עברית",
+        "ar" => "العربية",
+        "en" => "English",
+        "ru" => "Русский",
+        "am" => "አማርኛ",
+        "fr" => "Français",
+        "es" => "Español",
+        "de" => "Deutsch",
+        "fa" => "فارسی",
+        "yi" => "ייִדיש",
+        "ti" => "ትግርኛ",
+        "uk" => "Українська",
+        _ => return code.to_string(),
+    }
+    .to_string()
+}
+
+/// The script a run of text is written in, as far as this site cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Hebrew,
+    Arabic,
+    Latin,
+    Other,
+}
+
+fn script_of(c: char) -> Option<Script> {
+    match c {
+        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Some(Script::Hebrew),
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => Some(Script::Arabic),
+        c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => {
+            Some(Script::Latin)
+        }
+        c if c.is_alphabetic() => Some(Script::Other),
+        _ => None,
+    }
+}
+
+/// The script most letters of `text` are in, if it has letters.
+pub fn dominant_script(text: &str) -> Option<Script> {
+    let mut counts = [0usize; 4];
+    for c in text.chars() {
+        if let Some(s) = script_of(c) {
+            counts[s as usize] += 1;
+        }
+    }
+    let (i, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    if *n == 0 {
+        return None;
+    }
+    Some([Script::Hebrew, Script::Arabic, Script::Latin, Script::Other][i])
+}
+
+/// The script a language is normally written in.
+pub fn script_of_language(code: &str) -> Script {
+    match code.split('-').next().unwrap_or(code) {
+        "he" | "yi" => Script::Hebrew,
+        "ar" | "fa" | "ur" => Script::Arabic,
+        "en" | "fr" | "es" | "de" | "it" | "pt" | "nl" => Script::Latin,
+        _ => Script::Other,
+    }
+}
+
+/// For a block of text on a page in `page_lang`: the language it is really written in, when it
+/// is plainly another of the site's languages (a Hebrew paragraph in an Arabic body).
+pub fn foreign_language<'a>(text: &str, page_lang: &str, site_langs: &'a [Language]) -> Option<&'a Language> {
+    let script = dominant_script(text)?;
+    if script == script_of_language(page_lang) || script == Script::Other {
+        return None;
+    }
+    // Only a block that is mostly that script: a Hebrew sentence with a Latin acronym is Hebrew.
+    let letters = text.chars().filter(|c| script_of(*c).is_some()).count();
+    let of_script = text.chars().filter(|c| script_of(*c) == Some(script)).count();
+    if of_script * 10 < letters * 7 {
+        return None;
+    }
+    site_langs
+        .iter()
+        .find(|l| l.code != page_lang && script_of_language(&l.code) == script)
+}
+
+fn is_strong_ltr(c: char) -> bool {
+    matches!(script_of(c), Some(Script::Latin) | Some(Script::Other))
+}
+
+fn is_strong_rtl(c: char) -> bool {
+    matches!(script_of(c), Some(Script::Hebrew) | Some(Script::Arabic))
+}
+
+/// Escapes `text` for HTML and, in right-to-left text, wraps each Latin run in `<bdi>` so that
+/// its neutrals (parentheses, dots, hyphens) stay with it. Left-to-right text is only escaped.
+pub fn isolate_ltr_runs(text: &str, dir: Dir) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    if dir == Dir::Ltr || !text.chars().any(is_strong_rtl) || !text.chars().any(is_strong_ltr) {
+        escape_into(text, &mut out);
+        return out;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_strong_ltr(chars[i].1) {
+            escape_char(chars[i].1, &mut out);
+            i += 1;
+            continue;
+        }
+        // A run starts at a Latin letter (or an opening bracket right before it, taken below)
+        // and goes on through letters, digits, spaces and punctuation until the next
+        // right-to-left letter; it ends at its last Latin letter, digit or closing bracket that
+        // closes an opening one inside the run.
+        let start = i;
+        let mut end = i + 1; // exclusive, over chars
+        let mut depth: i32 = 0;
+        let mut j = i;
+        while j < chars.len() && !is_strong_rtl(chars[j].1) {
+            let c = chars[j].1;
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => {
+                    if depth > 0 {
+                        depth -= 1;
+                        end = j + 1;
+                    } else {
+                        break;
+                    }
+                }
+                c if is_strong_ltr(c) || c.is_ascii_digit() => end = j + 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        // Never cut inside an open bracket: fall back to the last point where all were closed.
+        let run: String = chars[start..end].iter().map(|(_, c)| *c).collect();
+        out.push_str("<bdi>");
+        escape_into(&run, &mut out);
+        out.push_str("</bdi>");
+        i = end;
+    }
+    out
+}
+
+pub fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        escape_char(c, out);
+    }
+}
+
+fn escape_char(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
+}
+
+pub fn escape(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    escape_into(text, &mut s);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_run_with_parentheses_is_isolated_whole() {
+        let html = isolate_ltr_runs("חברת Social Finance Israel (SFI) מציעה", Dir::Rtl);
+        assert_eq!(html, "חברת <bdi>Social Finance Israel (SFI)</bdi> מציעה");
+    }
+
+    #[test]
+    fn ltr_text_is_only_escaped() {
+        assert_eq!(isolate_ltr_runs("a < b (c)", Dir::Ltr), "a &lt; b (c)");
+    }
+
+    #[test]
+    fn hebrew_paragraph_in_arabic_page_is_found() {
+        let langs = vec![
+            Language { code: "he".into(), dir: Dir::Rtl },
+            Language { code: "ar".into(), dir: Dir::Rtl },
+            Language { code: "en".into(), dir: Dir::Ltr },
+        ];
+        let he = foreign_language("אבני הדרך של התוכנית כוללות STEM", "ar", &langs);
+        assert_eq!(he.map(|l| l.code.as_str()), Some("he"));
+        assert!(foreign_language("برنامج STEM في المدارس", "ar", &langs).is_none());
+        assert!(foreign_language("12 + 3", "ar", &langs).is_none());
+    }
+}

@@ -1,0 +1,19 @@
+//! Sulam: a static site generator for program knowledge bases in Hebrew, Arabic and English.
+//!
+//! The stages, each a module, in the order data flows through them:
+//! `config` (site.yaml) → `content` (discover and parse) → `link` (references, back-references)
+//! → `markdown` and `render` (views per language, Tera + Fluent) → `output` (atomic write).
+//! `build` runs them in order; `main.rs` only parses the command line.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod format;
+pub mod i18n;
+pub mod lang;
+pub mod link;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod theme;

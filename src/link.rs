@@ -1,0 +1,257 @@
+//! The link stage: every reference checked against the entries that exist, facts checked for
+//! form (years, dates, coordinates, files), and back-references collected so that each side
+//! of a link can show the other.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::content::{Collection, Content, Entry, Facts, Ref, Role};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+
+/// An entry that names another: `from` names the entry this is stored under.
+#[derive(Debug, Clone)]
+pub struct BackRef {
+    pub from: Collection,
+    pub id: String,
+    pub role: Option<Role>,
+}
+
+/// Back-references by the entry they point to.
+#[derive(Debug, Default)]
+pub struct Links {
+    back: HashMap<(Collection, String), Vec<BackRef>>,
+}
+
+impl Links {
+    pub fn to(&self, c: Collection, id: &str) -> &[BackRef] {
+        self.back.get(&(c, id.to_string())).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The ids of entries of collection `from` that name (`c`, `id`).
+    pub fn from_collection<'a>(&'a self, c: Collection, id: &str, from: Collection) -> impl Iterator<Item = &'a BackRef> {
+        self.to(c, id).iter().filter(move |b| b.from == from)
+    }
+}
+
+struct Checker<'a> {
+    content: &'a Content,
+    diags: &'a mut Diagnostics,
+    links: Links,
+}
+
+impl Checker<'_> {
+    fn reference(&mut self, entry: &Entry, field: &str, r: &Ref, target: Collection, role: Option<Role>) {
+        let id = r.value.trim();
+        if self.content.get(target, id).is_some() {
+            self.links
+                .back
+                .entry((target, id.to_string()))
+                .or_default()
+                .push(BackRef { from: entry.collection, id: entry.id.clone(), role });
+            return;
+        }
+        let what = singular(target);
+        let mut d = Diagnostic::error(format!("{what} '{id}' (in '{field}') does not exist"))
+            .at(r.referenced.line(), r.referenced.column())
+            .hint_opt(did_you_mean(id, self.content.ids(target)).or_else(|| {
+                Some(format!("create content/{target}/{id}/ or correct the id"))
+            }));
+        if let Some(f) = &entry.facts_file {
+            d = d.in_file(f);
+        }
+        self.diags.push(d);
+    }
+
+    fn error(&mut self, entry: &Entry, line: u64, column: u64, message: String, hint: Option<String>) {
+        let mut d = Diagnostic::error(message).at(line, column).hint_opt(hint);
+        if let Some(f) = &entry.facts_file {
+            d = d.in_file(f);
+        }
+        self.diags.push(d);
+    }
+
+    fn year(&mut self, entry: &Entry, field: &str, y: &Option<serde_saphyr::Spanned<i64>>) {
+        if let Some(y) = y {
+            if !(1000..=9999).contains(&y.value) {
+                self.error(entry, y.referenced.line(), y.referenced.column(),
+                    format!("'{field}' must be a year of four digits, not {}", y.value), Some(format!("write e.g. {field}: 2024")));
+            }
+        }
+    }
+
+    fn file(&mut self, entry: &Entry, field: &str, name: &Option<serde_saphyr::Spanned<String>>) {
+        let Some(name) = name else { return };
+        let n = name.value.trim();
+        let ok = !n.contains("..") && !n.starts_with('/') && entry.dir.join(n).is_file();
+        if !ok {
+            let names: Vec<String> = entry.assets.iter().map(|p| p.to_string_lossy().to_string()).collect();
+            self.error(entry, name.referenced.line(), name.referenced.column(),
+                format!("'{field}' names '{n}', which is not a file in this entry's folder"),
+                did_you_mean(n, names.iter().map(String::as_str))
+                    .or_else(|| Some(format!("put the file in {}/", entry.dir.display()))));
+        }
+    }
+
+    fn website(&mut self, entry: &Entry, w: &Option<serde_saphyr::Spanned<String>>) {
+        let Some(w) = w else { return };
+        let v = w.value.trim();
+        let ok = (v.starts_with("https://") || v.starts_with("http://")) && v.len() > 8 && !v.contains(char::is_whitespace);
+        if !ok {
+            self.error(entry, w.referenced.line(), w.referenced.column(),
+                format!("'website' must be an http:// or https:// address, not '{v}'"),
+                Some(format!("write it in full, e.g. https://{}", v.trim_start_matches("www."))));
+        }
+    }
+}
+
+pub fn singular(c: Collection) -> &'static str {
+    match c {
+        Collection::Initiatives => "initiative",
+        Collection::Partners => "partner",
+        Collection::Towns => "town",
+        Collection::Networks => "network",
+        Collection::Domains => "domain",
+        Collection::Sectors => "sector",
+        Collection::People => "person",
+        Collection::Pages => "page",
+        Collection::News => "news item",
+    }
+}
+
+/// Checks every entry's facts and collects back-references.
+pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
+    let mut ck = Checker { content, diags, links: Links::default() };
+    for entry in content.entries.values() {
+        match &entry.facts {
+            Facts::Initiative(f) => {
+                for p in &f.partners {
+                    ck.reference(entry, "partners", &p.id, Collection::Partners, p.role);
+                }
+                for r in &f.towns {
+                    ck.reference(entry, "towns", r, Collection::Towns, None);
+                }
+                for r in &f.networks {
+                    ck.reference(entry, "networks", r, Collection::Networks, None);
+                }
+                for r in &f.domains {
+                    ck.reference(entry, "domains", r, Collection::Domains, None);
+                }
+                for r in &f.related {
+                    if r.value == entry.id {
+                        ck.error(entry, r.referenced.line(), r.referenced.column(),
+                            "an initiative cannot be related to itself".into(), Some("remove it from 'related'".into()));
+                        continue;
+                    }
+                    ck.reference(entry, "related", r, Collection::Initiatives, None);
+                }
+                ck.year(entry, "started", &f.started);
+                ck.year(entry, "ends", &f.ends);
+                if let (Some(s), Some(e)) = (&f.started, &f.ends) {
+                    if e.value < s.value {
+                        ck.error(entry, e.referenced.line(), e.referenced.column(),
+                            format!("'ends' ({}) is before 'started' ({})", e.value, s.value), None);
+                    }
+                }
+                if let Some(a) = &f.ages {
+                    if a.value.from > a.value.to {
+                        ck.error(entry, a.referenced.line(), a.referenced.column(),
+                            format!("'ages' goes from {} to {}: 'from' must not be above 'to'", a.value.from, a.value.to), None);
+                    }
+                }
+                ck.file(entry, "image", &f.image);
+                ck.website(entry, &f.website);
+            }
+            Facts::Partner(f) => {
+                if let Some(s) = &f.sector {
+                    ck.reference(entry, "sector", s, Collection::Sectors, None);
+                }
+                ck.file(entry, "logo", &f.logo);
+                ck.website(entry, &f.website);
+            }
+            Facts::Town(f) => {
+                if let Some(c) = &f.coordinates {
+                    let [lat, lon] = c.value;
+                    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                        ck.error(entry, c.referenced.line(), c.referenced.column(),
+                            format!("coordinates [{lat}, {lon}] are not [latitude, longitude] in degrees"),
+                            Some("write e.g. coordinates: [31.52, 34.60] (latitude first)".into()));
+                    }
+                }
+                if let Some(c) = &f.cluster {
+                    if !(1..=10).contains(&c.value) {
+                        ck.error(entry, c.referenced.line(), c.referenced.column(),
+                            format!("'cluster' is a socio-economic cluster from 1 to 10, not {}", c.value), None);
+                    }
+                }
+            }
+            Facts::Network(f) => {
+                if f.towns.is_empty() {
+                    let mut d = Diagnostic::error("a network needs 'towns': the towns that take part in it")
+                        .hint("add e.g. towns: [sderot, ofakim]");
+                    d = match &entry.facts_file {
+                        Some(p) => d.in_file(p),
+                        None => d.in_file(entry_path(entry, "common.yaml")),
+                    };
+                    ck.diags.push(d);
+                }
+                for r in &f.towns {
+                    ck.reference(entry, "towns", r, Collection::Towns, None);
+                }
+                for r in &f.initiatives {
+                    ck.reference(entry, "initiatives", r, Collection::Initiatives, None);
+                }
+            }
+            Facts::Person(f) => {
+                if let Some(o) = &f.organisation {
+                    ck.reference(entry, "organisation", o, Collection::Partners, None);
+                }
+                ck.file(entry, "photo", &f.photo);
+            }
+            Facts::News(f) => {
+                match &f.date {
+                    None => {
+                        let d = Diagnostic::error("a news item needs a 'date'")
+                            .in_file(entry.facts_file.clone().unwrap_or_else(|| entry_path(entry, "common.yaml")))
+                            .hint("add a line date: 2026-11-23 to common.yaml");
+                        ck.diags.push(d);
+                    }
+                    Some(d) if crate::format::parse_date(d.value.trim()).is_none() => {
+                        ck.error(entry, d.referenced.line(), d.referenced.column(),
+                            format!("'{}' is not a date", d.value), Some("write dates as YYYY-MM-DD, e.g. 2026-11-23".into()));
+                    }
+                    _ => {}
+                }
+                for r in &f.initiatives {
+                    ck.reference(entry, "initiatives", r, Collection::Initiatives, None);
+                }
+                ck.file(entry, "image", &f.image);
+            }
+            Facts::Page(f) => {
+                let mut seen = std::collections::HashSet::new();
+                for fig in &f.figures {
+                    if !seen.insert(fig.value.id.clone()) {
+                        ck.error(entry, fig.referenced.line(), fig.referenced.column(),
+                            format!("the figure id '{}' is used twice", fig.value.id), None);
+                    }
+                }
+                for (lang, lf) in &entry.texts {
+                    for key in lf.front.figures.iter().flat_map(|m| m.keys()) {
+                        if !seen.contains(key) {
+                            ck.diags.push(
+                                Diagnostic::error(format!("the figure '{key}' has a label in {lang}.md but no value in common.yaml"))
+                                    .in_file(&lf.path)
+                                    .hint_opt(did_you_mean(key, seen.iter().map(String::as_str))),
+                            );
+                        }
+                    }
+                }
+            }
+            Facts::Term(_) => {}
+        }
+    }
+    ck.links
+}
+
+fn entry_path(entry: &Entry, file: &str) -> std::path::PathBuf {
+    Path::new("content").join(entry.collection.name()).join(&entry.id).join(file)
+}

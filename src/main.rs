@@ -1,0 +1,82 @@
+//! The `sulam` command line: parses arguments and calls one function per command.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use sulam::build::{BuildOptions, build};
+use sulam::diagnostics::{Diagnostic, Severity};
+
+#[derive(Parser)]
+#[command(name = "sulam", version, about = "Build a trilingual knowledge-base website from Markdown and YAML.")]
+struct Cli {
+    /// The site folder (the one with site.yaml). Default: the current folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the website into public/ (or --output DIR).
+    Build {
+        /// Where to write the site. It must be a folder Sulam made, or empty, or new.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The published address, overriding base_url in site.yaml (e.g. https://example.org/kb/).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.unwrap_or_else(|| PathBuf::from("."));
+    match cli.command {
+        Command::Build { output, base_url } => {
+            let started = std::time::Instant::now();
+            let output = output.map(|o| if o.is_absolute() { o } else { std::env::current_dir().unwrap_or_default().join(o) });
+            match build(&BuildOptions { root, output, base_url }) {
+                Ok(report) => {
+                    print_all(report.diagnostics.all());
+                    let warnings = report.diagnostics.warnings().count();
+                    eprintln!(
+                        "built {} pages ({} files) into {} in {} ms{}",
+                        report.pages,
+                        report.files,
+                        report.output.display(),
+                        started.elapsed().as_millis(),
+                        if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    print_all(diags.all());
+                    let n = diags.errors().count();
+                    eprintln!("build failed: {n} error(s); the output folder was not changed");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn print_all(diags: &[Diagnostic]) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for d in diags {
+        let text = d.to_string();
+        if colour {
+            let code = match d.severity {
+                Severity::Error => "31",
+                Severity::Warning => "33",
+            };
+            let (head, rest) = text.split_once(": ").unwrap_or((&text, ""));
+            eprintln!("\x1b[1;{code}m{head}\x1b[0m: {rest}");
+        } else {
+            eprintln!("{text}");
+        }
+    }
+}

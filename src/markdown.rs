@@ -1,0 +1,265 @@
+//! Markdown bodies to HTML: pulldown-cmark with tables, footnotes and heading ids, then the
+//! bidi care of `lang.rs` applied per block, then ammonia to remove what could run code.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::lang::{Dir, Language, foreign_language, isolate_ltr_runs};
+
+/// A rendered body and what the author should hear about it.
+pub struct Rendered {
+    pub html: String,
+    /// Raw HTML that was removed because it could run code in a reader's browser.
+    pub removed: Vec<String>,
+}
+
+/// Renders `markdown` written in `lang` (direction `dir`) for a site with `site_langs`.
+pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> Rendered {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    options.insert(Options::ENABLE_SMART_PUNCTUATION);
+
+    let mut removed = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    for ev in Parser::new_ext(markdown, options) {
+        if let Event::Html(h) | Event::InlineHtml(h) = &ev {
+            removed.extend(dangerous_parts(h));
+        }
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
+            if dest_url.trim().to_ascii_lowercase().starts_with("javascript:") {
+                removed.push("a javascript: address".into());
+            }
+        }
+        // Merge adjacent text so that a Latin run is seen whole.
+        if let (Event::Text(t), Some(Event::Text(prev))) = (&ev, events.last_mut()) {
+            *prev = CowStr::from(format!("{prev}{t}"));
+            continue;
+        }
+        events.push(ev);
+    }
+
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    let mut in_code = false;
+    // The direction of the block being written, for Latin-run isolation.
+    let mut block_dir = dir;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                out.push(events[i].clone());
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                out.push(events[i].clone());
+            }
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::Heading { .. }) => {
+                let end = block_end(&events, i);
+                let text = plain_text(&events[i + 1..end]);
+                let foreign = foreign_language(&text, lang, site_langs);
+                let mut attrs = String::new();
+                if let Some(l) = foreign {
+                    attrs.push_str(&format!(" lang=\"{}\"", l.code));
+                    if l.dir != dir {
+                        attrs.push_str(&format!(" dir=\"{}\"", l.dir.as_str()));
+                    }
+                    block_dir = l.dir;
+                }
+                let close = match &events[i] {
+                    Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                        let n = heading_number(*level);
+                        let id = match id {
+                            Some(id) => id.to_string(),
+                            None => unique_id(slug(&text), &mut ids),
+                        };
+                        ids.insert(id.clone());
+                        let class = if classes.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" class=\"{}\"", crate::lang::escape(&classes.join(" ")))
+                        };
+                        out.push(Event::Html(
+                            format!("<h{n} id=\"{}\"{class}{attrs}>", crate::lang::escape(&id)).into(),
+                        ));
+                        format!("</h{n}>\n")
+                    }
+                    _ => {
+                        out.push(Event::Html(format!("<p{attrs}>").into()));
+                        "</p>\n".to_string()
+                    }
+                };
+                for ev in &events[i + 1..end] {
+                    out.push(transform_inline(ev, block_dir, in_code));
+                }
+                out.push(Event::Html(close.into()));
+                block_dir = dir;
+                i = end + 1;
+                continue;
+            }
+            ev => out.push(transform_inline(ev, block_dir, in_code)),
+        }
+        i += 1;
+    }
+
+    let mut html = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    Rendered {
+        html: clean_html(&html),
+        removed,
+    }
+}
+
+fn transform_inline<'a>(ev: &Event<'a>, dir: Dir, in_code: bool) -> Event<'a> {
+    match ev {
+        Event::Text(t) if !in_code && dir == Dir::Rtl => Event::Html(isolate_ltr_runs(t, dir).into()),
+        other => other.clone(),
+    }
+}
+
+fn block_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0;
+    for (j, ev) in events.iter().enumerate().skip(start) {
+        match ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for ev in events {
+        if let Event::Text(t) | Event::Code(t) = ev {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// A heading's id: its words, lower-cased, joined by `-`; Hebrew and Arabic letters kept.
+pub fn slug(text: &str) -> String {
+    let mut s = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() && !('\u{0591}'..='\u{05C7}').contains(&c) && !('\u{064B}'..='\u{065F}').contains(&c) {
+            s.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() { "section".into() } else { s }
+}
+
+fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
+    if !ids.contains(&base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|c| !ids.contains(c)).unwrap_or(base)
+}
+
+/// The parts of a raw HTML fragment that the cleaner will remove, for the author's warning.
+fn dangerous_parts(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    if lower.contains("<script") {
+        found.push("<script>".to_string());
+    }
+    if lower.contains("javascript:") {
+        found.push("a javascript: address".to_string());
+    }
+    let bytes = lower.as_bytes();
+    for (i, w) in lower.match_indices(" on") {
+        let rest = &lower[i + w.len()..];
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let after = rest[name.len()..].trim_start();
+        if !name.is_empty() && after.starts_with('=') && i > 0 && bytes[..i].contains(&b'<') {
+            found.push(format!("the attribute on{name}="));
+        }
+    }
+    found
+}
+
+/// What raw HTML may keep: no script, event handlers or `javascript:` addresses; but what
+/// authors use: `lang`/`dir` on any element, tables, `<bdi>`, embedded video.
+fn cleaner() -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(["bdi", "bdo", "iframe", "figure", "figcaption", "section", "details", "summary", "mark", "abbr", "video", "source", "audio"]);
+    b.add_generic_attributes(["lang", "dir", "id", "class", "title"]);
+    b.add_tag_attributes("iframe", ["src", "width", "height", "allow", "allowfullscreen", "loading"]);
+    b.add_tag_attributes("video", ["src", "controls", "width", "height", "poster"]);
+    b.add_tag_attributes("audio", ["src", "controls"]);
+    b.add_tag_attributes("source", ["src", "type"]);
+    b.add_tag_attributes("img", ["loading", "width", "height"]);
+    b.add_tag_attributes("td", ["colspan", "rowspan", "style"]);
+    b.add_tag_attributes("th", ["colspan", "rowspan", "scope", "style"]);
+    b.add_tag_attributes("ol", ["start"]);
+    b.link_rel(None);
+    b.url_relative(ammonia::UrlRelative::PassThrough);
+    b
+}
+
+/// Removes what could run code; see `cleaner`.
+pub fn clean_html(html: &str) -> String {
+    static CLEANER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    CLEANER.get_or_init(cleaner).clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<Language> {
+        vec![
+            Language { code: "he".into(), dir: Dir::Rtl },
+            Language { code: "ar".into(), dir: Dir::Rtl },
+            Language { code: "en".into(), dir: Dir::Ltr },
+        ]
+    }
+
+    #[test]
+    fn hebrew_paragraph_in_arabic_body_gets_its_lang() {
+        let r = render("نص عربي هنا.\n\nטקסט בעברית כאן.\n", "ar", Dir::Rtl, &langs());
+        assert!(r.html.contains("<p lang=\"he\">טקסט בעברית כאן.</p>"), "{}", r.html);
+        assert!(r.html.contains("<p>نص عربي هنا.</p>"), "{}", r.html);
+    }
+
+    #[test]
+    fn script_and_handlers_are_removed_and_reported() {
+        let r = render("<span lang=\"en\" onclick=\"x()\">hi</span>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))\n", "en", Dir::Ltr, &langs());
+        assert!(!r.html.contains("script"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(r.html.contains("<span lang=\"en\">hi</span>"), "{}", r.html);
+        assert!(r.removed.len() >= 2, "{:?}", r.removed);
+    }
+
+    #[test]
+    fn headings_get_ids() {
+        let r = render("## הרקע\n\n## הרקע\n", "he", Dir::Rtl, &langs());
+        assert!(r.html.contains("<h2 id=\"הרקע\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"הרקע-2\">"), "{}", r.html);
+    }
+}

@@ -1,0 +1,131 @@
+//! Writing the site: everything goes into a fresh folder beside the output, which replaces the
+//! output only when the whole build succeeded. Sulam never writes into, or deletes, a folder it
+//! did not make: it marks its own with a `.sulam` file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+pub const MARKER: &str = ".sulam";
+
+/// The files of a built site, by path relative to the output folder.
+#[derive(Default)]
+pub struct Output {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Files copied from disk as they are: (destination, source).
+    pub copies: BTreeMap<String, PathBuf>,
+}
+
+impl Output {
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    pub fn copy(&mut self, path: impl Into<String>, source: PathBuf) {
+        self.copies.insert(path.into(), source);
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path) || self.copies.contains_key(path)
+    }
+}
+
+/// Refuses an output folder that is the site, holds it, lies in `content/`, or was not made by
+/// Sulam.
+pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        normalize(&p)
+    };
+    let root = abs(site_root);
+    let out = abs(out);
+    let content = root.join("content");
+    if root.starts_with(&out) {
+        return Err(Diagnostic::error(format!("the output folder {} is the site folder or holds it", out.display()))
+            .hint("choose a folder inside the site, such as public/"));
+    }
+    for protected in ["content", "themes", "i18n", "static", ".git"] {
+        if out.starts_with(root.join(protected)) {
+            return Err(Diagnostic::error(format!("the output folder {} is inside the site's {protected}/", out.display()))
+                .hint("choose a folder of its own, such as public/"));
+        }
+    }
+    if out.starts_with(&content) {
+        return Err(Diagnostic::error("the output folder is inside content/"));
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return Err(Diagnostic::error(format!("{} exists and is not a folder", out.display())));
+        }
+        let empty = std::fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !out.join(MARKER).exists() {
+            return Err(Diagnostic::error(format!(
+                "{} exists and was not made by Sulam; it is left as it is",
+                out.display()
+            ))
+            .hint("choose another --output folder, or empty this one yourself"));
+        }
+    }
+    Ok(())
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Writes `output` into a fresh folder and swaps it in for `out`.
+pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
+    let staging = parent.join(format!(".{name}.sulam-new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.sulam-old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    let result = (|| -> std::io::Result<()> {
+        std::fs::create_dir_all(&staging)?;
+        std::fs::write(staging.join(MARKER), "This folder was written by Sulam; it is replaced at each build.\n")?;
+        for (path, bytes) in &output.files {
+            let p = staging.join(path);
+            if let Some(d) = p.parent() {
+                std::fs::create_dir_all(d)?;
+            }
+            std::fs::write(p, bytes)?;
+        }
+        for (path, src) in &output.copies {
+            let p = staging.join(path);
+            if let Some(d) = p.parent() {
+                std::fs::create_dir_all(d)?;
+            }
+            std::fs::copy(src, p)?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Diagnostic::error(format!("cannot write the site: {e}")).hint("the last good site is left as it was"));
+    }
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&staging);
+            Diagnostic::error(format!("cannot replace {}: {e}", out.display()))
+        })?;
+    }
+    if let Err(e) = std::fs::rename(&staging, out) {
+        let _ = std::fs::rename(&old, out);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Diagnostic::error(format!("cannot move the new site into place: {e}")));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! Helpers for the integration tests: copy a fixture site into a temp folder, build it, read
+//! what came out.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use sulam::build::{BuildOptions, Report, build};
+use sulam::diagnostics::Diagnostics;
+
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
+        Site { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.dir.path().join(rel)).expect("remove");
+    }
+
+    pub fn build(&self) -> Result<Report, Diagnostics> {
+        build(&BuildOptions { root: self.root().to_path_buf(), output: None, base_url: None })
+    }
+
+    pub fn build_ok(&self) -> Report {
+        match self.build() {
+            Ok(r) => r,
+            Err(d) => panic!("build failed:\n{}", d.all().iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
+        }
+    }
+
+    pub fn build_err(&self) -> Diagnostics {
+        match self.build() {
+            Ok(_) => panic!("build should have failed"),
+            Err(d) => d,
+        }
+    }
+
+    pub fn page(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for item in walkdir::WalkDir::new(from) {
+        let item = item.expect("walk");
+        let rel = item.path().strip_prefix(from).expect("prefix");
+        let dest = to.join(rel);
+        if item.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(item.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// All messages of a failed build, one per line, for assertions.
+pub fn messages(d: &Diagnostics) -> String {
+    d.all().iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+}
+
+/// Removes Fluent's bidi isolation marks.
+pub fn plain(s: &str) -> String {
+    s.replace(['\u{2068}', '\u{2069}'], "")
+}

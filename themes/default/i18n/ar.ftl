@@ -1,0 +1,166 @@
+# Sulam default theme: Arabic UI strings.
+# Plurals: zero/one/two/few/many/other (CLDR): 0, 1, 2, 3–10, 11–99, 100–102.
+skip-to-content = انتقل إلى المحتوى
+languages-label = اللغة
+main-nav-label = القائمة الرئيسية
+footer-nav-label = عن الموقع
+breadcrumbs-label = أنت هنا
+home = الصفحة الرئيسية
+footer-built-with = بُني بواسطة سُلَّم.
+
+collection-initiatives = المبادرات
+collection-partners = الشركاء
+collection-towns = البلدات
+collection-networks = شبكات البلدات
+collection-domains = مجالات الحياة
+collection-sectors = القطاعات
+collection-people = الأشخاص
+collection-pages = الصفحات
+collection-news = الأخبار
+
+singular-initiatives = مبادرة
+singular-partners = شريك
+singular-towns = بلدة
+singular-networks = شبكة بلدات
+singular-domains = مجال حياة
+singular-sectors = قطاع
+singular-people = شخص
+singular-pages = صفحة
+singular-news = خبر
+
+count-initiatives = { $count ->
+    [zero] لا توجد مبادرات
+    [one] مبادرة واحدة
+    [two] مبادرتان
+    [few] { $count } مبادرات
+    [many] { $count } مبادرة
+   *[other] { $count } مبادرة
+}
+count-partners = { $count ->
+    [zero] لا يوجد شركاء
+    [one] شريك واحد
+    [two] شريكان
+    [few] { $count } شركاء
+    [many] { $count } شريكًا
+   *[other] { $count } شريك
+}
+count-towns = { $count ->
+    [zero] لا توجد بلدات
+    [one] بلدة واحدة
+    [two] بلدتان
+    [few] { $count } بلدات
+    [many] { $count } بلدة
+   *[other] { $count } بلدة
+}
+count-networks = { $count ->
+    [zero] لا توجد شبكات
+    [one] شبكة واحدة
+    [two] شبكتان
+    [few] { $count } شبكات
+    [many] { $count } شبكة
+   *[other] { $count } شبكة
+}
+count-domains = { $count ->
+    [zero] لا توجد مجالات
+    [one] مجال واحد
+    [two] مجالان
+    [few] { $count } مجالات
+    [many] { $count } مجالًا
+   *[other] { $count } مجال
+}
+count-sectors = { $count ->
+    [zero] لا توجد قطاعات
+    [one] قطاع واحد
+    [two] قطاعان
+    [few] { $count } قطاعات
+    [many] { $count } قطاعًا
+   *[other] { $count } قطاع
+}
+count-people = { $count ->
+    [zero] لا يوجد أشخاص
+    [one] شخص واحد
+    [two] شخصان
+    [few] { $count } أشخاص
+    [many] { $count } شخصًا
+   *[other] { $count } شخص
+}
+count-news = { $count ->
+    [zero] لا توجد أخبار
+    [one] خبر واحد
+    [two] خبران
+    [few] { $count } أخبار
+    [many] { $count } خبرًا
+   *[other] { $count } خبر
+}
+count-pages = { $count ->
+    [zero] لا توجد صفحات
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $count } صفحات
+    [many] { $count } صفحة
+   *[other] { $count } صفحة
+}
+
+fallback-notice = لم تُترجم هذه الصفحة إلى العربية بعد. يظهر نصّها باللغة { $language }.
+partial-notice = لم تُترجم أجزاء من هذه الصفحة إلى العربية بعد، وهي تظهر باللغة { $language }.
+
+fact-status = الحالة
+fact-years = السنوات
+fact-ages = الأعمار
+fact-audience = الفئة المستهدفة
+fact-timeframe = الإطار الزمني
+fact-website = الموقع الإلكتروني
+fact-sector = القطاع
+fact-district = اللواء
+fact-kind = النوع
+fact-cluster = العنقود الاجتماعي-الاقتصادي
+fact-role = الوظيفة
+fact-organisation = المؤسسة
+
+years-since = منذ { $year }
+ages-range = من سن { $from } حتى { $to }
+
+status-planned = مخطَّطة
+status-active = فعّالة
+status-completed = انتهت
+
+role-lead = جهة قائدة
+role-funder = جهة مموِّلة
+role-operator = جهة منفِّذة
+role-partner = شريك
+
+district-north = لواء الشمال
+district-haifa = لواء حيفا
+district-center = لواء المركز
+district-tel-aviv = لواء تل أبيب
+district-jerusalem = لواء القدس
+district-south = لواء الجنوب
+district-judea-samaria = الضفة الغربية
+
+kind-city = بلدية
+kind-local-council = مجلس محلي
+kind-regional-council = مجلس إقليمي
+kind-cluster = عنقود إقليمي
+
+section-pillars = محاور العمل
+section-milestones = المحطات الأساسية
+section-outcomes = النتائج المتوقعة
+section-team = الطاقم
+section-partners = الشركاء
+section-towns = البلدات
+section-networks = شبكات البلدات
+section-domains = مجالات الحياة
+section-related = مبادرات ذات صلة
+section-news = أخبار
+section-initiatives = المبادرات
+section-initiatives-here = مبادرات في هذه البلدة
+section-people = أشخاص
+section-figures = معطيات أساسية
+section-latest-news = آخر الأخبار
+
+figure-source = المصدر:
+logo-of = شعار { $name }
+
+not-found-title = الصفحة غير موجودة
+not-found-text = الصفحة التي طلبتها ليست هنا. ربما نُقلت؛ يمكنك البدء من جديد من الصفحة الرئيسية.
+not-found-home = الصفحة الرئيسية بالعربية

@@ -1,0 +1,129 @@
+# Sulam default theme: English UI strings.
+skip-to-content = Skip to content
+languages-label = Language
+main-nav-label = Main
+footer-nav-label = About this site
+breadcrumbs-label = You are here
+home = Home
+footer-built-with = Built with Sulam.
+
+collection-initiatives = Initiatives
+collection-partners = Partners
+collection-towns = Towns
+collection-networks = Town networks
+collection-domains = Life domains
+collection-sectors = Sectors
+collection-people = People
+collection-pages = Pages
+collection-news = News
+
+singular-initiatives = Initiative
+singular-partners = Partner
+singular-towns = Town
+singular-networks = Town network
+singular-domains = Life domain
+singular-sectors = Sector
+singular-people = Person
+singular-pages = Page
+singular-news = News
+
+count-initiatives = { $count ->
+    [one] One initiative
+   *[other] { $count } initiatives
+}
+count-partners = { $count ->
+    [one] One partner
+   *[other] { $count } partners
+}
+count-towns = { $count ->
+    [one] One town
+   *[other] { $count } towns
+}
+count-networks = { $count ->
+    [one] One network
+   *[other] { $count } networks
+}
+count-domains = { $count ->
+    [one] One life domain
+   *[other] { $count } life domains
+}
+count-sectors = { $count ->
+    [one] One sector
+   *[other] { $count } sectors
+}
+count-people = { $count ->
+    [one] One person
+   *[other] { $count } people
+}
+count-news = { $count ->
+    [one] One news item
+   *[other] { $count } news items
+}
+count-pages = { $count ->
+    [one] One page
+   *[other] { $count } pages
+}
+
+fallback-notice = This page has not been translated into English yet. Its text is shown in { $language }.
+partial-notice = Parts of this page have not been translated into English yet; they are shown in { $language }.
+
+fact-status = Status
+fact-years = Years
+fact-ages = Ages
+fact-audience = Who it serves
+fact-timeframe = Timeframe
+fact-website = Website
+fact-sector = Sector
+fact-district = District
+fact-kind = Kind
+fact-cluster = Socio-economic cluster
+fact-role = Role
+fact-organisation = Organisation
+
+years-since = Since { $year }
+ages-range = { $from } to { $to } years
+
+status-planned = Planned
+status-active = Active
+status-completed = Completed
+
+role-lead = Lead
+role-funder = Funder
+role-operator = Operator
+role-partner = Partner
+
+district-north = Northern District
+district-haifa = Haifa District
+district-center = Central District
+district-tel-aviv = Tel Aviv District
+district-jerusalem = Jerusalem District
+district-south = Southern District
+district-judea-samaria = Judea and Samaria
+
+kind-city = City
+kind-local-council = Local council
+kind-regional-council = Regional council
+kind-cluster = Regional cluster
+
+section-pillars = Pillars of action
+section-milestones = Milestones
+section-outcomes = Expected outcomes
+section-team = Team
+section-partners = Partners
+section-towns = Towns
+section-networks = Town networks
+section-domains = Life domains
+section-related = Related initiatives
+section-news = News
+section-initiatives = Initiatives
+section-initiatives-here = Initiatives in this town
+section-people = People
+section-figures = Key figures
+section-latest-news = Latest news
+
+figure-source = Source:
+logo-of = Logo of { $name }
+
+not-found-title = Page not found
+not-found-text = The page you asked for is not here. It may have moved; start again from the home page.
+not-found-home = Home page in English

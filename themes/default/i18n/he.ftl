@@ -1,0 +1,139 @@
+# Sulam default theme: Hebrew UI strings.
+# Plurals: one/two/other only (Fluent's CLDR 37 rules would send 20, 100, 1000 to "many").
+skip-to-content = דילוג לתוכן
+languages-label = שפה
+main-nav-label = ראשי
+footer-nav-label = על האתר
+breadcrumbs-label = אתם נמצאים כאן
+home = דף הבית
+footer-built-with = נבנה באמצעות סולם.
+
+collection-initiatives = יוזמות
+collection-partners = שותפים
+collection-towns = יישובים
+collection-networks = רשתות יישובים
+collection-domains = תחומי חיים
+collection-sectors = מגזרים
+collection-people = אנשים
+collection-pages = דפים
+collection-news = חדשות
+
+singular-initiatives = יוזמה
+singular-partners = שותף
+singular-towns = יישוב
+singular-networks = רשת יישובים
+singular-domains = תחום חיים
+singular-sectors = מגזר
+singular-people = איש צוות
+singular-pages = דף
+singular-news = עדכון
+
+count-initiatives = { $count ->
+    [one] יוזמה אחת
+    [two] שתי יוזמות
+   *[other] { $count } יוזמות
+}
+count-partners = { $count ->
+    [one] שותף אחד
+    [two] שני שותפים
+   *[other] { $count } שותפים
+}
+count-towns = { $count ->
+    [one] יישוב אחד
+    [two] שני יישובים
+   *[other] { $count } יישובים
+}
+count-networks = { $count ->
+    [one] רשת אחת
+    [two] שתי רשתות
+   *[other] { $count } רשתות
+}
+count-domains = { $count ->
+    [one] תחום חיים אחד
+    [two] שני תחומי חיים
+   *[other] { $count } תחומי חיים
+}
+count-sectors = { $count ->
+    [one] מגזר אחד
+    [two] שני מגזרים
+   *[other] { $count } מגזרים
+}
+count-people = { $count ->
+    [one] אדם אחד
+    [two] שני אנשים
+   *[other] { $count } אנשים
+}
+count-news = { $count ->
+    [one] עדכון אחד
+    [two] שני עדכונים
+   *[other] { $count } עדכונים
+}
+count-pages = { $count ->
+    [one] דף אחד
+    [two] שני דפים
+   *[other] { $count } דפים
+}
+
+fallback-notice = דף זה טרם תורגם לעברית. הטקסט מוצג ב{ $language }.
+partial-notice = חלקים מדף זה טרם תורגמו לעברית ומוצגים ב{ $language }.
+
+fact-status = סטטוס
+fact-years = שנים
+fact-ages = גילים
+fact-audience = למי זה מיועד
+fact-timeframe = מסגרת זמנים
+fact-website = אתר אינטרנט
+fact-sector = מגזר
+fact-district = מחוז
+fact-kind = סוג
+fact-cluster = אשכול חברתי-כלכלי
+fact-role = תפקיד
+fact-organisation = ארגון
+
+years-since = משנת { $year }
+ages-range = מגיל { $from } עד { $to }
+
+status-planned = מתוכננת
+status-active = פעילה
+status-completed = הסתיימה
+
+role-lead = מובילים
+role-funder = מממנים
+role-operator = מפעילים
+role-partner = שותפים
+
+district-north = מחוז הצפון
+district-haifa = מחוז חיפה
+district-center = מחוז המרכז
+district-tel-aviv = מחוז תל אביב
+district-jerusalem = מחוז ירושלים
+district-south = מחוז הדרום
+district-judea-samaria = יהודה ושומרון
+
+kind-city = עירייה
+kind-local-council = מועצה מקומית
+kind-regional-council = מועצה אזורית
+kind-cluster = אשכול אזורי
+
+section-pillars = ממדי פעולה
+section-milestones = אבני דרך
+section-outcomes = תוצאות מצופות
+section-team = צוות
+section-partners = שותפים
+section-towns = יישובים
+section-networks = רשתות יישובים
+section-domains = תחומי חיים
+section-related = יוזמות קשורות
+section-news = עדכונים
+section-initiatives = יוזמות
+section-initiatives-here = יוזמות ביישוב
+section-people = אנשים
+section-figures = נתונים מרכזיים
+section-latest-news = עדכונים אחרונים
+
+figure-source = מקור:
+logo-of = הלוגו של { $name }
+
+not-found-title = הדף לא נמצא
+not-found-text = הדף שביקשתם אינו כאן. ייתכן שהוא הועבר; אפשר להתחיל מחדש מדף הבית.
+not-found-home = לדף הבית בעברית

@@ -1,0 +1,30 @@
+// Sulam language chooser: remembers the reader's choice and, on a first visit, follows the
+// browser's languages. Without JavaScript the chooser is a plain list of links.
+(function () {
+  "use strict";
+  var KEY = "sulam-lang";
+  function remember(code) {
+    try { localStorage.setItem(KEY, code); } catch (e) { /* storage may be off */ }
+  }
+  // On every page: choosing a language in the switcher is remembered for the next visit.
+  Array.prototype.forEach.call(document.querySelectorAll("nav.languages a[hreflang]"), function (a) {
+    a.addEventListener("click", function () { remember(a.getAttribute("hreflang")); });
+  });
+  var list = document.querySelector("[data-sulam-chooser]");
+  if (!list) return;
+  var links = Array.prototype.slice.call(list.querySelectorAll("a[data-lang]"));
+  var byLang = {};
+  links.forEach(function (a) { byLang[a.getAttribute("data-lang")] = a.href; });
+  links.forEach(function (a) {
+    a.addEventListener("click", function () { remember(a.getAttribute("data-lang")); });
+  });
+  var saved = null;
+  try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; }
+  if (saved && byLang[saved]) { location.replace(byLang[saved]); return; }
+  var prefs = navigator.languages || [navigator.language || ""];
+  for (var i = 0; i < prefs.length; i++) {
+    var code = String(prefs[i]).toLowerCase().split("-")[0];
+    if (code === "iw") code = "he";
+    if (byLang[code]) { location.replace(byLang[code]); return; }
+  }
+})();
