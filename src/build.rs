@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-
 use crate::config::SiteConfig;
 use crate::content::{self, Collection, Content, Entry};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -32,7 +31,10 @@ pub struct Report {
 
 /// Builds the site and writes it; on any error nothing is written.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
-    let out_dir = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let out_dir = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
     if let Err(d) = output::check_target(&opts.root, &out_dir) {
         let mut diags = Diagnostics::default();
         diags.push(d);
@@ -77,7 +79,14 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
     };
     let formats = Formats::new(config.languages.iter().map(|l| l.code.as_str()));
     let bodies = render::render_bodies(&config, &content, &mut diags);
-    let model = Model { config: &config, content: &content, links: &links, formats: &formats, strings: &strings, bodies };
+    let model = Model {
+        config: &config,
+        content: &content,
+        links: &links,
+        formats: &formats,
+        strings: &strings,
+        bodies,
+    };
     let mut out = Output::default();
     let pages = render_pages(&model, &tera, &mut out, &mut diags);
     write_extras(&model, &theme, &tera, &mut out, &mut diags);
@@ -99,12 +108,32 @@ fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> 
     }
     let sources: HashMap<String, Vec<Source>> = texts
         .iter()
-        .map(|(l, files)| (l.clone(), files.iter().map(|(label, text)| Source { label: label.clone(), text }).collect()))
+        .map(|(l, files)| {
+            (
+                l.clone(),
+                files
+                    .iter()
+                    .map(|(label, text)| Source {
+                        label: label.clone(),
+                        text,
+                    })
+                    .collect(),
+            )
+        })
         .collect();
     let chains = config
         .languages
         .iter()
-        .map(|l| (l.code.clone(), config.fallback_chain(&l.code).into_iter().map(str::to_string).collect()))
+        .map(|l| {
+            (
+                l.code.clone(),
+                config
+                    .fallback_chain(&l.code)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            )
+        })
         .collect();
     Strings::new(&sources, chains, diags)
 }
@@ -122,7 +151,14 @@ fn template_for(c: Collection) -> &'static str {
     }
 }
 
-fn render_one(tera: &tera::Tera, template: &str, ctx: &tera::Context, path: &str, out: &mut Output, diags: &mut Diagnostics) -> bool {
+fn render_one(
+    tera: &tera::Tera,
+    template: &str,
+    ctx: &tera::Context,
+    path: &str,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) -> bool {
     match tera.render(template, ctx) {
         Ok(html) => {
             out.add(path, html);
@@ -130,8 +166,11 @@ fn render_one(tera: &tera::Tera, template: &str, ctx: &tera::Context, path: &str
         }
         Err(e) => {
             diags.push(
-                Diagnostic::error(format!("the template '{template}' failed for /{path}: {}", error_chain(&e)))
-                    .in_file(format!("themes/…/templates/{template}")),
+                Diagnostic::error(format!(
+                    "the template '{template}' failed for /{path}: {}",
+                    error_chain(&e)
+                ))
+                .in_file(format!("themes/…/templates/{template}")),
             );
             false
         }
@@ -164,10 +203,21 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
         ctx.insert("page", &view);
         let initiatives = m.links_of(Collection::Initiatives, lang);
         ctx.insert("initiatives", &initiatives);
-        let news: Vec<Link> = m.links_of(Collection::News, lang).into_iter().take(3).collect();
+        let news: Vec<Link> = m
+            .links_of(Collection::News, lang)
+            .into_iter()
+            .take(3)
+            .collect();
         ctx.insert("news", &news);
         ctx.insert("counts", &counts(content));
-        if render_one(tera, "home.html", &ctx, &format!("{lang}/index.html"), out, diags) {
+        if render_one(
+            tera,
+            "home.html",
+            &ctx,
+            &format!("{lang}/index.html"),
+            out,
+            diags,
+        ) {
             pages += 1;
         }
 
@@ -176,13 +226,25 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             if c == Collection::Pages || content.of(c).next().is_none() {
                 continue;
             }
-            let chrome = m.chrome(lang, &|l| format!("{l}/{}/", c.name()), &all_langs, Some(c.name()));
+            let chrome = m.chrome(
+                lang,
+                &|l| format!("{l}/{}/", c.name()),
+                &all_langs,
+                Some(c.name()),
+            );
             let mut ctx = render::context(&chrome);
             let items = m.links_of(c, lang);
             ctx.insert("collection", c.name());
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
-            if render_one(tera, "list.html", &ctx, &format!("{lang}/{}/index.html", c.name()), out, diags) {
+            if render_one(
+                tera,
+                "list.html",
+                &ctx,
+                &format!("{lang}/{}/index.html", c.name()),
+                out,
+                diags,
+            ) {
                 pages += 1;
             }
         }
@@ -194,12 +256,20 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             }
             let path = entry_path(e.collection, &e.id, lang);
             let has = |l: &str| e.texts.contains_key(l);
-            let chrome = m.chrome(lang, &|l| entry_path(e.collection, &e.id, l), &has, Some(e.collection.name()));
+            let chrome = m.chrome(
+                lang,
+                &|l| entry_path(e.collection, &e.id, l),
+                &has,
+                Some(e.collection.name()),
+            );
             let mut ctx = render::context(&chrome);
             let view = m.entry_view(e, lang);
             ctx.insert("page", &view);
             ctx.insert("collection", e.collection.name());
-            ctx.insert("list_url", &m.config.link(&format!("{lang}/{}/", e.collection.name())));
+            ctx.insert(
+                "list_url",
+                &m.config.link(&format!("{lang}/{}/", e.collection.name())),
+            );
             ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
             let partial_from: Option<String> = (!view.partial_fallback.is_empty())
                 .then(|| m.text_lang(e, lang).map(|_| ()))
@@ -207,7 +277,14 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
                 .and_then(|_| first_other_lang(m, e, lang))
                 .map(|l| native_name(&l));
             ctx.insert("partial_name", &partial_from);
-            if render_one(tera, template_for(e.collection), &ctx, &format!("{path}index.html"), out, diags) {
+            if render_one(
+                tera,
+                template_for(e.collection),
+                &ctx,
+                &format!("{path}index.html"),
+                out,
+                diags,
+            ) {
                 pages += 1;
             }
             for asset in &e.assets {
@@ -220,11 +297,18 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
 }
 
 fn first_other_lang(m: &Model, e: &Entry, lang: &str) -> Option<String> {
-    m.config.fallback_chain(lang).into_iter().find(|l| e.texts.contains_key(*l)).map(str::to_string)
+    m.config
+        .fallback_chain(lang)
+        .into_iter()
+        .find(|l| e.texts.contains_key(*l))
+        .map(str::to_string)
 }
 
 fn counts(content: &Content) -> HashMap<&'static str, usize> {
-    Collection::ALL.iter().map(|c| (c.name(), content.of(*c).count())).collect()
+    Collection::ALL
+        .iter()
+        .map(|c| (c.name(), content.of(*c).count()))
+        .collect()
 }
 
 impl Model<'_> {
@@ -240,7 +324,13 @@ impl Model<'_> {
     }
 }
 
-fn write_extras(m: &Model, theme: &Theme, tera: &tera::Tera, out: &mut Output, diags: &mut Diagnostics) {
+fn write_extras(
+    m: &Model,
+    theme: &Theme,
+    tera: &tera::Tera,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
     let config = m.config;
     let default = &config.default_language().code;
 
@@ -275,7 +365,10 @@ fn write_extras(m: &Model, theme: &Theme, tera: &tera::Tera, out: &mut Output, d
         for item in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
             if item.file_type().is_file() {
                 let rel = item.path().strip_prefix(&static_dir).unwrap_or(item.path());
-                out.copy(rel.to_string_lossy().replace('\\', "/"), item.path().to_path_buf());
+                out.copy(
+                    rel.to_string_lossy().replace('\\', "/"),
+                    item.path().to_path_buf(),
+                );
             }
         }
     }
@@ -283,7 +376,10 @@ fn write_extras(m: &Model, theme: &Theme, tera: &tera::Tera, out: &mut Output, d
     out.add("sitemap.xml", sitemap(m));
     out.add(
         "robots.txt",
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", config.absolute("sitemap.xml")),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            config.absolute("sitemap.xml")
+        ),
     );
 }
 
@@ -292,11 +388,16 @@ fn write_extras(m: &Model, theme: &Theme, tera: &tera::Tera, out: &mut Output, d
 fn sitemap(m: &Model) -> String {
     let config = m.config;
     let langs: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
     let mut add = |path_of: &dyn Fn(&str) -> String, has: &dyn Fn(&str) -> bool| {
         let real: Vec<&str> = langs.iter().copied().filter(|l| has(l)).collect();
         for l in &real {
-            s.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml_escape(&config.absolute(&path_of(l)))));
+            s.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                xml_escape(&config.absolute(&path_of(l)))
+            ));
             if real.len() > 1 {
                 for a in &real {
                     s.push_str(&format!(
@@ -309,7 +410,9 @@ fn sitemap(m: &Model) -> String {
         }
     };
     let home = m.content.get(Collection::Pages, "home");
-    add(&|l| format!("{l}/"), &|l| home.is_none_or(|h| h.texts.contains_key(l)));
+    add(&|l| format!("{l}/"), &|l| {
+        home.is_none_or(|h| h.texts.contains_key(l))
+    });
     for c in Collection::ALL {
         if c != Collection::Pages && m.content.of(c).next().is_some() {
             add(&|l| format!("{l}/{}/", c.name()), &|_| true);
@@ -319,12 +422,17 @@ fn sitemap(m: &Model) -> String {
         if e.collection == Collection::Pages && e.id == "home" {
             continue;
         }
-        add(&|l| entry_path(e.collection, &e.id, l), &|l| e.texts.contains_key(l));
+        add(&|l| entry_path(e.collection, &e.id, l), &|l| {
+            e.texts.contains_key(l)
+        });
     }
     s.push_str("</urlset>\n");
     s
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -52,7 +52,11 @@ pub struct SiteConfig {
 pub const SITE_FILE: &str = "site.yaml";
 
 impl SiteConfig {
-    pub fn load(root: &Path, base_url_override: Option<&str>, diags: &mut Diagnostics) -> Option<SiteConfig> {
+    pub fn load(
+        root: &Path,
+        base_url_override: Option<&str>,
+        diags: &mut Diagnostics,
+    ) -> Option<SiteConfig> {
         let path = root.join(SITE_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -65,13 +69,14 @@ impl SiteConfig {
                 return None;
             }
         };
-        let raw: RawSite = match serde_saphyr::from_str_with_options(&text, crate::content::yaml_options()) {
-            Ok(r) => r,
-            Err(e) => {
-                diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
-                return None;
-            }
-        };
+        let raw: RawSite =
+            match serde_saphyr::from_str_with_options(&text, crate::content::yaml_options()) {
+                Ok(r) => r,
+                Err(e) => {
+                    diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
+                    return None;
+                }
+            };
         let mut errors: Vec<Diagnostic> = Vec::new();
         let mut err = |d: Diagnostic| errors.push(d.in_file(SITE_FILE));
 
@@ -83,9 +88,11 @@ impl SiteConfig {
             };
             let at = (spanned.referenced.line(), spanned.referenced.column());
             if !valid_language_code(&code) {
-                err(Diagnostic::error(format!("'{code}' is not a language code"))
-                    .at(at.0, at.1)
-                    .hint("use a code such as he, ar, en"));
+                err(
+                    Diagnostic::error(format!("'{code}' is not a language code"))
+                        .at(at.0, at.1)
+                        .hint("use a code such as he, ar, en"),
+                );
                 continue;
             }
             if languages.iter().any(|l| l.code == code) {
@@ -96,19 +103,25 @@ impl SiteConfig {
             languages.push(Language { code, dir });
         }
         if raw.languages.is_empty() {
-            err(Diagnostic::error("'languages' is empty").hint("list at least one, e.g. languages: [he, ar, en]"));
+            err(Diagnostic::error("'languages' is empty")
+                .hint("list at least one, e.g. languages: [he, ar, en]"));
         }
 
         let base_source = base_url_override.unwrap_or(&raw.base_url.value);
         let (base_url, base_path) = match parse_base_url(base_source) {
             Some(v) => v,
             None => {
-                let d = Diagnostic::error(format!("'{base_source}' is not an absolute http(s) address"))
-                    .hint("write it like https://example.org/ or https://example.org/kb/");
+                let d = Diagnostic::error(format!(
+                    "'{base_source}' is not an absolute http(s) address"
+                ))
+                .hint("write it like https://example.org/ or https://example.org/kb/");
                 if base_url_override.is_some() {
                     err(d.hint("check the value given to --base-url"));
                 } else {
-                    err(d.at(raw.base_url.referenced.line(), raw.base_url.referenced.column()));
+                    err(d.at(
+                        raw.base_url.referenced.line(),
+                        raw.base_url.referenced.column(),
+                    ));
                 }
                 (String::new(), "/".into())
             }
@@ -118,14 +131,18 @@ impl SiteConfig {
         for (lang, list) in &raw.fallback {
             for l in std::iter::once(lang).chain(list.iter()) {
                 if !codes.contains(&l.as_str()) {
-                    err(Diagnostic::error(format!("fallback names '{l}', which is not one of the site's languages"))
-                        .hint_opt(crate::diagnostics::did_you_mean(l, codes.iter().copied())));
+                    err(Diagnostic::error(format!(
+                        "fallback names '{l}', which is not one of the site's languages"
+                    ))
+                    .hint_opt(crate::diagnostics::did_you_mean(l, codes.iter().copied())));
                 }
             }
         }
         for lang in raw.title.keys() {
             if !codes.contains(&lang.as_str()) {
-                err(Diagnostic::error(format!("title is given for '{lang}', which is not one of the site's languages")));
+                err(Diagnostic::error(format!(
+                    "title is given for '{lang}', which is not one of the site's languages"
+                )));
             }
         }
         let ok = errors.is_empty();
@@ -208,7 +225,8 @@ fn valid_language_code(code: &str) -> bool {
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// `https://example.org/kb` → (`https://example.org/kb/`, `/kb/`).
@@ -228,7 +246,11 @@ pub fn parse_base_url(s: &str) -> Option<(String, String)> {
     if !path.ends_with('/') {
         path.push('/');
     }
-    let scheme = if s.starts_with("https://") { "https" } else { "http" };
+    let scheme = if s.starts_with("https://") {
+        "https"
+    } else {
+        "http"
+    };
     Some((format!("{scheme}://{host}{path}"), path))
 }
 

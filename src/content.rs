@@ -123,7 +123,15 @@ impl<'de> Deserialize<'de> for PartnerRef {
                 id: Spanned::new(id, spanned.referenced, spanned.defined),
                 role: None,
             },
-            Either::Full(w) => PartnerRef { id: w.id, role: w.role },
+            // Untagged enums buffer their input, which loses the inner span: use the item's.
+            Either::Full(w) => PartnerRef {
+                id: if w.id.referenced.line() == 0 {
+                    Spanned::new(w.id.value, spanned.referenced, spanned.defined)
+                } else {
+                    w.id
+                },
+                role: w.role,
+            },
         })
     }
 }
@@ -269,7 +277,7 @@ pub struct NewsFacts {
 /// The facts of an entry, by collection.
 #[derive(Debug, Clone)]
 pub enum Facts {
-    Initiative(InitiativeFacts),
+    Initiative(Box<InitiativeFacts>),
     Partner(PartnerFacts),
     Town(TownFacts),
     Network(NetworkFacts),
@@ -299,7 +307,9 @@ impl Facts {
             return Ok(Facts::empty(c));
         }
         Ok(match c {
-            Collection::Initiatives => Facts::Initiative(serde_saphyr::from_str_with_options(text, o)?),
+            Collection::Initiatives => {
+                Facts::Initiative(serde_saphyr::from_str_with_options(text, o)?)
+            }
             Collection::Partners => Facts::Partner(serde_saphyr::from_str_with_options(text, o)?),
             Collection::Towns => Facts::Town(serde_saphyr::from_str_with_options(text, o)?),
             Collection::Networks => Facts::Network(serde_saphyr::from_str_with_options(text, o)?),
@@ -380,8 +390,15 @@ impl Front {
     pub fn fields_of(c: Collection) -> &'static [&'static str] {
         match c {
             Collection::Initiatives => &[
-                "title", "summary", "pillars", "outcomes", "milestones", "team", "audience",
-                "timeframe", "extra",
+                "title",
+                "summary",
+                "pillars",
+                "outcomes",
+                "milestones",
+                "team",
+                "audience",
+                "timeframe",
+                "extra",
             ],
             Collection::People => &["title", "role", "extra"],
             Collection::Pages => &["title", "summary", "figures", "extra"],
@@ -487,7 +504,9 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
         let item = match item {
             Ok(i) => i,
             Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot read a folder in content/: {e}")));
+                diags.push(Diagnostic::error(format!(
+                    "cannot read a folder in content/: {e}"
+                )));
                 continue;
             }
         };
@@ -500,20 +519,30 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
         if item.depth() == 1 {
             if !item.file_type().is_dir() {
                 diags.push(
-                    Diagnostic::warning("a file directly in content/ is not part of any entry and is ignored")
-                        .in_file(&relp)
-                        .hint("entries live in content/<collection>/<id>/"),
+                    Diagnostic::warning(
+                        "a file directly in content/ is not part of any entry and is ignored",
+                    )
+                    .in_file(&relp)
+                    .hint("entries live in content/<collection>/<id>/"),
                 );
             } else if Collection::from_name(&name).is_none() {
                 diags.push(
                     Diagnostic::error(format!("'{name}' is not a collection"))
                         .in_file(&relp)
-                        .hint_opt(did_you_mean(&name, Collection::ALL.iter().map(|c| c.name())))
-                        .hint_opt(Some(format!(
-                            "the collections are: {}",
-                            Collection::ALL.map(|c| c.name()).join(", ")
+                        .hint_opt(did_you_mean(
+                            &name,
+                            Collection::ALL.iter().map(|c| c.name()),
                         ))
-                        .filter(|_| did_you_mean(&name, Collection::ALL.iter().map(|c| c.name())).is_none())),
+                        .hint_opt(
+                            Some(format!(
+                                "the collections are: {}",
+                                Collection::ALL.map(|c| c.name()).join(", ")
+                            ))
+                            .filter(|_| {
+                                did_you_mean(&name, Collection::ALL.iter().map(|c| c.name()))
+                                    .is_none()
+                            }),
+                        ),
                 );
             }
             continue;
@@ -668,7 +697,11 @@ fn load_entry(
                 .in_file(rel(root, dir))
                 .hint(format!(
                     "add at least one of {}",
-                    lang_codes.iter().map(|l| format!("{l}.md")).collect::<Vec<_>>().join(", ")
+                    lang_codes
+                        .iter()
+                        .map(|l| format!("{l}.md"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
         );
         failed = true;
@@ -708,7 +741,11 @@ fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String
 }
 
 /// Splits `---` front matter from the body and parses it.
-pub fn parse_lang_file(collection: Collection, text: &str, relp: &Path) -> Result<LangFile, Vec<Diagnostic>> {
+pub fn parse_lang_file(
+    collection: Collection,
+    text: &str,
+    relp: &Path,
+) -> Result<LangFile, Vec<Diagnostic>> {
     let text = text.replace("\r\n", "\n");
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");

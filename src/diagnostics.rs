@@ -138,7 +138,10 @@ impl Diagnostics {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(word, c);
@@ -213,7 +216,10 @@ fn explain_yaml_message(plain: &str) -> (String, Option<String>) {
             .collect();
         let hint = did_you_mean(value, known.iter().copied())
             .unwrap_or_else(|| format!("use one of: {}", known.join(", ")));
-        return (format!("'{value}' is not an allowed value here"), Some(hint));
+        return (
+            format!("'{value}' is not an allowed value here"),
+            Some(hint),
+        );
     }
     if let Some(rest) = plain.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');

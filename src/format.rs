@@ -27,7 +27,7 @@ pub fn icu_locale(code: &str) -> Locale {
     };
     Locale::try_from_str(&tag)
         .or_else(|_| Locale::try_from_str(code))
-        .unwrap_or_else(|_| Locale::UNKNOWN)
+        .unwrap_or(Locale::UNKNOWN)
 }
 
 impl LangFormat {
@@ -94,7 +94,10 @@ pub struct Formats {
 impl Formats {
     pub fn new<'a>(codes: impl IntoIterator<Item = &'a str>) -> Formats {
         Formats {
-            by_lang: codes.into_iter().map(|c| (c.to_string(), LangFormat::new(c))).collect(),
+            by_lang: codes
+                .into_iter()
+                .map(|c| (c.to_string(), LangFormat::new(c)))
+                .collect(),
             root: LangFormat::new("und"),
         }
     }
@@ -111,7 +114,7 @@ mod tests {
     #[test]
     fn hebrew_sorts_by_alphabet_and_numbers_group() {
         let he = LangFormat::new("he");
-        let mut v = vec!["שדרות", "אופקים", "בית שאן", "Ashkelon"];
+        let mut v = ["שדרות", "אופקים", "בית שאן", "Ashkelon"];
         v.sort_by(|a, b| he.compare(a, b));
         assert_eq!(v[..3], ["אופקים", "בית שאן", "שדרות"]);
         assert_eq!(he.number(400000.0), "400,000");

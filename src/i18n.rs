@@ -20,11 +20,16 @@ impl Memoizable for NumberFormat {
     type Args = ();
     type Error = ();
     fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
-        Ok(NumberFormat(crate::format::LangFormat::new(&lang.to_string())))
+        Ok(NumberFormat(crate::format::LangFormat::new(
+            &lang.to_string(),
+        )))
     }
 }
 
-fn format_number(value: &FluentValue, memo: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+fn format_number(
+    value: &FluentValue,
+    memo: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
     match value {
         FluentValue::Number(n) => memo
             .with_try_get::<NumberFormat, _, _>((), |f| f.0.number(n.value))
@@ -65,7 +70,10 @@ impl Strings {
                     Ok(r) => r,
                     Err((r, errors)) => {
                         for e in errors {
-                            let line = src.text[..e.pos.start.min(src.text.len())].matches('\n').count() as u64 + 1;
+                            let line = src.text[..e.pos.start.min(src.text.len())]
+                                .matches('\n')
+                                .count() as u64
+                                + 1;
                             diags.push(
                                 Diagnostic::error(format!("this line is not valid Fluent: {}", e.kind))
                                     .in_file(&src.label)
@@ -94,18 +102,25 @@ impl Strings {
     /// The message `key` in `lang`, or along the fallback chain; the key itself if none has it.
     pub fn get(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
         let chain = self.chains.get(lang);
-        let candidates = std::iter::once(lang).chain(chain.into_iter().flatten().map(String::as_str));
+        let candidates =
+            std::iter::once(lang).chain(chain.into_iter().flatten().map(String::as_str));
         for (n, l) in candidates.enumerate() {
-            let Some(bundle) = self.bundles.get(l) else { continue };
-            let Some(msg) = bundle.get_message(key) else { continue };
+            let Some(bundle) = self.bundles.get(l) else {
+                continue;
+            };
+            let Some(msg) = bundle.get_message(key) else {
+                continue;
+            };
             let Some(pattern) = msg.value() else { continue };
-            if n > 0 {
-                if let Ok(mut m) = self.missing.lock() {
-                    m.insert((lang.to_string(), key.to_string()));
-                }
+            if n > 0
+                && let Ok(mut m) = self.missing.lock()
+            {
+                m.insert((lang.to_string(), key.to_string()));
             }
             let mut errors = Vec::new();
-            return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
         }
         if let Ok(mut m) = self.missing.lock() {
             m.insert((lang.to_string(), key.to_string()));
@@ -118,9 +133,11 @@ impl Strings {
         let Ok(m) = self.missing.lock() else { return };
         for (lang, key) in m.iter() {
             diags.push(
-                Diagnostic::warning(format!("the UI string '{key}' is missing in '{lang}'; another language's is shown"))
-                    .in_file(format!("i18n/{lang}.ftl"))
-                    .hint(format!("add '{key} = ...' to i18n/{lang}.ftl")),
+                Diagnostic::warning(format!(
+                    "the UI string '{key}' is missing in '{lang}'; another language's is shown"
+                ))
+                .in_file(format!("i18n/{lang}.ftl"))
+                .hint(format!("add '{key} = ...' to i18n/{lang}.ftl")),
             );
         }
     }
@@ -128,10 +145,16 @@ impl Strings {
 
 /// Removes Fluent's bidi isolation marks, for attributes, addresses and JSON.
 pub fn strip_isolation(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect()
+    s.chars()
+        .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+        .collect()
 }
 
-pub fn read_sources(dir: &Path, label_prefix: &str, langs: &[&str]) -> HashMap<String, (String, String)> {
+pub fn read_sources(
+    dir: &Path,
+    label_prefix: &str,
+    langs: &[&str],
+) -> HashMap<String, (String, String)> {
     let mut out = HashMap::new();
     for l in langs {
         let p = dir.join(format!("{l}.ftl"));

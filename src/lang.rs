@@ -113,14 +113,21 @@ pub fn script_of_language(code: &str) -> Script {
 
 /// For a block of text on a page in `page_lang`: the language it is really written in, when it
 /// is plainly another of the site's languages (a Hebrew paragraph in an Arabic body).
-pub fn foreign_language<'a>(text: &str, page_lang: &str, site_langs: &'a [Language]) -> Option<&'a Language> {
+pub fn foreign_language<'a>(
+    text: &str,
+    page_lang: &str,
+    site_langs: &'a [Language],
+) -> Option<&'a Language> {
     let script = dominant_script(text)?;
     if script == script_of_language(page_lang) || script == Script::Other {
         return None;
     }
     // Only a block that is mostly that script: a Hebrew sentence with a Latin acronym is Hebrew.
     let letters = text.chars().filter(|c| script_of(*c).is_some()).count();
-    let of_script = text.chars().filter(|c| script_of(*c) == Some(script)).count();
+    let of_script = text
+        .chars()
+        .filter(|c| script_of(*c) == Some(script))
+        .count();
     if of_script * 10 < letters * 7 {
         return None;
     }
@@ -229,9 +236,18 @@ mod tests {
     #[test]
     fn hebrew_paragraph_in_arabic_page_is_found() {
         let langs = vec![
-            Language { code: "he".into(), dir: Dir::Rtl },
-            Language { code: "ar".into(), dir: Dir::Rtl },
-            Language { code: "en".into(), dir: Dir::Ltr },
+            Language {
+                code: "he".into(),
+                dir: Dir::Rtl,
+            },
+            Language {
+                code: "ar".into(),
+                dir: Dir::Rtl,
+            },
+            Language {
+                code: "en".into(),
+                dir: Dir::Ltr,
+            },
         ];
         let he = foreign_language("אבני הדרך של התוכנית כוללות STEM", "ar", &langs);
         assert_eq!(he.map(|l| l.code.as_str()), Some("he"));

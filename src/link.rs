@@ -24,11 +24,19 @@ pub struct Links {
 
 impl Links {
     pub fn to(&self, c: Collection, id: &str) -> &[BackRef] {
-        self.back.get(&(c, id.to_string())).map(Vec::as_slice).unwrap_or(&[])
+        self.back
+            .get(&(c, id.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The ids of entries of collection `from` that name (`c`, `id`).
-    pub fn from_collection<'a>(&'a self, c: Collection, id: &str, from: Collection) -> impl Iterator<Item = &'a BackRef> {
+    pub fn from_collection<'a>(
+        &'a self,
+        c: Collection,
+        id: &str,
+        from: Collection,
+    ) -> impl Iterator<Item = &'a BackRef> {
         self.to(c, id).iter().filter(move |b| b.from == from)
     }
 }
@@ -40,29 +48,48 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn reference(&mut self, entry: &Entry, field: &str, r: &Ref, target: Collection, role: Option<Role>) {
+    fn reference(
+        &mut self,
+        entry: &Entry,
+        field: &str,
+        r: &Ref,
+        target: Collection,
+        role: Option<Role>,
+    ) {
         let id = r.value.trim();
         if self.content.get(target, id).is_some() {
             self.links
                 .back
                 .entry((target, id.to_string()))
                 .or_default()
-                .push(BackRef { from: entry.collection, id: entry.id.clone(), role });
+                .push(BackRef {
+                    from: entry.collection,
+                    id: entry.id.clone(),
+                    role,
+                });
             return;
         }
         let what = singular(target);
         let mut d = Diagnostic::error(format!("{what} '{id}' (in '{field}') does not exist"))
             .at(r.referenced.line(), r.referenced.column())
-            .hint_opt(did_you_mean(id, self.content.ids(target)).or_else(|| {
-                Some(format!("create content/{target}/{id}/ or correct the id"))
-            }));
+            .hint_opt(
+                did_you_mean(id, self.content.ids(target))
+                    .or_else(|| Some(format!("create content/{target}/{id}/ or correct the id"))),
+            );
         if let Some(f) = &entry.facts_file {
             d = d.in_file(f);
         }
         self.diags.push(d);
     }
 
-    fn error(&mut self, entry: &Entry, line: u64, column: u64, message: String, hint: Option<String>) {
+    fn error(
+        &mut self,
+        entry: &Entry,
+        line: u64,
+        column: u64,
+        message: String,
+        hint: Option<String>,
+    ) {
         let mut d = Diagnostic::error(message).at(line, column).hint_opt(hint);
         if let Some(f) = &entry.facts_file {
             d = d.in_file(f);
@@ -71,11 +98,16 @@ impl Checker<'_> {
     }
 
     fn year(&mut self, entry: &Entry, field: &str, y: &Option<serde_saphyr::Spanned<i64>>) {
-        if let Some(y) = y {
-            if !(1000..=9999).contains(&y.value) {
-                self.error(entry, y.referenced.line(), y.referenced.column(),
-                    format!("'{field}' must be a year of four digits, not {}", y.value), Some(format!("write e.g. {field}: 2024")));
-            }
+        if let Some(y) = y
+            && !(1000..=9999).contains(&y.value)
+        {
+            self.error(
+                entry,
+                y.referenced.line(),
+                y.referenced.column(),
+                format!("'{field}' must be a year of four digits, not {}", y.value),
+                Some(format!("write e.g. {field}: 2024")),
+            );
         }
     }
 
@@ -84,22 +116,39 @@ impl Checker<'_> {
         let n = name.value.trim();
         let ok = !n.contains("..") && !n.starts_with('/') && entry.dir.join(n).is_file();
         if !ok {
-            let names: Vec<String> = entry.assets.iter().map(|p| p.to_string_lossy().to_string()).collect();
-            self.error(entry, name.referenced.line(), name.referenced.column(),
+            let names: Vec<String> = entry
+                .assets
+                .iter()
+                .map(|p| p.to_string_lossy().to_string())
+                .collect();
+            self.error(
+                entry,
+                name.referenced.line(),
+                name.referenced.column(),
                 format!("'{field}' names '{n}', which is not a file in this entry's folder"),
                 did_you_mean(n, names.iter().map(String::as_str))
-                    .or_else(|| Some(format!("put the file in {}/", entry.dir.display()))));
+                    .or_else(|| Some(format!("put the file in {}/", entry.dir.display()))),
+            );
         }
     }
 
     fn website(&mut self, entry: &Entry, w: &Option<serde_saphyr::Spanned<String>>) {
         let Some(w) = w else { return };
         let v = w.value.trim();
-        let ok = (v.starts_with("https://") || v.starts_with("http://")) && v.len() > 8 && !v.contains(char::is_whitespace);
+        let ok = (v.starts_with("https://") || v.starts_with("http://"))
+            && v.len() > 8
+            && !v.contains(char::is_whitespace);
         if !ok {
-            self.error(entry, w.referenced.line(), w.referenced.column(),
+            self.error(
+                entry,
+                w.referenced.line(),
+                w.referenced.column(),
                 format!("'website' must be an http:// or https:// address, not '{v}'"),
-                Some(format!("write it in full, e.g. https://{}", v.trim_start_matches("www."))));
+                Some(format!(
+                    "write it in full, e.g. https://{}",
+                    v.trim_start_matches("www.")
+                )),
+            );
         }
     }
 }
@@ -120,7 +169,11 @@ pub fn singular(c: Collection) -> &'static str {
 
 /// Checks every entry's facts and collects back-references.
 pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
-    let mut ck = Checker { content, diags, links: Links::default() };
+    let mut ck = Checker {
+        content,
+        diags,
+        links: Links::default(),
+    };
     for entry in content.entries.values() {
         match &entry.facts {
             Facts::Initiative(f) => {
@@ -138,25 +191,43 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                 }
                 for r in &f.related {
                     if r.value == entry.id {
-                        ck.error(entry, r.referenced.line(), r.referenced.column(),
-                            "an initiative cannot be related to itself".into(), Some("remove it from 'related'".into()));
+                        ck.error(
+                            entry,
+                            r.referenced.line(),
+                            r.referenced.column(),
+                            "an initiative cannot be related to itself".into(),
+                            Some("remove it from 'related'".into()),
+                        );
                         continue;
                     }
                     ck.reference(entry, "related", r, Collection::Initiatives, None);
                 }
                 ck.year(entry, "started", &f.started);
                 ck.year(entry, "ends", &f.ends);
-                if let (Some(s), Some(e)) = (&f.started, &f.ends) {
-                    if e.value < s.value {
-                        ck.error(entry, e.referenced.line(), e.referenced.column(),
-                            format!("'ends' ({}) is before 'started' ({})", e.value, s.value), None);
-                    }
+                if let (Some(s), Some(e)) = (&f.started, &f.ends)
+                    && e.value < s.value
+                {
+                    ck.error(
+                        entry,
+                        e.referenced.line(),
+                        e.referenced.column(),
+                        format!("'ends' ({}) is before 'started' ({})", e.value, s.value),
+                        None,
+                    );
                 }
-                if let Some(a) = &f.ages {
-                    if a.value.from > a.value.to {
-                        ck.error(entry, a.referenced.line(), a.referenced.column(),
-                            format!("'ages' goes from {} to {}: 'from' must not be above 'to'", a.value.from, a.value.to), None);
-                    }
+                if let Some(a) = &f.ages
+                    && a.value.from > a.value.to
+                {
+                    ck.error(
+                        entry,
+                        a.referenced.line(),
+                        a.referenced.column(),
+                        format!(
+                            "'ages' goes from {} to {}: 'from' must not be above 'to'",
+                            a.value.from, a.value.to
+                        ),
+                        None,
+                    );
                 }
                 ck.file(entry, "image", &f.image);
                 ck.website(entry, &f.website);
@@ -177,17 +248,27 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                             Some("write e.g. coordinates: [31.52, 34.60] (latitude first)".into()));
                     }
                 }
-                if let Some(c) = &f.cluster {
-                    if !(1..=10).contains(&c.value) {
-                        ck.error(entry, c.referenced.line(), c.referenced.column(),
-                            format!("'cluster' is a socio-economic cluster from 1 to 10, not {}", c.value), None);
-                    }
+                if let Some(c) = &f.cluster
+                    && !(1..=10).contains(&c.value)
+                {
+                    ck.error(
+                        entry,
+                        c.referenced.line(),
+                        c.referenced.column(),
+                        format!(
+                            "'cluster' is a socio-economic cluster from 1 to 10, not {}",
+                            c.value
+                        ),
+                        None,
+                    );
                 }
             }
             Facts::Network(f) => {
                 if f.towns.is_empty() {
-                    let mut d = Diagnostic::error("a network needs 'towns': the towns that take part in it")
-                        .hint("add e.g. towns: [sderot, ofakim]");
+                    let mut d = Diagnostic::error(
+                        "a network needs 'towns': the towns that take part in it",
+                    )
+                    .hint("add e.g. towns: [sderot, ofakim]");
                     d = match &entry.facts_file {
                         Some(p) => d.in_file(p),
                         None => d.in_file(entry_path(entry, "common.yaml")),
@@ -211,13 +292,23 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                 match &f.date {
                     None => {
                         let d = Diagnostic::error("a news item needs a 'date'")
-                            .in_file(entry.facts_file.clone().unwrap_or_else(|| entry_path(entry, "common.yaml")))
+                            .in_file(
+                                entry
+                                    .facts_file
+                                    .clone()
+                                    .unwrap_or_else(|| entry_path(entry, "common.yaml")),
+                            )
                             .hint("add a line date: 2026-11-23 to common.yaml");
                         ck.diags.push(d);
                     }
                     Some(d) if crate::format::parse_date(d.value.trim()).is_none() => {
-                        ck.error(entry, d.referenced.line(), d.referenced.column(),
-                            format!("'{}' is not a date", d.value), Some("write dates as YYYY-MM-DD, e.g. 2026-11-23".into()));
+                        ck.error(
+                            entry,
+                            d.referenced.line(),
+                            d.referenced.column(),
+                            format!("'{}' is not a date", d.value),
+                            Some("write dates as YYYY-MM-DD, e.g. 2026-11-23".into()),
+                        );
                     }
                     _ => {}
                 }
@@ -230,8 +321,13 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                 let mut seen = std::collections::HashSet::new();
                 for fig in &f.figures {
                     if !seen.insert(fig.value.id.clone()) {
-                        ck.error(entry, fig.referenced.line(), fig.referenced.column(),
-                            format!("the figure id '{}' is used twice", fig.value.id), None);
+                        ck.error(
+                            entry,
+                            fig.referenced.line(),
+                            fig.referenced.column(),
+                            format!("the figure id '{}' is used twice", fig.value.id),
+                            None,
+                        );
                     }
                 }
                 for (lang, lf) in &entry.texts {
@@ -253,5 +349,8 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
 }
 
 fn entry_path(entry: &Entry, file: &str) -> std::path::PathBuf {
-    Path::new("content").join(entry.collection.name()).join(&entry.id).join(file)
+    Path::new("content")
+        .join(entry.collection.name())
+        .join(&entry.id)
+        .join(file)
 }

@@ -10,7 +10,11 @@ use sulam::build::{BuildOptions, build};
 use sulam::diagnostics::{Diagnostic, Severity};
 
 #[derive(Parser)]
-#[command(name = "sulam", version, about = "Build a trilingual knowledge-base website from Markdown and YAML.")]
+#[command(
+    name = "sulam",
+    version,
+    about = "Build a trilingual knowledge-base website from Markdown and YAML."
+)]
 struct Cli {
     /// The site folder (the one with site.yaml). Default: the current folder.
     #[arg(long, global = true, value_name = "DIR")]
@@ -38,8 +42,18 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { output, base_url } => {
             let started = std::time::Instant::now();
-            let output = output.map(|o| if o.is_absolute() { o } else { std::env::current_dir().unwrap_or_default().join(o) });
-            match build(&BuildOptions { root, output, base_url }) {
+            let output = output.map(|o| {
+                if o.is_absolute() {
+                    o
+                } else {
+                    std::env::current_dir().unwrap_or_default().join(o)
+                }
+            });
+            match build(&BuildOptions {
+                root,
+                output,
+                base_url,
+            }) {
                 Ok(report) => {
                     print_all(report.diagnostics.all());
                     let warnings = report.diagnostics.warnings().count();
@@ -49,7 +63,11 @@ fn main() -> ExitCode {
                         report.files,
                         report.output.display(),
                         started.elapsed().as_millis(),
-                        if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+                        if warnings > 0 {
+                            format!(", {warnings} warning(s)")
+                        } else {
+                            String::new()
+                        }
                     );
                     ExitCode::SUCCESS
                 }

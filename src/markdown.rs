@@ -29,10 +29,13 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
         if let Event::Html(h) | Event::InlineHtml(h) = &ev {
             removed.extend(dangerous_parts(h));
         }
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
-            if dest_url.trim().to_ascii_lowercase().starts_with("javascript:") {
-                removed.push("a javascript: address".into());
-            }
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev
+            && dest_url
+                .trim()
+                .to_ascii_lowercase()
+                .starts_with("javascript:")
+        {
+            removed.push("a javascript: address".into());
         }
         // Merge adjacent text so that a Latin run is seen whole.
         if let (Event::Text(t), Some(Event::Text(prev))) = (&ev, events.last_mut()) {
@@ -71,7 +74,9 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
                     block_dir = l.dir;
                 }
                 let close = match &events[i] {
-                    Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                    Event::Start(Tag::Heading {
+                        level, id, classes, ..
+                    }) => {
                         let n = heading_number(*level);
                         let id = match id {
                             Some(id) => id.to_string(),
@@ -84,7 +89,8 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
                             format!(" class=\"{}\"", crate::lang::escape(&classes.join(" ")))
                         };
                         out.push(Event::Html(
-                            format!("<h{n} id=\"{}\"{class}{attrs}>", crate::lang::escape(&id)).into(),
+                            format!("<h{n} id=\"{}\"{class}{attrs}>", crate::lang::escape(&id))
+                                .into(),
                         ));
                         format!("</h{n}>\n")
                     }
@@ -116,7 +122,9 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
 
 fn transform_inline<'a>(ev: &Event<'a>, dir: Dir, in_code: bool) -> Event<'a> {
     match ev {
-        Event::Text(t) if !in_code && dir == Dir::Rtl => Event::Html(isolate_ltr_runs(t, dir).into()),
+        Event::Text(t) if !in_code && dir == Dir::Rtl => {
+            Event::Html(isolate_ltr_runs(t, dir).into())
+        }
         other => other.clone(),
     }
 }
@@ -163,9 +171,13 @@ fn heading_number(level: HeadingLevel) -> u8 {
 pub fn slug(text: &str) -> String {
     let mut s = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() && !('\u{0591}'..='\u{05C7}').contains(&c) && !('\u{064B}'..='\u{065F}').contains(&c) {
+        if c.is_alphanumeric()
+            && !('\u{0591}'..='\u{05C7}').contains(&c)
+            && !('\u{064B}'..='\u{065F}').contains(&c)
+        {
             s.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') && !s.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') && !s.is_empty()
+        {
             s.push('-');
         }
     }
@@ -177,7 +189,10 @@ fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
     if !ids.contains(&base) {
         return base;
     }
-    (2..).map(|n| format!("{base}-{n}")).find(|c| !ids.contains(c)).unwrap_or(base)
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !ids.contains(c))
+        .unwrap_or(base)
 }
 
 /// The parts of a raw HTML fragment that the cleaner will remove, for the author's warning.
@@ -193,7 +208,10 @@ fn dangerous_parts(html: &str) -> Vec<String> {
     let bytes = lower.as_bytes();
     for (i, w) in lower.match_indices(" on") {
         let rest = &lower[i + w.len()..];
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
         let after = rest[name.len()..].trim_start();
         if !name.is_empty() && after.starts_with('=') && i > 0 && bytes[..i].contains(&b'<') {
             found.push(format!("the attribute on{name}="));
@@ -206,9 +224,33 @@ fn dangerous_parts(html: &str) -> Vec<String> {
 /// authors use: `lang`/`dir` on any element, tables, `<bdi>`, embedded video.
 fn cleaner() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
-    b.add_tags(["bdi", "bdo", "iframe", "figure", "figcaption", "section", "details", "summary", "mark", "abbr", "video", "source", "audio"]);
+    b.add_tags([
+        "bdi",
+        "bdo",
+        "iframe",
+        "figure",
+        "figcaption",
+        "section",
+        "details",
+        "summary",
+        "mark",
+        "abbr",
+        "video",
+        "source",
+        "audio",
+    ]);
     b.add_generic_attributes(["lang", "dir", "id", "class", "title"]);
-    b.add_tag_attributes("iframe", ["src", "width", "height", "allow", "allowfullscreen", "loading"]);
+    b.add_tag_attributes(
+        "iframe",
+        [
+            "src",
+            "width",
+            "height",
+            "allow",
+            "allowfullscreen",
+            "loading",
+        ],
+    );
     b.add_tag_attributes("video", ["src", "controls", "width", "height", "poster"]);
     b.add_tag_attributes("audio", ["src", "controls"]);
     b.add_tag_attributes("source", ["src", "type"]);
@@ -233,22 +275,45 @@ mod tests {
 
     fn langs() -> Vec<Language> {
         vec![
-            Language { code: "he".into(), dir: Dir::Rtl },
-            Language { code: "ar".into(), dir: Dir::Rtl },
-            Language { code: "en".into(), dir: Dir::Ltr },
+            Language {
+                code: "he".into(),
+                dir: Dir::Rtl,
+            },
+            Language {
+                code: "ar".into(),
+                dir: Dir::Rtl,
+            },
+            Language {
+                code: "en".into(),
+                dir: Dir::Ltr,
+            },
         ]
     }
 
     #[test]
     fn hebrew_paragraph_in_arabic_body_gets_its_lang() {
-        let r = render("نص عربي هنا.\n\nטקסט בעברית כאן.\n", "ar", Dir::Rtl, &langs());
-        assert!(r.html.contains("<p lang=\"he\">טקסט בעברית כאן.</p>"), "{}", r.html);
+        let r = render(
+            "نص عربي هنا.\n\nטקסט בעברית כאן.\n",
+            "ar",
+            Dir::Rtl,
+            &langs(),
+        );
+        assert!(
+            r.html.contains("<p lang=\"he\">טקסט בעברית כאן.</p>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<p>نص عربي هنا.</p>"), "{}", r.html);
     }
 
     #[test]
     fn script_and_handlers_are_removed_and_reported() {
-        let r = render("<span lang=\"en\" onclick=\"x()\">hi</span>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))\n", "en", Dir::Ltr, &langs());
+        let r = render(
+            "<span lang=\"en\" onclick=\"x()\">hi</span>\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))\n",
+            "en",
+            Dir::Ltr,
+            &langs(),
+        );
         assert!(!r.html.contains("script"), "{}", r.html);
         assert!(!r.html.contains("onclick"), "{}", r.html);
         assert!(!r.html.contains("javascript:"), "{}", r.html);

@@ -35,20 +35,30 @@ impl Output {
 /// Sulam.
 pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         normalize(&p)
     };
     let root = abs(site_root);
     let out = abs(out);
     let content = root.join("content");
     if root.starts_with(&out) {
-        return Err(Diagnostic::error(format!("the output folder {} is the site folder or holds it", out.display()))
-            .hint("choose a folder inside the site, such as public/"));
+        return Err(Diagnostic::error(format!(
+            "the output folder {} is the site folder or holds it",
+            out.display()
+        ))
+        .hint("choose a folder inside the site, such as public/"));
     }
     for protected in ["content", "themes", "i18n", "static", ".git"] {
         if out.starts_with(root.join(protected)) {
-            return Err(Diagnostic::error(format!("the output folder {} is inside the site's {protected}/", out.display()))
-                .hint("choose a folder of its own, such as public/"));
+            return Err(Diagnostic::error(format!(
+                "the output folder {} is inside the site's {protected}/",
+                out.display()
+            ))
+            .hint("choose a folder of its own, such as public/"));
         }
     }
     if out.starts_with(&content) {
@@ -56,9 +66,14 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
     }
     if out.exists() {
         if !out.is_dir() {
-            return Err(Diagnostic::error(format!("{} exists and is not a folder", out.display())));
+            return Err(Diagnostic::error(format!(
+                "{} exists and is not a folder",
+                out.display()
+            )));
         }
-        let empty = std::fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty && !out.join(MARKER).exists() {
             return Err(Diagnostic::error(format!(
                 "{} exists and was not made by Sulam; it is left as it is",
@@ -86,15 +101,25 @@ fn normalize(p: &Path) -> PathBuf {
 
 /// Writes `output` into a fresh folder and swaps it in for `out`.
 pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
-    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    std::fs::create_dir_all(parent)
+        .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
     let staging = parent.join(format!(".{name}.sulam-new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.sulam-old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     let result = (|| -> std::io::Result<()> {
         std::fs::create_dir_all(&staging)?;
-        std::fs::write(staging.join(MARKER), "This folder was written by Sulam; it is replaced at each build.\n")?;
+        std::fs::write(
+            staging.join(MARKER),
+            "This folder was written by Sulam; it is replaced at each build.\n",
+        )?;
         for (path, bytes) in &output.files {
             let p = staging.join(path);
             if let Some(d) = p.parent() {
@@ -113,7 +138,8 @@ pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&staging);
-        return Err(Diagnostic::error(format!("cannot write the site: {e}")).hint("the last good site is left as it was"));
+        return Err(Diagnostic::error(format!("cannot write the site: {e}"))
+            .hint("the last good site is left as it was"));
     }
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| {
@@ -124,7 +150,9 @@ pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
     if let Err(e) = std::fs::rename(&staging, out) {
         let _ = std::fs::rename(&old, out);
         let _ = std::fs::remove_dir_all(&staging);
-        return Err(Diagnostic::error(format!("cannot move the new site into place: {e}")));
+        return Err(Diagnostic::error(format!(
+            "cannot move the new site into place: {e}"
+        )));
     }
     let _ = std::fs::remove_dir_all(&old);
     Ok(())

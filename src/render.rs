@@ -33,7 +33,11 @@ pub struct Model<'a> {
 }
 
 /// Renders every entry's Markdown body once, whatever number of pages show it.
-pub fn render_bodies(config: &SiteConfig, content: &Content, diags: &mut Diagnostics) -> BTreeMap<(Collection, String, String), String> {
+pub fn render_bodies(
+    config: &SiteConfig,
+    content: &Content,
+    diags: &mut Diagnostics,
+) -> BTreeMap<(Collection, String, String), String> {
     let mut out = BTreeMap::new();
     for e in content.entries.values() {
         for (lang, lf) in &e.texts {
@@ -160,7 +164,10 @@ pub struct EntryView {
 
 impl Model<'_> {
     fn dir_of(&self, lang: &str) -> Dir {
-        self.config.language(lang).map(|l| l.dir).unwrap_or(Dir::Ltr)
+        self.config
+            .language(lang)
+            .map(|l| l.dir)
+            .unwrap_or(Dir::Ltr)
     }
 
     fn fmt(&self, lang: &str) -> &LangFormat {
@@ -182,14 +189,19 @@ impl Model<'_> {
 
     /// A front-matter field on a page in `lang`: from the entry's own file in that language,
     /// else from the first language along the fallback chain that has it.
-    fn field<'e, T>(&self, e: &'e Entry, lang: &str, get: impl Fn(&'e Front) -> Option<&'e T>) -> Option<(&'e str, &'e T)> {
+    fn field<'e, T>(
+        &self,
+        e: &'e Entry,
+        lang: &str,
+        get: impl Fn(&'e Front) -> Option<&'e T>,
+    ) -> Option<(&'e str, &'e T)> {
         let (primary, _) = self.text_lang(e, lang)?;
         let order = std::iter::once(primary).chain(self.config.fallback_chain(lang));
         for l in order {
-            if let Some((code, lf)) = e.texts.get_key_value(l) {
-                if let Some(v) = get(&lf.front) {
-                    return Some((code.as_str(), v));
-                }
+            if let Some((code, lf)) = e.texts.get_key_value(l)
+                && let Some(v) = get(&lf.front)
+            {
+                return Some((code.as_str(), v));
             }
         }
         None
@@ -199,7 +211,11 @@ impl Model<'_> {
         if text_lang == page_lang {
             String::new()
         } else {
-            format!(" lang=\"{}\" dir=\"{}\"", text_lang, self.dir_of(text_lang).as_str())
+            format!(
+                " lang=\"{}\" dir=\"{}\"",
+                text_lang,
+                self.dir_of(text_lang).as_str()
+            )
         }
     }
 
@@ -228,13 +244,26 @@ impl Model<'_> {
         }
     }
 
-    fn image_url(&self, e: &Entry, lang: &str, name: &Option<serde_saphyr::Spanned<String>>) -> Option<String> {
-        name.as_ref().map(|n| format!("{}{}", self.entry_url(e.collection, &e.id, lang), n.value.trim()))
+    fn image_url(
+        &self,
+        e: &Entry,
+        lang: &str,
+        name: &Option<serde_saphyr::Spanned<String>>,
+    ) -> Option<String> {
+        name.as_ref().map(|n| {
+            format!(
+                "{}{}",
+                self.entry_url(e.collection, &e.id, lang),
+                n.value.trim()
+            )
+        })
     }
 
     pub fn link_to(&self, c: Collection, id: &str, lang: &str) -> Option<Link> {
         let e = self.content.get(c, id)?;
-        let summary = self.field(e, lang, |f| f.summary.as_ref()).map(|(l, s)| self.text(s, l, lang));
+        let summary = self
+            .field(e, lang, |f| f.summary.as_ref())
+            .map(|(l, s)| self.text(s, l, lang));
         let (date, date_iso, image) = match &e.facts {
             Facts::News(f) => (
                 f.date.as_ref().map(|d| self.fmt(lang).date(d.value.trim())),
@@ -259,7 +288,12 @@ impl Model<'_> {
         })
     }
 
-    fn links<'r>(&self, c: Collection, ids: impl IntoIterator<Item = &'r str>, lang: &str) -> Vec<Link> {
+    fn links<'r>(
+        &self,
+        c: Collection,
+        ids: impl IntoIterator<Item = &'r str>,
+        lang: &str,
+    ) -> Vec<Link> {
         let mut seen = std::collections::HashSet::new();
         let mut v: Vec<Link> = ids
             .into_iter()
@@ -287,7 +321,8 @@ impl Model<'_> {
                 (None, Some(_)) => return Ordering::Greater,
                 _ => {}
             }
-            f.compare(&a.title.text, &b.title.text).then_with(|| a.id.cmp(&b.id))
+            f.compare(&a.title.text, &b.title.text)
+                .then_with(|| a.id.cmp(&b.id))
         });
     }
 
@@ -305,7 +340,11 @@ impl Model<'_> {
     }
 
     fn backrefs(&self, e: &Entry, from: Collection, lang: &str) -> Vec<Link> {
-        let ids: Vec<String> = self.links.from_collection(e.collection, &e.id, from).map(|b| b.id.clone()).collect();
+        let ids: Vec<String> = self
+            .links
+            .from_collection(e.collection, &e.id, from)
+            .map(|b| b.id.clone())
+            .collect();
         self.links(from, ids.iter().map(String::as_str), lang)
     }
 
@@ -319,7 +358,9 @@ impl Model<'_> {
             extra: e.facts.extra().cloned(),
             ..Default::default()
         };
-        let Some((text_lang, lf)) = self.text_lang(e, lang) else { return v };
+        let Some((text_lang, lf)) = self.text_lang(e, lang) else {
+            return v;
+        };
         if text_lang != lang {
             v.fallback = Some(text_lang.to_string());
         }
@@ -334,36 +375,60 @@ impl Model<'_> {
             v.summary = Some(self.text(s, l, lang));
         }
         if !lf.body.trim().is_empty() {
-            v.body = self.bodies.get(&(e.collection, e.id.clone(), text_lang.to_string())).cloned();
+            v.body = self
+                .bodies
+                .get(&(e.collection, e.id.clone(), text_lang.to_string()))
+                .cloned();
             v.body_attrs = self.attrs(text_lang, lang);
-        } else if let Some(l) = self.config.fallback_chain(lang).into_iter().find(|l| {
-            e.texts.get(*l).is_some_and(|f| !f.body.trim().is_empty())
-        }) {
+        } else if let Some(l) = self
+            .config
+            .fallback_chain(lang)
+            .into_iter()
+            .find(|l| e.texts.get(*l).is_some_and(|f| !f.body.trim().is_empty()))
+        {
             note("body", l);
-            v.body = self.bodies.get(&(e.collection, e.id.clone(), l.to_string())).cloned();
+            v.body = self
+                .bodies
+                .get(&(e.collection, e.id.clone(), l.to_string()))
+                .cloned();
             v.body_attrs = self.attrs(l, lang);
         }
         let titled = |items: &Vec<crate::content::TitleText>, l: &str| -> Vec<TitledText> {
             items
                 .iter()
-                .map(|p| TitledText { title: self.html(&p.title, l), text: p.text.as_ref().map(|t| self.html(t, l)) })
+                .map(|p| TitledText {
+                    title: self.html(&p.title, l),
+                    text: p.text.as_ref().map(|t| self.html(t, l)),
+                })
                 .collect()
         };
         if let Some((l, p)) = self.field(e, lang, |f| f.pillars.as_ref()) {
             note("pillars", l);
-            v.pillars = Some(Block { attrs: self.attrs(l, lang), items: titled(p, l) });
+            v.pillars = Some(Block {
+                attrs: self.attrs(l, lang),
+                items: titled(p, l),
+            });
         }
         if let Some((l, p)) = self.field(e, lang, |f| f.milestones.as_ref()) {
             note("milestones", l);
-            v.milestones = Some(Block { attrs: self.attrs(l, lang), items: titled(p, l) });
+            v.milestones = Some(Block {
+                attrs: self.attrs(l, lang),
+                items: titled(p, l),
+            });
         }
         if let Some((l, t)) = self.field(e, lang, |f| f.team.as_ref()) {
             note("team", l);
             let items = t
                 .iter()
-                .map(|r| TitledText { title: self.html(&r.role, l), text: r.text.as_ref().map(|t| self.html(t, l)) })
+                .map(|r| TitledText {
+                    title: self.html(&r.role, l),
+                    text: r.text.as_ref().map(|t| self.html(t, l)),
+                })
                 .collect();
-            v.team = Some(Block { attrs: self.attrs(l, lang), items });
+            v.team = Some(Block {
+                attrs: self.attrs(l, lang),
+                items,
+            });
         }
         if let Some((l, o)) = self.field(e, lang, |f| f.outcomes.as_ref()) {
             note("outcomes", l);
@@ -372,7 +437,10 @@ impl Model<'_> {
                 match item {
                     Outcome::Plain(s) => match groups.last_mut() {
                         Some(g) if g.title.is_none() => g.items.push(self.html(s, l)),
-                        _ => groups.push(OutcomeGroup { title: None, items: vec![self.html(s, l)] }),
+                        _ => groups.push(OutcomeGroup {
+                            title: None,
+                            items: vec![self.html(s, l)],
+                        }),
                     },
                     Outcome::Group { title, items } => groups.push(OutcomeGroup {
                         title: Some(self.html(title, l)),
@@ -380,7 +448,10 @@ impl Model<'_> {
                     }),
                 }
             }
-            v.outcomes = Some(Block { attrs: self.attrs(l, lang), items: groups });
+            v.outcomes = Some(Block {
+                attrs: self.attrs(l, lang),
+                items: groups,
+            });
         }
         if let Some((l, s)) = self.field(e, lang, |f| f.audience.as_ref()) {
             note("audience", l);
@@ -403,33 +474,63 @@ impl Model<'_> {
                     if partners.iter().any(|x| x.id == p.id.value) {
                         continue;
                     }
-                    if let Some(mut l) = self.link_to(Collection::Partners, p.id.value.trim(), lang) {
+                    if let Some(mut l) = self.link_to(Collection::Partners, p.id.value.trim(), lang)
+                    {
                         l.role = p.role.map(|r| format!("role-{}", r.as_str()));
                         partners.push(l);
                     }
                 }
                 self.sort_links(&mut partners, lang);
                 v.partners = partners;
-                v.towns = self.links(Collection::Towns, f.towns.iter().map(|r| r.value.as_str()), lang);
+                v.towns = self.links(
+                    Collection::Towns,
+                    f.towns.iter().map(|r| r.value.as_str()),
+                    lang,
+                );
                 let mut nets: Vec<String> = f.networks.iter().map(|r| r.value.clone()).collect();
-                nets.extend(self.links.from_collection(e.collection, &e.id, Collection::Networks).map(|b| b.id.clone()));
-                v.networks = self.links(Collection::Networks, nets.iter().map(String::as_str), lang);
-                v.domains = self.links(Collection::Domains, f.domains.iter().map(|r| r.value.as_str()), lang);
+                nets.extend(
+                    self.links
+                        .from_collection(e.collection, &e.id, Collection::Networks)
+                        .map(|b| b.id.clone()),
+                );
+                v.networks =
+                    self.links(Collection::Networks, nets.iter().map(String::as_str), lang);
+                v.domains = self.links(
+                    Collection::Domains,
+                    f.domains.iter().map(|r| r.value.as_str()),
+                    lang,
+                );
                 let mut related: Vec<String> = f.related.iter().map(|r| r.value.clone()).collect();
-                related.extend(self.links.from_collection(e.collection, &e.id, Collection::Initiatives).map(|b| b.id.clone()));
+                related.extend(
+                    self.links
+                        .from_collection(e.collection, &e.id, Collection::Initiatives)
+                        .map(|b| b.id.clone()),
+                );
                 related.retain(|r| r != &e.id);
-                v.related = self.links(Collection::Initiatives, related.iter().map(String::as_str), lang);
+                v.related = self.links(
+                    Collection::Initiatives,
+                    related.iter().map(String::as_str),
+                    lang,
+                );
                 v.news = self.backrefs(e, Collection::News, lang);
                 v.status = f.status.map(|s| format!("status-{}", serde_plain(&s)));
                 v.started = self.year(&f.started);
                 v.ends = self.year(&f.ends);
-                v.ages = f.ages.as_ref().map(|a| (self.fmt(lang).number(a.value.from.into()), self.fmt(lang).number(a.value.to.into())));
+                v.ages = f.ages.as_ref().map(|a| {
+                    (
+                        self.fmt(lang).number(a.value.from.into()),
+                        self.fmt(lang).number(a.value.to.into()),
+                    )
+                });
                 v.website = f.website.as_ref().map(|w| w.value.trim().to_string());
                 v.image = self.image_url(e, lang, &f.image);
             }
             Facts::Partner(f) => {
                 let mut inits: Vec<Link> = Vec::new();
-                for b in self.links.from_collection(e.collection, &e.id, Collection::Initiatives) {
+                for b in self
+                    .links
+                    .from_collection(e.collection, &e.id, Collection::Initiatives)
+                {
                     if let Some(mut l) = self.link_to(Collection::Initiatives, &b.id, lang) {
                         l.role = b.role.map(|r| format!("role-{}", r.as_str()));
                         inits.push(l);
@@ -438,7 +539,10 @@ impl Model<'_> {
                 self.sort_links(&mut inits, lang);
                 v.initiatives = inits;
                 v.people = self.backrefs(e, Collection::People, lang);
-                v.sector = f.sector.as_ref().and_then(|s| self.link_to(Collection::Sectors, &s.value, lang));
+                v.sector = f
+                    .sector
+                    .as_ref()
+                    .and_then(|s| self.link_to(Collection::Sectors, &s.value, lang));
                 v.website = f.website.as_ref().map(|w| w.value.trim().to_string());
                 v.image = self.image_url(e, lang, &f.logo);
             }
@@ -447,25 +551,48 @@ impl Model<'_> {
                 v.networks = self.backrefs(e, Collection::Networks, lang);
                 v.district = f.district.map(|d| format!("district-{}", serde_plain(&d)));
                 v.kind = f.kind.map(|k| format!("kind-{}", serde_plain(&k)));
-                v.coordinates = f.coordinates.as_ref().map(|c| (format!("{:.4}", c.value[0]), format!("{:.4}", c.value[1])));
+                v.coordinates = f
+                    .coordinates
+                    .as_ref()
+                    .map(|c| (format!("{:.4}", c.value[0]), format!("{:.4}", c.value[1])));
                 v.cluster = f.cluster.as_ref().map(|c| c.value);
             }
             Facts::Network(f) => {
-                v.towns = self.links(Collection::Towns, f.towns.iter().map(|r| r.value.as_str()), lang);
-                let mut inits: Vec<String> = f.initiatives.iter().map(|r| r.value.clone()).collect();
-                inits.extend(self.links.from_collection(e.collection, &e.id, Collection::Initiatives).map(|b| b.id.clone()));
-                v.initiatives = self.links(Collection::Initiatives, inits.iter().map(String::as_str), lang);
+                v.towns = self.links(
+                    Collection::Towns,
+                    f.towns.iter().map(|r| r.value.as_str()),
+                    lang,
+                );
+                let mut inits: Vec<String> =
+                    f.initiatives.iter().map(|r| r.value.clone()).collect();
+                inits.extend(
+                    self.links
+                        .from_collection(e.collection, &e.id, Collection::Initiatives)
+                        .map(|b| b.id.clone()),
+                );
+                v.initiatives = self.links(
+                    Collection::Initiatives,
+                    inits.iter().map(String::as_str),
+                    lang,
+                );
             }
             Facts::Term(_) => {
                 v.initiatives = self.backrefs(e, Collection::Initiatives, lang);
                 v.partners = self.backrefs(e, Collection::Partners, lang);
             }
             Facts::Person(f) => {
-                v.organisation = f.organisation.as_ref().and_then(|o| self.link_to(Collection::Partners, &o.value, lang));
+                v.organisation = f
+                    .organisation
+                    .as_ref()
+                    .and_then(|o| self.link_to(Collection::Partners, &o.value, lang));
                 v.image = self.image_url(e, lang, &f.photo);
             }
             Facts::News(f) => {
-                v.initiatives = self.links(Collection::Initiatives, f.initiatives.iter().map(|r| r.value.as_str()), lang);
+                v.initiatives = self.links(
+                    Collection::Initiatives,
+                    f.initiatives.iter().map(|r| r.value.as_str()),
+                    lang,
+                );
                 v.date = f.date.as_ref().map(|d| self.fmt(lang).date(d.value.trim()));
                 v.date_iso = f.date.as_ref().map(|d| d.value.trim().to_string());
                 v.image = self.image_url(e, lang, &f.image);
@@ -473,7 +600,9 @@ impl Model<'_> {
             Facts::Page(f) => {
                 for fig in &f.figures {
                     let fig = &fig.value;
-                    let texts = self.field(e, lang, |fr| fr.figures.as_ref().and_then(|m| m.get(&fig.id)));
+                    let texts = self.field(e, lang, |fr| {
+                        fr.figures.as_ref().and_then(|m| m.get(&fig.id))
+                    });
                     v.figures.push(FigureView {
                         id: fig.id.clone(),
                         value: match &fig.value {
@@ -482,7 +611,8 @@ impl Model<'_> {
                         },
                         year: fig.year.map(|y| y.to_string()),
                         label: texts.map(|(l, t)| self.text(&t.label, l, lang)),
-                        source: texts.and_then(|(l, t)| t.source.as_ref().map(|s| self.text(s, l, lang))),
+                        source: texts
+                            .and_then(|(l, t)| t.source.as_ref().map(|s| self.text(s, l, lang))),
                     });
                 }
             }
@@ -509,37 +639,53 @@ pub fn entry_path(c: Collection, id: &str, lang: &str) -> String {
 }
 
 /// Tera with the theme's templates and Sulam's functions.
-pub fn make_tera(templates: &[(String, String)], strings: Arc<Strings>, diags: &mut Diagnostics) -> Option<Tera> {
+pub fn make_tera(
+    templates: &[(String, String)],
+    strings: Arc<Strings>,
+    diags: &mut Diagnostics,
+) -> Option<Tera> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     let s = strings.clone();
     // t(key="...", count=3, other=...): a UI string in the page's language.
-    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-        let key: String = kwargs.must_get("key")?;
-        let lang: String = match kwargs.get::<String>("lang")? {
-            Some(l) => l,
-            None => state.get::<String>("lang")?.unwrap_or_default(),
-        };
-        let attr = kwargs.get::<bool>("attr")?.unwrap_or(false);
-        let mut args = fluent_bundle::FluentArgs::new();
-        for (k, v) in kwargs.iter() {
-            let Some(name) = k.as_str() else { continue };
-            if matches!(name, "key" | "lang" | "attr") {
-                continue;
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let key: String = kwargs.must_get("key")?;
+            let lang: String = match kwargs.get::<String>("lang")? {
+                Some(l) => l,
+                None => state.get::<String>("lang")?.unwrap_or_default(),
+            };
+            let attr = kwargs.get::<bool>("attr")?.unwrap_or(false);
+            let mut args = fluent_bundle::FluentArgs::new();
+            for (k, v) in kwargs.iter() {
+                let Some(name) = k.as_str() else { continue };
+                if matches!(name, "key" | "lang" | "attr") {
+                    continue;
+                }
+                if let Some(n) = v.as_f64() {
+                    args.set(name.to_string(), fluent_bundle::FluentValue::from(n));
+                } else if let Some(st) = v.as_str() {
+                    args.set(
+                        name.to_string(),
+                        fluent_bundle::FluentValue::from(st.to_string()),
+                    );
+                }
             }
-            if let Some(n) = v.as_f64() {
-                args.set(name.to_string(), fluent_bundle::FluentValue::from(n));
-            } else if let Some(st) = v.as_str() {
-                args.set(name.to_string(), fluent_bundle::FluentValue::from(st.to_string()));
-            }
-        }
-        let out = s.get(&lang, &key, Some(&args));
-        Ok(if attr { strip_isolation(&out) } else { out })
-    });
+            let out = s.get(&lang, &key, Some(&args));
+            Ok(if attr { strip_isolation(&out) } else { out })
+        },
+    );
     let mut ok = true;
-    let refs: Vec<(&str, &str)> = templates.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+    let refs: Vec<(&str, &str)> = templates
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_str()))
+        .collect();
     if let Err(e) = tera.add_raw_templates(refs) {
-        diags.push(Diagnostic::error(format!("a template has a mistake:\n{e}")).hint("fix the template named in the message"));
+        diags.push(
+            Diagnostic::error(format!("a template has a mistake:\n{e}"))
+                .hint("fix the template named in the message"),
+        );
         ok = false;
     }
     ok.then_some(tera)
@@ -588,7 +734,13 @@ pub struct NavItem {
 impl Model<'_> {
     /// The page at `path_of(lang)` in `lang`; `has(lang)` tells which languages have a real
     /// translation of it (for hreflang and canonical).
-    pub fn chrome(&self, lang: &str, path_of: &dyn Fn(&str) -> String, has: &dyn Fn(&str) -> bool, section: Option<&str>) -> Chrome {
+    pub fn chrome(
+        &self,
+        lang: &str,
+        path_of: &dyn Fn(&str) -> String,
+        has: &dyn Fn(&str) -> bool,
+        section: Option<&str>,
+    ) -> Chrome {
         let canonical_lang = if has(lang) {
             lang.to_string()
         } else {
@@ -608,12 +760,25 @@ impl Model<'_> {
         };
         let switcher: Vec<Alternate> = self.config.languages.iter().map(alt).collect();
         let hreflang: Vec<Alternate> = if has(lang) {
-            self.config.languages.iter().filter(|l| has(&l.code)).map(alt).collect()
+            self.config
+                .languages
+                .iter()
+                .filter(|l| has(&l.code))
+                .map(alt)
+                .collect()
         } else {
             Vec::new()
         };
         let mut nav = Vec::new();
-        for c in [Collection::Initiatives, Collection::Partners, Collection::Towns, Collection::Networks, Collection::Domains, Collection::People, Collection::News] {
+        for c in [
+            Collection::Initiatives,
+            Collection::Partners,
+            Collection::Towns,
+            Collection::Networks,
+            Collection::Domains,
+            Collection::People,
+            Collection::News,
+        ] {
             if self.content.of(c).next().is_some() {
                 nav.push(NavItem {
                     url: self.config.link(&format!("{lang}/{}/", c.name())),
@@ -624,7 +789,11 @@ impl Model<'_> {
             }
         }
         let mut footer = Vec::new();
-        for e in self.content.of(Collection::Pages).filter(|e| e.id != "home") {
+        for e in self
+            .content
+            .of(Collection::Pages)
+            .filter(|e| e.id != "home")
+        {
             footer.push(NavItem {
                 url: self.entry_url(Collection::Pages, &e.id, lang),
                 key: None,

@@ -46,8 +46,10 @@ pub struct Theme {
 
 impl Theme {
     pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Option<Theme> {
-        let mut files: BTreeMap<String, Vec<u8>> =
-            DEFAULT.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect();
+        let mut files: BTreeMap<String, Vec<u8>> = DEFAULT
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
         let dir = config.root.join("themes").join(&config.theme);
         if !dir.is_dir() && config.theme != "default" {
             diags.push(
@@ -75,7 +77,8 @@ impl Theme {
                     Ok(b) => {
                         files.insert(key, b);
                     }
-                    Err(e) => diags.push(Diagnostic::error(format!("cannot read: {e}")).in_file(item.path())),
+                    Err(e) => diags
+                        .push(Diagnostic::error(format!("cannot read: {e}")).in_file(item.path())),
                 }
             }
         }
@@ -88,7 +91,10 @@ impl Theme {
             if let Some(name) = path.strip_prefix("templates/") {
                 match String::from_utf8(bytes.clone()) {
                     Ok(s) => out.push((name.to_string(), s)),
-                    Err(_) => diags.push(Diagnostic::error("the template is not UTF-8 text").in_file(format!("themes/…/{path}"))),
+                    Err(_) => diags.push(
+                        Diagnostic::error("the template is not UTF-8 text")
+                            .in_file(format!("themes/…/{path}")),
+                    ),
                 }
             }
         }

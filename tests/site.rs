@@ -8,9 +8,17 @@ fn every_page_has_lang_and_dir_of_its_language() {
     let s = Site::fixture("basic");
     s.build_ok();
     for (lang, dir) in [("he", "rtl"), ("ar", "rtl"), ("en", "ltr")] {
-        for page in ["index.html", "initiatives/index.html", "initiatives/alpha/index.html", "towns/sderot/index.html"] {
+        for page in [
+            "index.html",
+            "initiatives/index.html",
+            "initiatives/alpha/index.html",
+            "towns/sderot/index.html",
+        ] {
             let html = s.page(&format!("{lang}/{page}"));
-            assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")), "{lang}/{page}");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{lang}/{page}"
+            );
         }
     }
 }
@@ -20,8 +28,15 @@ fn switcher_links_the_same_page_in_each_language_by_its_own_name() {
     let s = Site::fixture("basic");
     s.build_ok();
     let html = s.page("en/towns/sderot/index.html");
-    assert!(html.contains(r#"<a href="/kb/he/towns/sderot/" hreflang="he" lang="he" dir="rtl">עברית</a>"#), "{html}");
-    assert!(html.contains(r#"<a href="/kb/ar/towns/sderot/" hreflang="ar" lang="ar" dir="rtl">العربية</a>"#));
+    assert!(
+        html.contains(
+            r#"<a href="/kb/he/towns/sderot/" hreflang="he" lang="he" dir="rtl">עברית</a>"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(
+        r#"<a href="/kb/ar/towns/sderot/" hreflang="ar" lang="ar" dir="rtl">العربية</a>"#
+    ));
     assert!(html.contains(r#"<a href="/kb/en/towns/sderot/" hreflang="en" lang="en" dir="ltr" aria-current="true">English</a>"#));
 }
 
@@ -32,19 +47,31 @@ fn a_missing_translation_borrows_the_text_marks_it_and_points_to_the_original() 
     // beta is written in Hebrew only.
     let ar = s.page("ar/initiatives/beta/index.html");
     assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
-    assert!(ar.contains(r#"<h1 lang="he" dir="rtl">מיזם הינקות</h1>"#), "{ar}");
+    assert!(
+        ar.contains(r#"<h1 lang="he" dir="rtl">מיזם הינקות</h1>"#),
+        "{ar}"
+    );
     assert!(ar.contains(r#"<div class="body" lang="he" dir="rtl">"#));
     assert!(plain(&ar).contains("لم تُترجم هذه الصفحة إلى العربية بعد. يظهر نصّها باللغة עברית."));
-    assert!(ar.contains(r#"<link rel="canonical" href="https://example.org/kb/he/initiatives/beta/">"#));
-    assert!(!ar.contains("hreflang=\"ar\" href"), "a fallback page is no hreflang alternate");
+    assert!(
+        ar.contains(r#"<link rel="canonical" href="https://example.org/kb/he/initiatives/beta/">"#)
+    );
+    assert!(
+        !ar.contains("hreflang=\"ar\" href"),
+        "a fallback page is no hreflang alternate"
+    );
     let en = s.page("en/initiatives/beta/index.html");
     assert!(en.contains(r#"<h1 lang="he" dir="rtl">"#));
-    assert!(plain(&en).contains("This page has not been translated into English yet. Its text is shown in עברית."));
+    assert!(plain(&en).contains(
+        "This page has not been translated into English yet. Its text is shown in עברית."
+    ));
     // The chrome stays in the page's language.
     assert!(en.contains(">Initiatives</a>"));
     // The original is canonical to itself and lists only itself.
     let he = s.page("he/initiatives/beta/index.html");
-    assert!(he.contains(r#"<link rel="canonical" href="https://example.org/kb/he/initiatives/beta/">"#));
+    assert!(
+        he.contains(r#"<link rel="canonical" href="https://example.org/kb/he/initiatives/beta/">"#)
+    );
     assert!(!he.contains("class=\"notice\""));
 }
 
@@ -54,13 +81,25 @@ fn a_missing_field_is_borrowed_and_marked() {
     s.build_ok();
     // alpha's ar.md has no pillars; the Hebrew ones are shown, marked.
     let ar = s.page("ar/initiatives/alpha/index.html");
-    assert!(ar.contains(r#"<ul class="cards" lang="he" dir="rtl">"#), "{ar}");
-    assert!(plain(&ar).contains("لم تُترجم أجزاء من هذه الصفحة إلى العربية بعد، وهي تظهر باللغة עברית."));
+    assert!(
+        ar.contains(r#"<ul class="cards" lang="he" dir="rtl">"#),
+        "{ar}"
+    );
+    assert!(
+        plain(&ar).contains("لم تُترجم أجزاء من هذه الصفحة إلى العربية بعد، وهي تظهر باللغة עברית.")
+    );
     // en.md has no summary: the Hebrew one, marked as Hebrew.
     let en = s.page("en/initiatives/alpha/index.html");
-    assert!(en.contains(r#"<p class="summary" lang="he" dir="rtl">"#), "{en}");
+    assert!(
+        en.contains(r#"<p class="summary" lang="he" dir="rtl">"#),
+        "{en}"
+    );
     // Its canonical is itself: it is a translation.
-    assert!(en.contains(r#"<link rel="canonical" href="https://example.org/kb/en/initiatives/alpha/">"#));
+    assert!(
+        en.contains(
+            r#"<link rel="canonical" href="https://example.org/kb/en/initiatives/alpha/">"#
+        )
+    );
 }
 
 #[test]
@@ -68,7 +107,10 @@ fn references_are_shown_from_both_sides() {
     let s = Site::fixture("basic");
     s.build_ok();
     let town = s.page("en/towns/sderot/index.html");
-    assert!(town.contains(r#"<a href="/kb/en/initiatives/alpha/">Municipal Mobility</a>"#), "{town}");
+    assert!(
+        town.contains(r#"<a href="/kb/en/initiatives/alpha/">Municipal Mobility</a>"#),
+        "{town}"
+    );
     assert!(town.contains(r#"<a href="/kb/en/networks/south/">Southern network</a>"#));
     let partner = s.page("en/partners/acme/index.html");
     assert!(partner.contains(r#"<a href="/kb/en/initiatives/alpha/">Municipal Mobility</a> <span class="role">Lead</span>"#), "{partner}");
@@ -79,7 +121,10 @@ fn references_are_shown_from_both_sides() {
     assert!(domain.contains(r#"<a href="/kb/he/initiatives/alpha/">מוביליות רשותית</a>"#));
     // related is written on alpha only, and shown on beta too.
     let beta = s.page("he/initiatives/beta/index.html");
-    assert!(beta.contains(r#"<a href="/kb/he/initiatives/alpha/">מוביליות רשותית</a>"#), "{beta}");
+    assert!(
+        beta.contains(r#"<a href="/kb/he/initiatives/alpha/">מוביליות רשותית</a>"#),
+        "{beta}"
+    );
     let alpha = s.page("he/initiatives/alpha/index.html");
     assert!(alpha.contains(r#"<a href="/kb/he/initiatives/beta/">מיזם הינקות</a>"#));
     // An initiative shows its news; the network names it.
@@ -92,10 +137,16 @@ fn lists_are_sorted_by_the_readers_alphabet() {
     let s = Site::fixture("basic");
     s.build_ok();
     let he = s.page("he/towns/index.html");
-    let (a, b) = (he.find("אופקים").expect("ofakim"), he.find("שדרות").expect("sderot"));
+    let (a, b) = (
+        he.find("אופקים").expect("ofakim"),
+        he.find("שדרות").expect("sderot"),
+    );
     assert!(a < b, "א before ש");
     let ar = s.page("ar/towns/index.html");
-    let (a, b) = (ar.find("أوفاكيم").expect("ofakim"), ar.find("سديروت").expect("sderot"));
+    let (a, b) = (
+        ar.find("أوفاكيم").expect("ofakim"),
+        ar.find("سديروت").expect("sderot"),
+    );
     assert!(a < b, "أ before س");
 }
 
@@ -105,7 +156,10 @@ fn numbers_and_dates_follow_the_page_language() {
     s.build_ok();
     assert!(s.page("en/index.html").contains("<bdi>400,000</bdi>"));
     assert!(s.page("ar/index.html").contains("<bdi>400,000</bdi>"));
-    assert!(s.page("en/news/launch/index.html").contains(r#"<time datetime="2024-03-05">March 5, 2024</time>"#));
+    assert!(
+        s.page("en/news/launch/index.html")
+            .contains(r#"<time datetime="2024-03-05">March 5, 2024</time>"#)
+    );
     assert!(s.page("he/news/launch/index.html").contains("במרץ 2024"));
 }
 
@@ -113,11 +167,22 @@ fn numbers_and_dates_follow_the_page_language() {
 fn every_link_stays_under_the_base_path() {
     let s = Site::fixture("basic");
     s.build_ok();
-    for page in ["he/index.html", "ar/initiatives/alpha/index.html", "en/towns/index.html", "index.html", "404.html"] {
+    for page in [
+        "he/index.html",
+        "ar/initiatives/alpha/index.html",
+        "en/towns/index.html",
+        "index.html",
+        "404.html",
+    ] {
         let html = s.page(page);
         for part in html.split("href=\"").skip(1) {
             let url = &part[..part.find('"').expect("closing quote")];
-            assert!(url.starts_with("/kb/") || url.starts_with("https://example.org/kb/") || url.starts_with('#'), "{page}: {url}");
+            assert!(
+                url.starts_with("/kb/")
+                    || url.starts_with("https://example.org/kb/")
+                    || url.starts_with('#'),
+                "{page}: {url}"
+            );
         }
         for part in html.split("src=\"").skip(1) {
             let url = &part[..part.find('"').expect("closing quote")];
@@ -148,9 +213,15 @@ fn sitemap_lists_real_translations_as_alternates_only() {
     assert!(sm.contains("<loc>https://example.org/kb/he/initiatives/alpha/</loc>"));
     assert!(sm.contains(r#"<xhtml:link rel="alternate" hreflang="ar" href="https://example.org/kb/ar/initiatives/alpha/"/>"#));
     assert!(sm.contains("<loc>https://example.org/kb/he/initiatives/beta/</loc>"));
-    assert!(!sm.contains("https://example.org/kb/ar/initiatives/beta/"), "fallback page listed");
+    assert!(
+        !sm.contains("https://example.org/kb/ar/initiatives/beta/"),
+        "fallback page listed"
+    );
     assert!(!sm.contains("https://example.org/kb/en/initiatives/beta/"));
-    assert!(s.page("robots.txt").contains("Sitemap: https://example.org/kb/sitemap.xml"));
+    assert!(
+        s.page("robots.txt")
+            .contains("Sitemap: https://example.org/kb/sitemap.xml")
+    );
 }
 
 #[test]
@@ -167,7 +238,10 @@ fn latin_runs_in_hebrew_keep_their_parentheses() {
     let s = Site::fixture("basic");
     s.build_ok();
     let he = s.page("he/initiatives/alpha/index.html");
-    assert!(he.contains("חברת <bdi>Social Finance Israel (SFI)</bdi> מציעה"), "{he}");
+    assert!(
+        he.contains("חברת <bdi>Social Finance Israel (SFI)</bdi> מציעה"),
+        "{he}"
+    );
     assert!(he.contains("<bdi>STEM</bdi>"));
 }
 
@@ -185,24 +259,43 @@ fn milestones_are_an_ordered_timeline() {
     s.build_ok();
     let he = s.page("he/initiatives/alpha/index.html");
     let ol = he.find("<ol class=\"timeline\"").expect("timeline");
-    let (a, b, c) = (he.find("אבחון").expect("1"), he.find("תכנון").expect("2"), he.find("יישום").expect("3"));
+    let (a, b, c) = (
+        he.find("אבחון").expect("1"),
+        he.find("תכנון").expect("2"),
+        he.find("יישום").expect("3"),
+    );
     assert!(ol < a && a < b && b < c);
 }
 
 #[test]
 fn root_chooser_and_404_and_assets_are_written() {
     let s = Site::fixture("basic");
-    s.write("content/initiatives/alpha/photo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    s.write(
+        "content/initiatives/alpha/photo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     s.write("static/favicon.ico", "x");
     s.build_ok();
     let root = s.page("index.html");
     for (code, name) in [("he", "עברית"), ("ar", "العربية"), ("en", "English")] {
-        assert!(root.contains(&format!("<a href=\"/kb/{code}/\" hreflang=\"{code}\" data-lang=\"{code}\">")), "{root}");
+        assert!(
+            root.contains(&format!(
+                "<a href=\"/kb/{code}/\" hreflang=\"{code}\" data-lang=\"{code}\">"
+            )),
+            "{root}"
+        );
         assert!(root.contains(name));
     }
-    assert!(s.page("404.html").contains("<html lang=\"he\" dir=\"rtl\">"));
+    assert!(
+        s.page("404.html")
+            .contains("<html lang=\"he\" dir=\"rtl\">")
+    );
     for l in ["he", "ar", "en"] {
-        assert!(s.out().join(format!("{l}/initiatives/alpha/photo.svg")).is_file());
+        assert!(
+            s.out()
+                .join(format!("{l}/initiatives/alpha/photo.svg"))
+                .is_file()
+        );
     }
     assert!(s.out().join("favicon.ico").is_file());
     assert!(s.out().join("sulam.css").is_file());
@@ -220,7 +313,10 @@ fn script_in_markdown_is_removed_with_a_warning_naming_the_file() {
     assert!(html.contains("<span lang=\"he\">אופקים</span>"), "{html}");
     assert!(!html.contains("onclick") && !html.contains("alert(1)"));
     let w = common::messages(&report.diagnostics);
-    assert!(w.contains("content/towns/ofakim/en.md") && w.contains("<script>") && w.contains("onclick"), "{w}");
+    assert!(
+        w.contains("content/towns/ofakim/en.md") && w.contains("<script>") && w.contains("onclick"),
+        "{w}"
+    );
 }
 
 #[test]
@@ -236,8 +332,20 @@ fn plural_forms_follow_cldr_in_arabic_and_hebrew() {
     };
     let (he, ar) = (file("he"), file("ar"));
     let mut sources = HashMap::new();
-    sources.insert("he".to_string(), vec![Source { label: "he.ftl".into(), text: &he }]);
-    sources.insert("ar".to_string(), vec![Source { label: "ar.ftl".into(), text: &ar }]);
+    sources.insert(
+        "he".to_string(),
+        vec![Source {
+            label: "he.ftl".into(),
+            text: &he,
+        }],
+    );
+    sources.insert(
+        "ar".to_string(),
+        vec![Source {
+            label: "ar.ftl".into(),
+            text: &ar,
+        }],
+    );
     let mut diags = sulam::diagnostics::Diagnostics::default();
     let strings = Strings::new(&sources, HashMap::new(), &mut diags);
     assert!(!diags.has_errors());
@@ -265,9 +373,16 @@ fn plural_forms_follow_cldr_in_arabic_and_hebrew() {
 fn list_pages_count_in_the_page_language() {
     let s = Site::fixture("basic");
     s.build_ok();
-    assert!(plain(&s.page("ar/initiatives/index.html")).contains("<p class=\"count\">مبادرتان</p>"));
-    assert!(plain(&s.page("he/initiatives/index.html")).contains("<p class=\"count\">שתי יוזמות</p>"));
-    assert!(plain(&s.page("en/initiatives/index.html")).contains("<p class=\"count\">2 initiatives</p>"));
+    assert!(
+        plain(&s.page("ar/initiatives/index.html")).contains("<p class=\"count\">مبادرتان</p>")
+    );
+    assert!(
+        plain(&s.page("he/initiatives/index.html")).contains("<p class=\"count\">שתי יוזמות</p>")
+    );
+    assert!(
+        plain(&s.page("en/initiatives/index.html"))
+            .contains("<p class=\"count\">2 initiatives</p>")
+    );
 }
 
 #[test]

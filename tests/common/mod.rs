@@ -15,7 +15,12 @@ impl Site {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+            dir.path(),
+        );
         Site { dir }
     }
 
@@ -38,13 +43,24 @@ impl Site {
     }
 
     pub fn build(&self) -> Result<Report, Diagnostics> {
-        build(&BuildOptions { root: self.root().to_path_buf(), output: None, base_url: None })
+        build(&BuildOptions {
+            root: self.root().to_path_buf(),
+            output: None,
+            base_url: None,
+        })
     }
 
     pub fn build_ok(&self) -> Report {
         match self.build() {
             Ok(r) => r,
-            Err(d) => panic!("build failed:\n{}", d.all().iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
+            Err(d) => panic!(
+                "build failed:\n{}",
+                d.all()
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
         }
     }
 
@@ -75,7 +91,11 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// All messages of a failed build, one per line, for assertions.
 pub fn messages(d: &Diagnostics) -> String {
-    d.all().iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+    d.all()
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Removes Fluent's bidi isolation marks.
