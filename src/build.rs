@@ -200,6 +200,13 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
         let chrome = m.chrome(lang, &|l| format!("{l}/"), &has_home, None);
         let mut ctx = render::context(&chrome);
         let view = home.map(|h| m.entry_view(h, lang));
+        ctx.insert(
+            "fallback_name",
+            &view
+                .as_ref()
+                .and_then(|v| v.fallback.as_deref())
+                .map(native_name),
+        );
         ctx.insert("page", &view);
         let initiatives = m.links_of(Collection::Initiatives, lang);
         ctx.insert("initiatives", &initiatives);

@@ -529,19 +529,14 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
                 diags.push(
                     Diagnostic::error(format!("'{name}' is not a collection"))
                         .in_file(&relp)
-                        .hint_opt(did_you_mean(
-                            &name,
-                            Collection::ALL.iter().map(|c| c.name()),
-                        ))
-                        .hint_opt(
-                            Some(format!(
-                                "the collections are: {}",
-                                Collection::ALL.map(|c| c.name()).join(", ")
-                            ))
-                            .filter(|_| {
-                                did_you_mean(&name, Collection::ALL.iter().map(|c| c.name()))
-                                    .is_none()
-                            }),
+                        .hint(
+                            did_you_mean(&name, Collection::ALL.iter().map(|c| c.name()))
+                                .unwrap_or_else(|| {
+                                    format!(
+                                        "the collections are: {}",
+                                        Collection::ALL.map(|c| c.name()).join(", ")
+                                    )
+                                }),
                         ),
                 );
             }
@@ -654,13 +649,13 @@ fn load_entry(
                         lang_codes.join(", ")
                     ))
                     .in_file(&relp)
-                    .hint_opt(did_you_mean(stem, lang_codes.iter().copied()).map(|h| {
-                        format!("{} Name language files after the language code, e.g. {}.md", h, lang_codes[0])
-                    }))
-                    .hint_opt(Some(format!(
-                        "name language files after the site's languages: {}",
-                        lang_codes.iter().map(|l| format!("{l}.md")).collect::<Vec<_>>().join(", ")
-                    )).filter(|_| did_you_mean(stem, lang_codes.iter().copied()).is_none())),
+                    .hint(match did_you_mean(stem, lang_codes.iter().copied()) {
+                        Some(h) => format!("{h} Language files are named after the language code."),
+                        None => format!(
+                            "name language files after the site's languages: {}",
+                            lang_codes.iter().map(|l| format!("{l}.md")).collect::<Vec<_>>().join(", ")
+                        ),
+                    }),
                 );
                 failed = true;
                 continue;
@@ -706,9 +701,8 @@ fn load_entry(
         );
         failed = true;
     }
-    if failed {
-        return None;
-    }
+    // An entry with a broken file is kept (the build fails all the same), so that the entries
+    // naming it are not told that it does not exist.
     Some(Entry {
         collection,
         id: id.to_string(),

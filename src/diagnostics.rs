@@ -247,6 +247,12 @@ fn explain_yaml_message(plain: &str) -> (String, Option<String>) {
     if plain.starts_with("invalid f") {
         return ("expected a number".into(), None);
     }
+    if plain.starts_with("expected mapping") {
+        return (
+            "expected 'field: value' lines here".into(),
+            Some("a file of facts or front matter is a list of 'name: value' lines, not a list of items".into()),
+        );
+    }
     if plain.starts_with("expected string scalar") {
         return (
             "expected a text here".into(),

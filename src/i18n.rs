@@ -70,10 +70,8 @@ impl Strings {
                     Ok(r) => r,
                     Err((r, errors)) => {
                         for e in errors {
-                            let line = src.text[..e.pos.start.min(src.text.len())]
-                                .matches('\n')
-                                .count() as u64
-                                + 1;
+                            let before = src.text.get(..e.pos.start).unwrap_or(src.text);
+                            let line = before.matches('\n').count() as u64 + 1;
                             diags.push(
                                 Diagnostic::error(format!("this line is not valid Fluent: {}", e.kind))
                                     .in_file(&src.label)

@@ -16,14 +16,25 @@ fn example_site_builds_cleanly_in_all_three_languages() {
         base_url: None,
     })
     .unwrap_or_else(|d| panic!("{}", common::messages(&d)));
-    assert_eq!(report.diagnostics.all().len(), 0, "{}", common::messages(&report.diagnostics));
+    assert_eq!(
+        report.diagnostics.all().len(),
+        0,
+        "{}",
+        common::messages(&report.diagnostics)
+    );
 
     // Every entry folder has its page in he, ar and en.
     let content = root.join("content");
     let mut entries = 0;
     for coll in std::fs::read_dir(&content).expect("content/").flatten() {
-        for entry in std::fs::read_dir(coll.path()).expect("collection").flatten() {
-            let (c, id) = (coll.file_name().to_string_lossy().to_string(), entry.file_name().to_string_lossy().to_string());
+        for entry in std::fs::read_dir(coll.path())
+            .expect("collection")
+            .flatten()
+        {
+            let (c, id) = (
+                coll.file_name().to_string_lossy().to_string(),
+                entry.file_name().to_string_lossy().to_string(),
+            );
             for lang in ["he", "ar", "en"] {
                 let page = if c == "pages" && id == "home" {
                     out_dir.join(lang).join("index.html")
@@ -37,7 +48,8 @@ fn example_site_builds_cleanly_in_all_three_languages() {
     }
     assert!(entries > 40, "only {entries} entries");
 
-    let read = |p: &str| std::fs::read_to_string(out_dir.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let read =
+        |p: &str| std::fs::read_to_string(out_dir.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     // The Arabic page of the program carries the Hebrew paragraph of seed 002 as Hebrew.
     assert!(read("ar/initiatives/municipal-mobility/index.html").contains("<p lang=\"he\">"));
     // The untranslated entries show their fallback, marked.
@@ -45,9 +57,15 @@ fn example_site_builds_cleanly_in_all_three_languages() {
     assert!(bond.contains(r#"<h1 lang="he" dir="rtl">"#));
     assert!(bond.contains("class=\"notice\""));
     let ecostem = read("ar/initiatives/ecostem21/index.html");
-    assert!(ecostem.contains(r#"<p class="summary" lang="he" dir="rtl">"#), "single-field fallback");
+    assert!(
+        ecostem.contains(r#"<p class="summary" lang="he" dir="rtl">"#),
+        "single-field fallback"
+    );
     // Key figures on the home page, formatted for the language.
     assert!(read("en/index.html").contains("<bdi>400,000</bdi>"));
     // Latin fragments in Hebrew are isolated.
-    assert!(read("he/initiatives/loneliness-social-impact-bond/index.html").contains("<bdi>Social Finance Israel (SFI)</bdi>"));
+    assert!(
+        read("he/initiatives/loneliness-social-impact-bond/index.html")
+            .contains("<bdi>Social Finance Israel (SFI)</bdi>")
+    );
 }

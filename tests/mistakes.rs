@@ -277,3 +277,49 @@ fn a_rebuild_replaces_the_output_whole() {
         "a deleted entry's pages are gone"
     );
 }
+
+#[test]
+fn odd_files_are_mistakes_not_crashes() {
+    let odd: [(&str, &[u8]); 6] = [
+        ("content/towns/ofakim/he.md", b"---\n---\n"),
+        ("content/towns/ofakim/ar.md", b"no front matter at all"),
+        ("content/towns/ofakim/en.md", b"---\ntitle: Ofakim\n"),
+        ("content/towns/ofakim/common.yaml", b"- a\n- list\n"),
+        ("content/towns/sderot/he.md", b"\xff\xfe\x00binary"),
+        (
+            "content/towns/sderot/common.yaml",
+            b"coordinates: [91, 200]\n",
+        ),
+    ];
+    let m = after_mistake(|s| {
+        for (path, bytes) in odd {
+            std::fs::write(s.root().join(path), bytes).expect("write");
+        }
+    });
+    assert!(
+        m.contains("ofakim/he.md:2:1: the required field 'title' is missing"),
+        "{m}"
+    );
+    assert!(
+        m.contains("ofakim/ar.md:1:1: the file does not start with front matter"),
+        "{m}"
+    );
+    assert!(
+        m.contains("ofakim/en.md:1:1: the front matter is not closed"),
+        "{m}"
+    );
+    assert!(m.contains("ofakim/common.yaml:1:"), "{m}");
+    assert!(
+        m.contains("sderot/he.md: the file is not UTF-8 text"),
+        "{m}"
+    );
+    assert!(
+        m.contains("sderot/common.yaml:1:14: coordinates [91, 200] are not [latitude, longitude]"),
+        "{m}"
+    );
+    // A broken entry still exists for the entries that name it.
+    assert!(
+        !m.contains("town 'sderot' (in 'towns') does not exist"),
+        "{m}"
+    );
+}

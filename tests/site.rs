@@ -396,3 +396,13 @@ fn a_site_string_overrides_the_theme_and_a_missing_one_is_reported() {
     let w = common::messages(&report.diagnostics);
     assert!(w.contains("'brand-new' is missing in 'en'"), "{w}");
 }
+
+#[test]
+fn an_untranslated_home_page_names_the_language_it_borrows() {
+    let s = Site::fixture("basic");
+    s.remove("content/pages/home/ar.md");
+    s.build_ok();
+    let ar = plain(&s.page("ar/index.html"));
+    assert!(ar.contains("يظهر نصّها باللغة עברית"), "{ar}");
+    assert!(ar.contains(r#"<link rel="canonical" href="https://example.org/kb/he/">"#));
+}
