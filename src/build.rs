@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::SiteConfig;
-use crate::content::{self, Collection, Content, Entry};
+use crate::content::{self, Collection, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::format::Formats;
 use crate::i18n::{Source, Strings};
@@ -278,12 +278,10 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
                 &m.config.link(&format!("{lang}/{}/", e.collection.name())),
             );
             ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
-            let partial_from: Option<String> = (!view.partial_fallback.is_empty())
-                .then(|| m.text_lang(e, lang).map(|_| ()))
-                .flatten()
-                .and_then(|_| first_other_lang(m, e, lang))
-                .map(|l| native_name(&l));
-            ctx.insert("partial_name", &partial_from);
+            ctx.insert(
+                "partial_name",
+                &view.partial_lang.as_deref().map(native_name),
+            );
             if render_one(
                 tera,
                 template_for(e.collection),
@@ -301,14 +299,6 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
         }
     }
     pages
-}
-
-fn first_other_lang(m: &Model, e: &Entry, lang: &str) -> Option<String> {
-    m.config
-        .fallback_chain(lang)
-        .into_iter()
-        .find(|l| e.texts.contains_key(*l))
-        .map(str::to_string)
 }
 
 fn counts(content: &Content) -> HashMap<&'static str, usize> {
@@ -359,8 +349,12 @@ fn write_extras(
     ctx.insert("script", &config.link("sulam.js"));
     render_one(tera, "chooser.html", &ctx, "index.html", out, diags);
 
-    // 404, in the default language with links to every language's home.
-    let mut ctx = render::context(&chrome);
+    // 404, in the default language with links to every language's home. It is served at any
+    // address, so it names no canonical page and no alternates.
+    let mut not_found = chrome.clone();
+    not_found.canonical = String::new();
+    not_found.hreflang.clear();
+    let mut ctx = render::context(&not_found);
     ctx.insert("choices", &choices);
     render_one(tera, "404.html", &ctx, "404.html", out, diags);
 

@@ -116,7 +116,7 @@ impl SiteConfig {
                 ))
                 .hint("write it like https://example.org/ or https://example.org/kb/");
                 if base_url_override.is_some() {
-                    err(d.hint("check the value given to --base-url"));
+                    err(d.hint("give --base-url a full address, like https://example.org/kb/"));
                 } else {
                     err(d.at(
                         raw.base_url.referenced.line(),

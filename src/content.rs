@@ -103,36 +103,53 @@ pub struct PartnerRef {
 
 impl<'de> Deserialize<'de> for PartnerRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct WithRole {
-            id: Ref,
-            #[serde(default)]
-            role: Option<Role>,
-        }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Either {
-            Id(String),
-            Full(WithRole),
-        }
-        // The span of a bare id is the item's own span, added by the caller's Spanned wrapper.
-        let spanned: Spanned<Either> = Spanned::deserialize(d)?;
-        Ok(match spanned.value {
-            Either::Id(id) => PartnerRef {
-                id: Spanned::new(id, spanned.referenced, spanned.defined),
+        use serde::de::Error;
+        // Read as a plain value first, so that a mistake gets a message about partners
+        // rather than serde's "did not match any variant".
+        let item: Spanned<serde_json::Value> = Spanned::deserialize(d)?;
+        let spanned_id = |id: String| Spanned::new(id, item.referenced, item.defined);
+        match &item.value {
+            serde_json::Value::String(id) => Ok(PartnerRef {
+                id: spanned_id(id.clone()),
                 role: None,
-            },
-            // Untagged enums buffer their input, which loses the inner span: use the item's.
-            Either::Full(w) => PartnerRef {
-                id: if w.id.referenced.line() == 0 {
-                    Spanned::new(w.id.value, spanned.referenced, spanned.defined)
-                } else {
-                    w.id
-                },
-                role: w.role,
-            },
-        })
+            }),
+            serde_json::Value::Object(map) => {
+                if let Some(k) = map.keys().find(|k| *k != "id" && *k != "role") {
+                    return Err(D::Error::custom(format!(
+                        "unknown field `{k}`, expected one of `id`, `role`"
+                    )));
+                }
+                let Some(serde_json::Value::String(id)) = map.get("id") else {
+                    return Err(D::Error::custom("missing field `id`"));
+                };
+                let role = match map.get("role") {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(serde_json::Value::String(r)) => Some(match r.as_str() {
+                        "lead" => Role::Lead,
+                        "funder" => Role::Funder,
+                        "operator" => Role::Operator,
+                        "partner" => Role::Partner,
+                        other => {
+                            return Err(D::Error::custom(format!(
+                                "unknown variant `{other}`, expected one of `lead`, `funder`, `operator`, `partner`"
+                            )));
+                        }
+                    }),
+                    Some(_) => {
+                        return Err(D::Error::custom(
+                            "unknown variant, expected one of `lead`, `funder`, `operator`, `partner`",
+                        ));
+                    }
+                };
+                Ok(PartnerRef {
+                    id: spanned_id(id.clone()),
+                    role,
+                })
+            }
+            _ => Err(D::Error::custom(
+                "a partner is an id (acme) or {id: acme, role: lead}; role is lead, funder, operator or partner",
+            )),
+        }
     }
 }
 
@@ -490,10 +507,9 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
     let content_dir = root.join("content");
     let mut content = Content::default();
     if !content_dir.is_dir() {
-        diags.push(
-            Diagnostic::error("the site has no content/ folder")
-                .hint("create content/<collection>/<id>/ folders, or run 'sulam init'"),
-        );
+        diags.push(Diagnostic::error("the site has no content/ folder").hint(
+            "create content/<collection>/<id>/ folders, e.g. content/initiatives/my-program/he.md",
+        ));
         return content;
     }
     for item in walkdir::WalkDir::new(&content_dir)
@@ -570,9 +586,8 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
             );
             continue;
         }
-        if let Some(entry) = load_entry(config, collection, &name, path, diags) {
-            content.entries.insert((collection, name), entry);
-        }
+        let entry = load_entry(config, collection, &name, path, diags);
+        content.entries.insert((collection, name), entry);
     }
     content
 }
@@ -596,7 +611,7 @@ fn load_entry(
     id: &str,
     dir: &Path,
     diags: &mut Diagnostics,
-) -> Option<Entry> {
+) -> Entry {
     let root = &config.root;
     let mut facts = Facts::empty(collection);
     let mut facts_file = None;
@@ -699,11 +714,10 @@ fn load_entry(
                         .join(", ")
                 )),
         );
-        failed = true;
     }
     // An entry with a broken file is kept (the build fails all the same), so that the entries
     // naming it are not told that it does not exist.
-    Some(Entry {
+    Entry {
         collection,
         id: id.to_string(),
         dir: dir.to_path_buf(),
@@ -711,7 +725,7 @@ fn load_entry(
         facts_file,
         texts,
         assets,
-    })
+    }
 }
 
 fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {

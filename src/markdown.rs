@@ -21,7 +21,7 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
-    options.insert(Options::ENABLE_SMART_PUNCTUATION);
+    // No smart punctuation: it turns Hebrew gershayim and geresh (צה"ל, ג') into curly quotes.
 
     let mut removed = Vec::new();
     let mut events: Vec<Event> = Vec::new();
@@ -319,6 +319,16 @@ mod tests {
         assert!(!r.html.contains("javascript:"), "{}", r.html);
         assert!(r.html.contains("<span lang=\"en\">hi</span>"), "{}", r.html);
         assert!(r.removed.len() >= 2, "{:?}", r.removed);
+    }
+
+    #[test]
+    fn hebrew_abbreviations_keep_their_marks() {
+        let r = render("צה\"ל וג'ון\n", "he", Dir::Rtl, &langs());
+        assert!(
+            r.html.contains("צה&quot;ל וג'ון") || r.html.contains("צה\"ל וג'ון"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -127,8 +127,10 @@ pub struct EntryView {
     pub body_attrs: String,
     /// The language the entry's text comes from, when the page's own is missing.
     pub fallback: Option<String>,
-    /// Some field was taken from another language.
+    /// The fields taken from another language than the entry's own text.
     pub partial_fallback: Vec<String>,
+    /// The language the first of those fields came from.
+    pub partial_lang: Option<String>,
     pub pillars: Option<Block<Vec<TitledText>>>,
     pub milestones: Option<Block<Vec<TitledText>>>,
     pub outcomes: Option<Block<Vec<OutcomeGroup>>>,
@@ -159,7 +161,10 @@ pub struct EntryView {
     pub people: Vec<Link>,
     pub sector: Option<Link>,
     pub organisation: Option<Link>,
+    /// `extra:` of common.yaml.
     pub extra: Option<serde_json::Value>,
+    /// `extra:` of the language file (with fallback).
+    pub text_extra: Option<serde_json::Value>,
 }
 
 impl Model<'_> {
@@ -364,10 +369,10 @@ impl Model<'_> {
         if text_lang != lang {
             v.fallback = Some(text_lang.to_string());
         }
-        let mut borrowed = Vec::new();
+        let mut borrowed: Vec<(String, String)> = Vec::new();
         let mut note = |name: &str, l: &str| {
             if l != lang && l != text_lang {
-                borrowed.push(name.to_string());
+                borrowed.push((name.to_string(), l.to_string()));
             }
         };
         if let Some((l, s)) = self.field(e, lang, |f| f.summary.as_ref()) {
@@ -465,7 +470,12 @@ impl Model<'_> {
             note("role", l);
             v.role = Some(self.text(s, l, lang));
         }
-        v.partial_fallback = borrowed;
+        if let Some((l, x)) = self.field(e, lang, |f| f.extra.as_ref()) {
+            note("extra", l);
+            v.text_extra = Some(x.clone());
+        }
+        v.partial_lang = borrowed.first().map(|(_, l)| l.clone());
+        v.partial_fallback = borrowed.into_iter().map(|(name, _)| name).collect();
 
         match &e.facts {
             Facts::Initiative(f) => {
@@ -692,7 +702,7 @@ pub fn make_tera(
 }
 
 /// The context every page has: site, language, switcher, navigation.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct Chrome {
     pub lang: String,
     pub dir: &'static str,
@@ -710,6 +720,8 @@ pub struct Chrome {
     pub footer: Vec<NavItem>,
     pub css: String,
     pub generator: &'static str,
+    /// `extra:` of site.yaml.
+    pub extra: serde_json::Value,
 }
 
 #[derive(Serialize, Clone)]
@@ -816,6 +828,7 @@ impl Model<'_> {
             footer,
             css: self.config.link("sulam.css"),
             generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
+            extra: self.config.extra.clone(),
         }
     }
 }

@@ -323,3 +323,26 @@ fn odd_files_are_mistakes_not_crashes() {
         "{m}"
     );
 }
+
+#[test]
+fn a_mistyped_partner_role_names_the_roles() {
+    let m = after_mistake(|s| {
+        s.write(
+            "content/initiatives/beta/common.yaml",
+            "partners:\n  - {id: acme, role: leader}\n",
+        )
+    });
+    assert!(m.contains("content/initiatives/beta/common.yaml:2:"), "{m}");
+    assert!(m.contains("'leader' is not an allowed value here"), "{m}");
+    assert!(m.contains("did you mean 'lead'?"), "{m}");
+    let m = after_mistake(|s| {
+        s.write(
+            "content/initiatives/beta/common.yaml",
+            "partners:\n  - {id: acme, rol: lead}\n",
+        )
+    });
+    assert!(
+        m.contains("unknown field 'rol'") && m.contains("did you mean 'role'?"),
+        "{m}"
+    );
+}

@@ -406,3 +406,47 @@ fn an_untranslated_home_page_names_the_language_it_borrows() {
     assert!(ar.contains("يظهر نصّها باللغة עברית"), "{ar}");
     assert!(ar.contains(r#"<link rel="canonical" href="https://example.org/kb/he/">"#));
 }
+
+#[test]
+fn extra_data_reaches_the_templates_from_every_file() {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/towns/ofakim/common.yaml",
+        "district: south\nextra: {population: 35000}\n",
+    );
+    s.write(
+        "content/towns/ofakim/he.md",
+        "---\ntitle: אופקים\nextra: {motto: עיר צעירה}\n---\n",
+    );
+    s.write(
+        "site.yaml",
+        &(std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml")
+            + "extra: {phone: '*6050'}\n"),
+    );
+    s.write(
+        "themes/default/templates/town.html",
+        "{% extends \"base.html\" %}{% block main %}{% if page.id == \"ofakim\" %}<p>{{ page.extra.population }}|{{ page.text_extra.motto }}|{{ chrome.extra.phone }}</p>{% endif %}{% endblock main %}",
+    );
+    s.build_ok();
+    assert!(
+        s.page("he/towns/ofakim/index.html")
+            .contains("<p>35000|עיר צעירה|*6050</p>")
+    );
+    // In Arabic the motto is borrowed from Hebrew.
+    assert!(
+        s.page("ar/towns/ofakim/index.html")
+            .contains("<p>35000|עיר צעירה|*6050</p>")
+    );
+}
+
+#[test]
+fn the_not_found_page_names_no_canonical_address() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let html = s.page("404.html");
+    assert!(
+        !html.contains("rel=\"canonical\"") && !html.contains("hreflang=\"he\" href"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"/kb/sulam.css\""));
+}

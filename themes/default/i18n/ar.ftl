@@ -118,6 +118,7 @@ fact-role = الوظيفة
 fact-organisation = المؤسسة
 
 years-since = منذ { $year }
+years-until = حتى { $year }
 ages-range = من سن { $from } حتى { $to }
 
 status-planned = مخطَّطة

@@ -81,6 +81,7 @@ fact-role = Role
 fact-organisation = Organisation
 
 years-since = Since { $year }
+years-until = Until { $year }
 ages-range = { $from } to { $to } years
 
 status-planned = Planned

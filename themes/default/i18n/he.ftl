@@ -91,6 +91,7 @@ fact-role = תפקיד
 fact-organisation = ארגון
 
 years-since = משנת { $year }
+years-until = עד { $year }
 ages-range = מגיל { $from } עד { $to }
 
 status-planned = מתוכננת
