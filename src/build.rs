@@ -242,6 +242,7 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             let mut ctx = render::context(&chrome);
             let items = m.links_of(c, lang);
             ctx.insert("collection", c.name());
+            ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
             if render_one(

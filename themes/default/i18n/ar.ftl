@@ -159,6 +159,7 @@ section-people = أشخاص
 section-figures = معطيات أساسية
 section-latest-news = آخر الأخبار
 
+partners-by-sector = الشركاء حسب القطاع
 figure-source = المصدر:
 logo-of = شعار { $name }
 

@@ -122,6 +122,7 @@ section-people = People
 section-figures = Key figures
 section-latest-news = Latest news
 
+partners-by-sector = Partners by sector
 figure-source = Source:
 logo-of = Logo of { $name }
 

@@ -132,6 +132,7 @@ section-people = אנשים
 section-figures = נתונים מרכזיים
 section-latest-news = עדכונים אחרונים
 
+partners-by-sector = שותפים לפי מגזר
 figure-source = מקור:
 logo-of = הלוגו של { $name }
 
