@@ -218,6 +218,18 @@ pub fn escape(text: &str) -> String {
     s
 }
 
+/// he, ar, en: the languages most tests use.
+#[cfg(test)]
+pub(crate) fn test_languages() -> Vec<Language> {
+    [("he", Dir::Rtl), ("ar", Dir::Rtl), ("en", Dir::Ltr)]
+        .into_iter()
+        .map(|(code, dir)| Language {
+            code: code.into(),
+            dir,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,20 +247,7 @@ mod tests {
 
     #[test]
     fn hebrew_paragraph_in_arabic_page_is_found() {
-        let langs = vec![
-            Language {
-                code: "he".into(),
-                dir: Dir::Rtl,
-            },
-            Language {
-                code: "ar".into(),
-                dir: Dir::Rtl,
-            },
-            Language {
-                code: "en".into(),
-                dir: Dir::Ltr,
-            },
-        ];
+        let langs = test_languages();
         let he = foreign_language("אבני הדרך של התוכנית כוללות STEM", "ar", &langs);
         assert_eq!(he.map(|l| l.code.as_str()), Some("he"));
         assert!(foreign_language("برنامج STEM في المدارس", "ar", &langs).is_none());

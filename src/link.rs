@@ -85,12 +85,13 @@ impl Checker<'_> {
     fn error(
         &mut self,
         entry: &Entry,
-        line: u64,
-        column: u64,
+        at: &serde_saphyr::Location,
         message: String,
         hint: Option<String>,
     ) {
-        let mut d = Diagnostic::error(message).at(line, column).hint_opt(hint);
+        let mut d = Diagnostic::error(message)
+            .at(at.line(), at.column())
+            .hint_opt(hint);
         if let Some(f) = &entry.facts_file {
             d = d.in_file(f);
         }
@@ -103,8 +104,7 @@ impl Checker<'_> {
         {
             self.error(
                 entry,
-                y.referenced.line(),
-                y.referenced.column(),
+                &y.referenced,
                 format!("'{field}' must be a year of four digits, not {}", y.value),
                 Some(format!("write e.g. {field}: 2024")),
             );
@@ -123,8 +123,7 @@ impl Checker<'_> {
                 .collect();
             self.error(
                 entry,
-                name.referenced.line(),
-                name.referenced.column(),
+                &name.referenced,
                 format!("'{field}' names '{n}', which is not a file in this entry's folder"),
                 did_you_mean(n, names.iter().map(String::as_str))
                     .or_else(|| Some(format!("put the file in {}/", entry.dir.display()))),
@@ -141,8 +140,7 @@ impl Checker<'_> {
         if !ok {
             self.error(
                 entry,
-                w.referenced.line(),
-                w.referenced.column(),
+                &w.referenced,
                 format!("'website' must be an http:// or https:// address, not '{v}'"),
                 Some(format!(
                     "write it in full, e.g. https://{}",
@@ -193,8 +191,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                     if r.value == entry.id {
                         ck.error(
                             entry,
-                            r.referenced.line(),
-                            r.referenced.column(),
+                            &r.referenced,
                             "an initiative cannot be related to itself".into(),
                             Some("remove it from 'related'".into()),
                         );
@@ -209,8 +206,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                 {
                     ck.error(
                         entry,
-                        e.referenced.line(),
-                        e.referenced.column(),
+                        &e.referenced,
                         format!("'ends' ({}) is before 'started' ({})", e.value, s.value),
                         None,
                     );
@@ -220,8 +216,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                 {
                     ck.error(
                         entry,
-                        a.referenced.line(),
-                        a.referenced.column(),
+                        &a.referenced,
                         format!(
                             "'ages' goes from {} to {}: 'from' must not be above 'to'",
                             a.value.from, a.value.to
@@ -243,7 +238,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                 if let Some(c) = &f.coordinates {
                     let [lat, lon] = c.value;
                     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                        ck.error(entry, c.referenced.line(), c.referenced.column(),
+                        ck.error(entry, &c.referenced,
                             format!("coordinates [{lat}, {lon}] are not [latitude, longitude] in degrees"),
                             Some("write e.g. coordinates: [31.52, 34.60] (latitude first)".into()));
                     }
@@ -253,8 +248,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                 {
                     ck.error(
                         entry,
-                        c.referenced.line(),
-                        c.referenced.column(),
+                        &c.referenced,
                         format!(
                             "'cluster' is a socio-economic cluster from 1 to 10, not {}",
                             c.value
@@ -304,8 +298,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                     Some(d) if crate::format::parse_date(d.value.trim()).is_none() => {
                         ck.error(
                             entry,
-                            d.referenced.line(),
-                            d.referenced.column(),
+                            &d.referenced,
                             format!("'{}' is not a date", d.value),
                             Some("write dates as YYYY-MM-DD, e.g. 2026-11-23".into()),
                         );
@@ -323,8 +316,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                     if !seen.insert(fig.value.id.clone()) {
                         ck.error(
                             entry,
-                            fig.referenced.line(),
-                            fig.referenced.column(),
+                            &fig.referenced,
                             format!("the figure id '{}' is used twice", fig.value.id),
                             None,
                         );

@@ -274,20 +274,7 @@ mod tests {
     use super::*;
 
     fn langs() -> Vec<Language> {
-        vec![
-            Language {
-                code: "he".into(),
-                dir: Dir::Rtl,
-            },
-            Language {
-                code: "ar".into(),
-                dir: Dir::Rtl,
-            },
-            Language {
-                code: "en".into(),
-                dir: Dir::Ltr,
-            },
-        ]
+        crate::lang::test_languages()
     }
 
     #[test]
