@@ -283,6 +283,11 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
                 "partial_name",
                 &view.partial_lang.as_deref().map(native_name),
             );
+            let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
+            ctx.insert(
+                "statement",
+                &is_statement.then(|| m.statement(lang)).flatten(),
+            );
             if render_one(
                 tera,
                 template_for(e.collection),
@@ -298,6 +303,52 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
                 out.copy(format!("{path}{rel}"), e.dir.join(asset));
             }
         }
+
+        // The accessibility statement from site.yaml alone, when no page entry holds its text.
+        if content.get(Collection::Pages, "accessibility").is_none()
+            && m.config.accessibility.is_some()
+        {
+            let path = entry_path(Collection::Pages, "accessibility", lang);
+            let chrome = m.chrome(
+                lang,
+                &|l| entry_path(Collection::Pages, "accessibility", l),
+                &all_langs,
+                None,
+            );
+            let mut ctx = render::context(&chrome);
+            let title = m.strings.get(lang, "accessibility-statement", None);
+            let view = render::EntryView {
+                id: "accessibility".into(),
+                collection: "pages".into(),
+                url: m.config.link(&path),
+                title: Some(m.text(&crate::i18n::strip_isolation(&title), lang, lang)),
+                ..Default::default()
+            };
+            ctx.insert("page", &view);
+            ctx.insert("collection", "pages");
+            ctx.insert("list_url", &m.config.link(&format!("{lang}/pages/")));
+            ctx.insert("fallback_name", &None::<String>);
+            ctx.insert("partial_name", &None::<String>);
+            ctx.insert("statement", &m.statement(lang));
+            if render_one(
+                tera,
+                "page.html",
+                &ctx,
+                &format!("{path}index.html"),
+                out,
+                diags,
+            ) {
+                pages += 1;
+            }
+        }
+    }
+    if content.get(Collection::Pages, "accessibility").is_none() && m.config.accessibility.is_none()
+    {
+        diags.push(
+            crate::diagnostics::Diagnostic::warning("the site has no accessibility statement")
+                .in_file(crate::config::SITE_FILE)
+                .hint("Israeli regulations require one on every public site: add 'accessibility:' to site.yaml (see docs/accessibility.md)"),
+        );
     }
     pages
 }

@@ -20,7 +20,43 @@ struct RawSite {
     #[serde(default)]
     fallback: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    accessibility: Option<Accessibility>,
+    #[serde(default)]
     extra: Option<serde_json::Value>,
+}
+
+/// A text given once for all languages, or per language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Localized<T> {
+    Same(T),
+    PerLanguage(BTreeMap<String, T>),
+}
+
+/// The facts of the accessibility statement that Israeli regulations require (regulation 35 of
+/// the Service Accessibility Adjustments Regulations, 2013): the coordinator and how to reach
+/// them, the date of the last review, what is not yet accessible.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    pub coordinator: Coordinator,
+    /// `YYYY-MM-DD`.
+    pub reviewed: serde_saphyr::Spanned<String>,
+    /// The standard and level met; default "IS 5568 (WCAG 2.1, level AA)".
+    #[serde(default)]
+    pub standard: Option<String>,
+    #[serde(default)]
+    pub not_accessible: Option<Localized<Vec<String>>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinator {
+    pub name: Localized<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -46,6 +82,7 @@ pub struct SiteConfig {
     pub title: BTreeMap<String, String>,
     pub theme: String,
     fallback: BTreeMap<String, Vec<String>>,
+    pub accessibility: Option<Accessibility>,
     pub extra: serde_json::Value,
 }
 
@@ -145,6 +182,20 @@ impl SiteConfig {
                 )));
             }
         }
+        if let Some(a) = &raw.accessibility {
+            if crate::format::parse_date(a.reviewed.value.trim()).is_none() {
+                err(Diagnostic::error(format!(
+                    "accessibility.reviewed: '{}' is not a date",
+                    a.reviewed.value
+                ))
+                .at(a.reviewed.referenced.line(), a.reviewed.referenced.column())
+                .hint("write the date of the last review as YYYY-MM-DD"));
+            }
+            if a.coordinator.email.is_none() && a.coordinator.phone.is_none() {
+                err(Diagnostic::error("accessibility.coordinator needs an email or a phone")
+                    .hint("readers must be able to reach the accessibility coordinator: add email: or phone:"));
+            }
+        }
         let ok = errors.is_empty();
         for e in errors {
             diags.push(e);
@@ -171,6 +222,7 @@ impl SiteConfig {
             title: raw.title,
             theme,
             fallback: raw.fallback,
+            accessibility: raw.accessibility,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
         })
     }
@@ -207,6 +259,16 @@ impl SiteConfig {
             .into_iter()
             .find_map(|l| self.title.get(l).cloned())
             .unwrap_or_default()
+    }
+
+    /// `value` in `lang`, else along the fallback chain; with the language it is in.
+    pub fn localized<'a, T>(&self, value: &'a Localized<T>, lang: &str) -> Option<(&'a T, String)> {
+        match value {
+            Localized::Same(v) => Some((v, lang.to_string())),
+            Localized::PerLanguage(map) => std::iter::once(lang)
+                .chain(self.fallback_chain(lang))
+                .find_map(|l| map.get(l).map(|v| (v, l.to_string()))),
+        }
     }
 
     /// A site-relative path (`he/towns/sderot/`) as a link (`/kb/he/towns/sderot/`).

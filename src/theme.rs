@@ -20,6 +20,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/links.html",
     "templates/entry_header.html",
     "templates/figures.html",
+    "templates/statement.html",
     "templates/home.html",
     "templates/list.html",
     "templates/initiative.html",

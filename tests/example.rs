@@ -63,6 +63,15 @@ fn example_site_builds_cleanly_in_all_three_languages() {
     );
     // Key figures on the home page, formatted for the language.
     assert!(read("en/index.html").contains("<bdi>400,000</bdi>"));
+    // The accessibility statement, from site.yaml, in every language.
+    for lang in ["he", "ar", "en"] {
+        let st = read(&format!("{lang}/pages/accessibility/index.html"));
+        assert!(
+            st.contains("<section class=\"statement\"")
+                && st.contains("mailto:accessibility@example.org"),
+            "{lang}"
+        );
+    }
     // Latin fragments in Hebrew are isolated.
     assert!(
         read("he/initiatives/loneliness-social-impact-bond/index.html")

@@ -346,3 +346,22 @@ fn a_mistyped_partner_role_names_the_roles() {
         "{m}"
     );
 }
+
+#[test]
+fn accessibility_statement_mistakes_are_named() {
+    let m = after_mistake(|s| {
+        let y = std::fs::read_to_string(s.root().join("site.yaml")).expect("read");
+        s.write(
+            "site.yaml",
+            &(y + "accessibility:\n  coordinator: {name: Dana}\n  reviewed: last week\n"),
+        );
+    });
+    assert!(
+        m.contains("site.yaml:13:13: accessibility.reviewed: 'last week' is not a date"),
+        "{m}"
+    );
+    assert!(
+        m.contains("accessibility.coordinator needs an email or a phone"),
+        "{m}"
+    );
+}

@@ -450,3 +450,53 @@ fn the_not_found_page_names_no_canonical_address() {
     );
     assert!(html.contains("href=\"/kb/sulam.css\""));
 }
+
+const STATEMENT: &str = "accessibility:\n  coordinator:\n    name: {he: דנה לוי, ar: دانا ليفي, en: Dana Levi}\n    email: access@example.org\n    phone: 03-555 0000\n  reviewed: 2026-11-01\n  not_accessible:\n    he: [סרטונים ללא כתוביות]\n    en: [Videos without captions]\n";
+
+#[test]
+fn the_accessibility_statement_is_generated_from_site_yaml_in_every_language() {
+    let s = Site::fixture("basic");
+    let site = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
+    s.write("site.yaml", &(site + STATEMENT));
+    let report = s.build_ok();
+    assert!(!common::messages(&report.diagnostics).contains("accessibility statement"));
+    let he = plain(&s.page("he/pages/accessibility/index.html"));
+    assert!(he.contains("<h1>הצהרת נגישות</h1>"), "{he}");
+    assert!(he.contains("IS 5568 (WCAG 2.1, AA)"));
+    assert!(he.contains("<dd>דנה לוי</dd>"));
+    assert!(he.contains(r#"<a href="mailto:access@example.org" dir="ltr">access@example.org</a>"#));
+    assert!(he.contains(r#"<a href="tel:03-5550000" dir="ltr">03-555 0000</a>"#));
+    assert!(he.contains("<li>סרטונים ללא כתוביות</li>"));
+    assert!(
+        he.contains(r#"<time datetime="2026-11-01">1 בנובמבר 2026</time>"#),
+        "{he}"
+    );
+    // Arabic has no list of its own: the Hebrew one, marked as Hebrew.
+    let ar = s.page("ar/pages/accessibility/index.html");
+    assert!(ar.contains(r#"<ul lang="he" dir="rtl">"#), "{ar}");
+    assert!(ar.contains("<dd>دانا ليفي</dd>"));
+    // Linked from the footer of every page.
+    for page in [
+        "he/index.html",
+        "ar/towns/sderot/index.html",
+        "en/initiatives/index.html",
+    ] {
+        let lang = &page[..2];
+        assert!(
+            s.page(page)
+                .contains(&format!("<a href=\"/kb/{lang}/pages/accessibility/\">")),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn a_site_without_an_accessibility_statement_is_warned() {
+    let s = Site::fixture("basic");
+    let report = s.build_ok();
+    let w = common::messages(&report.diagnostics);
+    assert!(
+        w.contains("site.yaml: the site has no accessibility statement"),
+        "{w}"
+    );
+}

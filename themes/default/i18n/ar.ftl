@@ -163,6 +163,18 @@ partners-by-sector = الشركاء حسب القطاع
 figure-source = المصدر:
 logo-of = شعار { $name }
 
+accessibility-statement = بيان الإتاحة
+statement-standard-heading = المعيار والمستوى
+statement-standard = بُني هذا الموقع ليستوفي { $standard }، كما تشترط أنظمة المساواة في الحقوق للأشخاص ذوي الإعاقة (ملاءمات الإتاحة للخدمة) لسنة 2013.
+statement-limits-heading = ما الذي لم يُتَح بعد
+statement-coordinator-heading = مركّز/ة الإتاحة
+statement-coordinator-name = الاسم
+statement-email = البريد الإلكتروني
+statement-phone = الهاتف
+statement-report-heading = كيف تبلّغون عن مشكلة
+statement-report = إذا لم يكن جزء من الموقع متاحًا لكم، اكتبوا إلى مركّز/ة الإتاحة أو اتصلوا. اذكروا الصفحة، وما حاولتم فعله، وأيّ متصفّح وأيّ تقنية مساعدة تستخدمون. سنردّ عليكم ونصلح المشكلة أو نوفّر لكم المعلومات بطريقة أخرى.
+statement-reviewed = آخر مراجعة:
+
 not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة التي طلبتها ليست هنا. ربما نُقلت؛ يمكنك البدء من جديد من الصفحة الرئيسية.
 not-found-home = الصفحة الرئيسية بالعربية

@@ -126,6 +126,18 @@ partners-by-sector = Partners by sector
 figure-source = Source:
 logo-of = Logo of { $name }
 
+accessibility-statement = Accessibility statement
+statement-standard-heading = Standard and level
+statement-standard = This site is built to meet { $standard }, as the Equal Rights for Persons with Disabilities (Service Accessibility Adjustments) Regulations, 2013, require.
+statement-limits-heading = What is not accessible yet
+statement-coordinator-heading = Accessibility coordinator
+statement-coordinator-name = Name
+statement-email = Email
+statement-phone = Phone
+statement-report-heading = How to report a problem
+statement-report = If part of the site does not work for you, write to the accessibility coordinator or call. Say which page it is, what you tried to do, and which browser and assistive technology you use. We will answer, and fix the problem or give you the information another way.
+statement-reviewed = Last reviewed:
+
 not-found-title = Page not found
 not-found-text = The page you asked for is not here. It may have moved; start again from the home page.
 not-found-home = Home page in English

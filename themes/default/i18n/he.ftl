@@ -136,6 +136,18 @@ partners-by-sector = שותפים לפי מגזר
 figure-source = מקור:
 logo-of = הלוגו של { $name }
 
+accessibility-statement = הצהרת נגישות
+statement-standard-heading = תקן ורמה
+statement-standard = האתר בנוי כך שיעמוד ב{ $standard }, כנדרש בתקנות שוויון זכויות לאנשים עם מוגבלות (התאמות נגישות לשירות), התשע״ג-2013.
+statement-limits-heading = מה עדיין אינו נגיש
+statement-coordinator-heading = רכז/ת הנגישות
+statement-coordinator-name = שם
+statement-email = דוא״ל
+statement-phone = טלפון
+statement-report-heading = איך מדווחים על בעיה
+statement-report = אם חלק מהאתר אינו נגיש לכם, כתבו לרכז/ת הנגישות או התקשרו. ציינו באיזה עמוד מדובר, מה ניסיתם לעשות, ובאיזה דפדפן ובאיזו טכנולוגיה מסייעת אתם משתמשים. נחזור אליכם, נתקן את הבעיה או נמסור לכם את המידע בדרך אחרת.
+statement-reviewed = עודכן לאחרונה:
+
 not-found-title = הדף לא נמצא
 not-found-text = הדף שביקשתם אינו כאן. ייתכן שהוא הועבר; אפשר להתחיל מחדש מדף הבית.
 not-found-home = לדף הבית בעברית
