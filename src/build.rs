@@ -208,6 +208,12 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
                 .map(native_name),
         );
         ctx.insert("page", &view);
+        let home_title = view
+            .as_ref()
+            .and_then(|v| v.title.as_ref())
+            .map(|t| t.text.clone())
+            .unwrap_or_else(|| m.config.site_title(lang));
+        ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
         let initiatives = m.links_of(Collection::Initiatives, lang);
         ctx.insert("initiatives", &initiatives);
         let news: Vec<Link> = m
@@ -242,6 +248,12 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             let mut ctx = render::context(&chrome);
             let items = m.links_of(c, lang);
             ctx.insert("collection", c.name());
+            let list_title = crate::i18n::strip_isolation(&m.strings.get(
+                lang,
+                &format!("collection-{}", c.name()),
+                None,
+            ));
+            ctx.insert("meta", &m.meta(&chrome, lang, &list_title, None));
             ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
@@ -272,6 +284,12 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             );
             let mut ctx = render::context(&chrome);
             let view = m.entry_view(e, lang);
+            let title = view
+                .title
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default();
+            ctx.insert("meta", &m.meta(&chrome, lang, &title, Some((e, &view))));
             ctx.insert("page", &view);
             ctx.insert("collection", e.collection.name());
             ctx.insert(
@@ -324,6 +342,12 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
                 title: Some(m.text(&crate::i18n::strip_isolation(&title), lang, lang)),
                 ..Default::default()
             };
+            let title = view
+                .title
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default();
+            ctx.insert("meta", &m.meta(&chrome, lang, &title, None));
             ctx.insert("page", &view);
             ctx.insert("collection", "pages");
             ctx.insert("list_url", &m.config.link(&format!("{lang}/pages/")));
@@ -407,6 +431,7 @@ fn write_extras(
     not_found.canonical = String::new();
     not_found.hreflang.clear();
     let mut ctx = render::context(&not_found);
+    ctx.insert("meta", &crate::meta::Meta::default());
     ctx.insert("choices", &choices);
     render_one(tera, "404.html", &ctx, "404.html", out, diags);
 

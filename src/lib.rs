@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod lang;
 pub mod link;
 pub mod markdown;
+pub mod meta;
 pub mod output;
 pub mod render;
 pub mod theme;

@@ -500,3 +500,76 @@ fn a_site_without_an_accessibility_statement_is_warned() {
         "{w}"
     );
 }
+
+/// The JSON-LD of a page, parsed.
+fn jsonld(html: &str) -> serde_json::Value {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD")
+        + 35;
+    let end = start + html[start..].find("</script>").expect("end of script");
+    serde_json::from_str(&html[start..end]).unwrap_or_else(|e| panic!("invalid JSON-LD: {e}"))
+}
+
+#[test]
+fn pages_carry_open_graph_and_json_ld_in_their_language() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let he = s.page("he/initiatives/alpha/index.html");
+    assert!(he.contains(r#"<meta property="og:locale" content="he_IL">"#));
+    assert!(he.contains(r#"<meta property="og:locale:alternate" content="ar_AR">"#));
+    assert!(he.contains(r#"<meta property="og:title" content="מוביליות רשותית">"#));
+    assert!(he.contains(r#"<meta name="twitter:card" content="summary">"#));
+    let ld = jsonld(&he);
+    let graph = ld["@graph"].as_array().expect("graph");
+    let project = &graph[0];
+    assert_eq!(project["@type"], "Project");
+    assert_eq!(project["inLanguage"], "he");
+    assert_eq!(project["foundingDate"], "2020");
+    assert_eq!(project["areaServed"].as_array().map(Vec::len), Some(2));
+    let crumbs = &graph[1];
+    assert_eq!(crumbs["@type"], "BreadcrumbList");
+    assert_eq!(crumbs["itemListElement"][1]["name"], "יוזמות");
+    assert_eq!(
+        crumbs["itemListElement"][2]["item"],
+        "https://example.org/kb/he/initiatives/alpha/"
+    );
+    let partner = jsonld(&s.page("ar/partners/acme/index.html"));
+    assert_eq!(partner["@graph"][0]["@type"], "Organization");
+    assert_eq!(partner["@graph"][0]["name"], "صندوق أكمي");
+    let town = jsonld(&s.page("en/towns/sderot/index.html"));
+    assert_eq!(town["@graph"][0]["geo"]["latitude"], 31.52);
+    assert_eq!(
+        jsonld(&s.page("en/index.html"))["@graph"][0]["@type"],
+        "WebSite"
+    );
+}
+
+#[test]
+fn a_fallback_page_shares_in_the_language_of_its_text() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let en = s.page("en/initiatives/beta/index.html");
+    assert!(
+        en.contains(r#"<meta property="og:locale" content="he_IL">"#),
+        "{en}"
+    );
+    assert!(!en.contains("og:locale:alternate"));
+    assert_eq!(jsonld(&en)["@graph"][0]["inLanguage"], "he");
+}
+
+#[test]
+fn json_ld_cannot_close_its_script() {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/towns/ofakim/en.md",
+        "---\ntitle: 'Ofakim </script><script>alert(1)</script>'\n---\n",
+    );
+    s.build_ok();
+    let html = s.page("en/towns/ofakim/index.html");
+    assert!(!html.contains("</script><script>alert(1)"), "{html}");
+    assert_eq!(
+        jsonld(&html)["@graph"][0]["name"],
+        "Ofakim </script><script>alert(1)</script>"
+    );
+}

@@ -1,0 +1,146 @@
+// Right-to-left layout at 1280px: in Hebrew and Arabic the header runs from the right, in
+// English from the left; header, main and footer follow each other top to bottom.
+// And a Latin name with parentheses inside a Hebrew sentence keeps its own order.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { site, newContext, open } from '../lib/harness.mjs';
+
+const PAGES = ['', 'initiatives/', 'initiatives/municipal-mobility/'];
+const LANGS = [
+  { code: 'he', rtl: true },
+  { code: 'ar', rtl: true },
+  { code: 'en', rtl: false },
+];
+
+/** Runs in the page: the boxes the layout check compares. */
+function boxes() {
+  const box = (el) => {
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
+  };
+  const items = [...document.querySelectorAll('nav.main-nav li')];
+  return {
+    dir: getComputedStyle(document.documentElement).direction,
+    navCount: items.length,
+    firstNav: box(items[0]),
+    lastNav: box(items[items.length - 1]),
+    title: box(document.querySelector('.site-title')),
+    languages: box(document.querySelector('nav.languages')),
+    header: box(document.querySelector('body > header.site-header')),
+    main: box(document.querySelector('body > main')),
+    footer: box(document.querySelector('body > footer.site-footer')),
+  };
+}
+
+describe('layout direction at 1280px', () => {
+  let context;
+  let page;
+  before(async () => {
+    context = await newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+  });
+  after(() => context?.close());
+
+  for (const { code, rtl } of LANGS) {
+    for (const rel of PAGES) {
+      const p = `/${code}/${rel}`;
+      it(`${p} runs ${rtl ? 'right to left' : 'left to right'}, header above main above footer`, async () => {
+        const s = await site();
+        await open(page, s.url(p));
+        const b = await page.evaluate(boxes);
+        assert.equal(b.dir, rtl ? 'rtl' : 'ltr', 'computed direction of <html>');
+        assert.ok(b.navCount >= 2, `nav.main-nav has ${b.navCount} item(s); the check needs two`);
+        for (const k of ['title', 'languages', 'header', 'main', 'footer']) assert.ok(b[k], `no ${k} on ${p}`);
+
+        // At 1280px the main navigation fits on one line; if it wraps, "right of" means little.
+        assert.ok(Math.abs(b.firstNav.top - b.lastNav.top) < 1,
+          `nav.main-nav wraps at 1280px (first item top ${b.firstNav.top}, last ${b.lastNav.top})`);
+        if (rtl) {
+          assert.ok(b.firstNav.left >= b.lastNav.right,
+            `first main-nav item [${b.firstNav.left}..${b.firstNav.right}] should be right of the last [${b.lastNav.left}..${b.lastNav.right}]`);
+          assert.ok(b.title.left >= b.languages.right,
+            `.site-title [${b.title.left}..${b.title.right}] should be right of nav.languages [${b.languages.left}..${b.languages.right}]`);
+        } else {
+          assert.ok(b.firstNav.right <= b.lastNav.left,
+            `first main-nav item [${b.firstNav.left}..${b.firstNav.right}] should be left of the last [${b.lastNav.left}..${b.lastNav.right}]`);
+          assert.ok(b.title.right <= b.languages.left,
+            `.site-title [${b.title.left}..${b.title.right}] should be left of nav.languages [${b.languages.left}..${b.languages.right}]`);
+        }
+        assert.ok(b.header.bottom <= b.main.top + 0.5, `header (bottom ${b.header.bottom}) should end before main (top ${b.main.top})`);
+        assert.ok(b.main.bottom <= b.footer.top + 0.5, `main (bottom ${b.main.bottom}) should end before footer (top ${b.footer.top})`);
+        assert.ok(b.main.height > 0 && b.footer.height > 0, 'main and footer take up space');
+      });
+    }
+  }
+});
+
+/**
+ * Runs in the page: for every <bdi> whose text contains `phrase`, the rectangles of the given
+ * pieces of it, found with a Range over its text node(s).
+ */
+function pieceRects({ phrase, pieces }) {
+  const out = [];
+  for (const bdi of document.querySelectorAll('bdi')) {
+    const text = bdi.textContent;
+    const at = text.indexOf(phrase);
+    if (at < 0) continue;
+    // Map an offset in bdi.textContent to (text node, offset in node).
+    const nodes = [];
+    const walker = document.createTreeWalker(bdi, NodeFilter.SHOW_TEXT);
+    let start = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n, start, end: start + n.data.length });
+      start += n.data.length;
+    }
+    const locate = (offset, isEnd) => {
+      const hit = nodes.find((x) => (isEnd ? offset > x.start && offset <= x.end : offset >= x.start && offset < x.end));
+      return [hit.node, offset - hit.start];
+    };
+    const rects = {};
+    for (const piece of pieces) {
+      const i = text.indexOf(piece, at);
+      if (i < 0 || i + piece.length > at + phrase.length) throw new Error(`"${piece}" is not in "${phrase}"`);
+      const range = document.createRange();
+      range.setStart(...locate(i, false));
+      range.setEnd(...locate(i + piece.length, true));
+      const r = range.getClientRects();
+      // A piece inside one word has one box; take the union to be safe.
+      let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+      for (const x of r) {
+        left = Math.min(left, x.left); right = Math.max(right, x.right);
+        top = Math.min(top, x.top); bottom = Math.max(bottom, x.bottom);
+      }
+      rects[piece] = { left, right, top, bottom, boxes: r.length };
+    }
+    out.push({ where: bdi.parentElement.tagName.toLowerCase() + (bdi.parentElement.className ? '.' + bdi.parentElement.className : ''), rects });
+  }
+  return out;
+}
+
+describe('a Latin name in a Hebrew sentence', () => {
+  it('"Social Finance Israel (SFI)" renders left to right, parentheses around SFI', async () => {
+    const s = await site();
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await open(page, s.url('/he/initiatives/loneliness-social-impact-bond/'));
+      const found = await page.evaluate(pieceRects, {
+        phrase: 'Social Finance Israel (SFI)',
+        pieces: ['Social', '(', 'SFI', ')'],
+      });
+      assert.ok(found.length >= 1, 'no <bdi> containing "Social Finance Israel (SFI)" on the page');
+      for (const { where, rects: r } of found) {
+        const at = (k) => `"${k}" [${r[k].left.toFixed(1)}..${r[k].right.toFixed(1)}]`;
+        for (const k of Object.keys(r)) assert.equal(r[k].boxes, 1, `${where}: ${at(k)} should be one box`);
+        const lines = new Set(Object.values(r).map((x) => Math.round(x.top)));
+        assert.equal(lines.size, 1, `${where}: the phrase wraps at 1280px, so left/right order is not meaningful`);
+        assert.ok(r['('].right <= r.SFI.left + 0.5, `${where}: ${at('(')} should be left of ${at('SFI')}`);
+        assert.ok(r.SFI.right <= r[')'].left + 0.5, `${where}: ${at('SFI')} should be left of ${at(')')}`);
+        assert.ok(r.Social.right <= r['('].left + 0.5, `${where}: ${at('Social')} should be left of ${at('(')}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
