@@ -573,3 +573,25 @@ fn json_ld_cannot_close_its_script() {
         "Ofakim </script><script>alert(1)</script>"
     );
 }
+
+#[test]
+fn every_internal_link_of_the_fixture_resolves() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let out = s.out();
+    for item in walkdir::WalkDir::new(&out).into_iter().flatten() {
+        if item.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(item.path()).expect("read");
+        for attr in ["href=\"", "src=\""] {
+            for part in html.split(attr).skip(1) {
+                let url = &part[..part.find('"').expect("closing quote")];
+                let Some(path) = url.strip_prefix("/kb/") else { continue };
+                let target = out.join(path);
+                let ok = if url.ends_with('/') { target.join("index.html").is_file() } else { target.is_file() };
+                assert!(ok, "{} links to {url}, which does not exist", item.path().display());
+            }
+        }
+    }
+}
