@@ -5,7 +5,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HERE, site, newContext, listPages, mapLimit, open } from '../lib/harness.mjs';
+import { HERE, site, newContext, listPages, mapLimit, open, failingKnown } from '../lib/harness.mjs';
 import { KNOWN_TEMPLATE_ISSUES } from './known-issues.mjs';
 
 const AXE_SOURCE = fs.readFileSync(path.join(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -23,7 +23,11 @@ async function runAxe({ tags, scheme }) {
     runOnly: { type: 'tag', values: tags },
     resultTypes: ['violations'],
   });
-  return r.violations.map((v) => ({
+  const incomplete = r.incomplete.map((v) => ({
+    rule: v.id,
+    nodes: v.nodes.map((n) => n.target.map(String).join(' ')),
+  }));
+  const violations = r.violations.map((v) => ({
     rule: v.id,
     impact: v.impact,
     help: v.help,
@@ -33,6 +37,7 @@ async function runAxe({ tags, scheme }) {
       summary: (n.failureSummary || '').split('\n').slice(1).join(' ').trim(),
     })),
   }));
+  return { violations, incomplete };
 }
 
 /** Runs in the page: horizontal overflow and the elements that stick out. */
@@ -92,12 +97,19 @@ function formatViolations(list) {
 describe('every page of the example site', () => {
   let pages = [];
   const axeFindings = []; // { page, scheme, rule, impact, help, nodes }
+  const axeIncomplete = []; // { page, scheme, rule, nodes }: what axe could not decide, for a person to review
   const overflow = []; // { page, scrollWidth, clientWidth, culprits }
   let sweepError = null;
 
   before(async () => {
     const s = await site();
     pages = await listPages(s.root);
+    // SULAM_PAGE_FILTER=<RegExp> narrows the sweep while working on a problem (never in the gate).
+    if (process.env.SULAM_PAGE_FILTER) {
+      const only = new RegExp(process.env.SULAM_PAGE_FILTER);
+      pages = pages.filter((p) => only.test(p));
+      console.log(`# SULAM_PAGE_FILTER=${only.source}: ${pages.length} page(s) only`);
+    }
     const context = await newContext({ viewport: WIDE });
     await context.addInitScript({ content: AXE_SOURCE });
     const tabs = await Promise.all(Array.from({ length: CONCURRENCY }, () => context.newPage()));
@@ -113,10 +125,11 @@ describe('every page of the example site', () => {
         timing.load += Date.now() - t0;
         for (const scheme of SCHEMES) {
           await page.emulateMedia({ colorScheme: scheme });
-          const t0 = Date.now();
-          const violations = await page.evaluate(runAxe, { tags: AXE_TAGS, scheme });
+          t0 = Date.now();
+          const { violations, incomplete } = await page.evaluate(runAxe, { tags: AXE_TAGS, scheme });
           timing[scheme] += Date.now() - t0;
           for (const v of violations) axeFindings.push({ page: p, scheme, ...v });
+          for (const v of incomplete) axeIncomplete.push({ page: p, scheme, ...v });
         }
         t0 = Date.now();
         await page.emulateMedia({ colorScheme: 'light' });
@@ -144,13 +157,24 @@ describe('every page of the example site', () => {
       const unknown = mine.filter((f) => !isKnown(f, f.page));
       const known = mine.filter((f) => isKnown(f, f.page));
       t.diagnostic(`${pages.length} pages checked, ${mine.length} violation(s) (${known.length} known from templates)`);
+      const undecided = axeIncomplete.filter((f) => f.scheme === scheme);
+      if (undecided.length) {
+        const byRule = new Map();
+        for (const f of undecided) byRule.set(f.rule, [...(byRule.get(f.rule) || []), `${f.page} ${f.nodes.slice(0, 2).join(', ')}`]);
+        for (const [rule, where] of byRule) {
+          t.diagnostic(`axe could not decide "${rule}" on ${where.length} page(s), review by hand: ${where.slice(0, 3).join('; ')}`);
+        }
+      }
+      for (const k of KNOWN_TEMPLATE_ISSUES) {
+        if (!mine.some((f) => isKnown(f, f.page) === k)) t.diagnostic(`known-issues.mjs entry ${k.rule} matched nothing in the ${scheme} scheme`);
+      }
       if (unknown.length) {
         assert.fail(`axe-core violations (${scheme} scheme):\n${formatViolations(unknown)}`);
       }
       if (known.length) {
         const reasons = [...new Set(known.map((f) => isKnown(f, f.page).why))];
-        t.todo(`known template issue(s), not fixable in sulam.css: ${reasons.join('; ')}\n${formatViolations(known)}`);
-        throw new Error(`failing-known: ${known.length} violation(s) that come from template markup:\n${formatViolations(known)}`);
+        failingKnown(t, `${known.length} violation(s) from template markup, not fixable in sulam.css`,
+          reasons.map((w) => `  ${w}`).join('\n') + '\n' + formatViolations(known));
       }
     });
   }

@@ -1,0 +1,8 @@
+// The whole browser gate in one process, so one Chromium serves every check.
+// run.sh runs this file; a single check file also runs alone with `node --test checks/<name>.mjs`.
+import './checks/links.mjs';
+import './checks/layout.mjs';
+import './checks/keyboard.mjs';
+import './checks/switcher.mjs';
+import './checks/print.mjs';
+import './checks/every-page.mjs';
