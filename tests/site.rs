@@ -587,10 +587,20 @@ fn every_internal_link_of_the_fixture_resolves() {
         for attr in ["href=\"", "src=\""] {
             for part in html.split(attr).skip(1) {
                 let url = &part[..part.find('"').expect("closing quote")];
-                let Some(path) = url.strip_prefix("/kb/") else { continue };
+                let Some(path) = url.strip_prefix("/kb/") else {
+                    continue;
+                };
                 let target = out.join(path);
-                let ok = if url.ends_with('/') { target.join("index.html").is_file() } else { target.is_file() };
-                assert!(ok, "{} links to {url}, which does not exist", item.path().display());
+                let ok = if url.ends_with('/') {
+                    target.join("index.html").is_file()
+                } else {
+                    target.is_file()
+                };
+                assert!(
+                    ok,
+                    "{} links to {url}, which does not exist",
+                    item.path().display()
+                );
             }
         }
     }
