@@ -59,6 +59,13 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
 pub struct BuiltSite {
     pub output: Output,
     pub pages: usize,
+    /// The site's settings, for checks that run after the build.
+    pub config: SiteConfig,
+    /// Every entry's folder and assets, for the unused-asset check.
+    pub assets: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// The theme's templates by name, and the UI strings, for the UI-string check.
+    pub templates: Vec<(String, String)>,
+    pub strings: Arc<Strings>,
 }
 
 /// Builds the whole site in memory.
@@ -91,7 +98,23 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
     let pages = render_pages(&model, &tera, &mut out, &mut diags);
     write_extras(&model, &theme, &tera, &mut out, &mut diags);
     strings.report_missing(&mut diags);
-    (Some(BuiltSite { output: out, pages }), diags)
+    let assets = content
+        .entries
+        .values()
+        .filter(|e| !e.assets.is_empty())
+        .map(|e| (e.dir.clone(), e.assets.clone()))
+        .collect();
+    (
+        Some(BuiltSite {
+            output: out,
+            pages,
+            config,
+            assets,
+            templates,
+            strings,
+        }),
+        diags,
+    )
 }
 
 fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> Strings {

@@ -6,6 +6,7 @@
 //! `build` runs them in order; `main.rs` only parses the command line.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

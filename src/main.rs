@@ -34,12 +34,36 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Check the site without writing it: everything build checks, plus links, UI strings and
+    /// unused files. Exits non-zero on errors (and on warnings with --strict).
+    Check {
+        /// human (default) or json.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// Check as if published at this address.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
+        Command::Check {
+            format,
+            strict,
+            base_url,
+        } => check(&root, format, strict, base_url.as_deref()),
         Command::Build { output, base_url } => {
             let started = std::time::Instant::now();
             let output = output.map(|o| {
@@ -79,6 +103,28 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+fn check(root: &std::path::Path, format: Format, strict: bool, base_url: Option<&str>) -> ExitCode {
+    let report = sulam::check::check(root, base_url);
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(json) => println!("{json}"),
+            Err(e) => eprintln!("cannot write the report: {e}"),
+        },
+        Format::Human => {
+            print_all(&report.diagnostics);
+            eprintln!(
+                "checked {} pages: {} error(s), {} warning(s)",
+                report.pages, report.errors, report.warnings
+            );
+        }
+    }
+    if report.failed(strict) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

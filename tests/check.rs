@@ -1,0 +1,112 @@
+//! `sulam check`: each kind of problem it finds that a build alone does not, its JSON form and
+//! its exit codes. Nothing is written.
+
+mod common;
+use common::Site;
+use sulam::check::check;
+
+fn messages(site: &Site) -> (String, sulam::check::CheckReport) {
+    let report = check(site.root(), None);
+    let text = report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (text, report)
+}
+
+#[test]
+fn a_clean_site_passes_and_nothing_is_written() {
+    let s = Site::fixture("basic");
+    let (m, report) = messages(&s);
+    assert_eq!(report.errors, 0, "{m}");
+    assert_eq!(report.pages, 57);
+    assert!(!s.out().exists(), "check wrote an output folder");
+}
+
+#[test]
+fn a_broken_link_in_a_body_is_found() {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/towns/ofakim/en.md",
+        "---\ntitle: Ofakim\n---\nSee [Sderot](../sderott/) and [the list](../).\n",
+    );
+    let (m, report) = messages(&s);
+    assert_eq!(report.errors, 1, "{m}");
+    assert!(
+        m.contains("/towns/ofakim/index.html links to ../sderott/, which the site does not have"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_ui_string_missing_in_one_language_is_found() {
+    let s = Site::fixture("basic");
+    s.write("i18n/en.ftl", "only-in-english = Hello\n");
+    s.write(
+        "themes/default/templates/list.html",
+        "{% extends \"base.html\" %}{% block main %}{% if false %}{{ t(key=\"only-in-english\") }}{% endif %}{% endblock main %}",
+    );
+    let (m, _) = messages(&s);
+    assert!(m.contains("i18n/he.ftl: the template list.html uses the UI string 'only-in-english', which 'he' does not have"), "{m}");
+    assert!(m.contains("which 'ar' does not have"), "{m}");
+    assert!(!m.contains("which 'en' does not have"), "{m}");
+}
+
+#[test]
+fn an_unused_file_is_listed() {
+    let s = Site::fixture("basic");
+    s.write("content/towns/ofakim/old-map.pdf", "pdf");
+    s.write("content/towns/sderot/map.pdf", "pdf");
+    s.write(
+        "content/towns/sderot/en.md",
+        "---\ntitle: Sderot\n---\n[The map](map.pdf)\n",
+    );
+    let (m, report) = messages(&s);
+    assert!(
+        m.contains("warning: content/towns/ofakim/old-map.pdf: no page uses this file"),
+        "{m}"
+    );
+    assert!(!m.contains("sderot/map.pdf"), "{m}");
+    assert_eq!(report.errors, 0, "{m}");
+}
+
+#[test]
+fn a_file_that_would_replace_a_page_is_an_error() {
+    let s = Site::fixture("basic");
+    s.write("content/towns/ofakim/index.html", "<p>mine</p>");
+    let (m, _) = messages(&s);
+    assert!(m.contains("content/towns/ofakim/index.html: this file would be published at /he/towns/ofakim/index.html, where a page of the site goes"), "{m}");
+}
+
+#[test]
+fn the_command_speaks_json_and_fails_as_asked() {
+    let s = Site::fixture("basic");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sulam"))
+            .arg("--root")
+            .arg(s.root())
+            .arg("check")
+            .args(args)
+            .output()
+            .expect("run sulam")
+    };
+    // The fixture has one warning (no accessibility statement): fine, unless --strict.
+    assert!(run(&[]).status.success());
+    assert!(!run(&["--strict"]).status.success());
+    let out = run(&["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json["errors"], 0);
+    assert_eq!(json["warnings"], 1);
+    assert_eq!(json["diagnostics"][0]["file"], "site.yaml");
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+    s.write(
+        "content/towns/ofakim/en.md",
+        "---\ntitle: Ofakim\n---\n[x](../nowhere/)\n",
+    );
+    let out = run(&["--format", "json"]);
+    assert!(!out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json["errors"], 1);
+}
