@@ -18,4 +18,5 @@ pub mod markdown;
 pub mod meta;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod theme;

@@ -34,6 +34,16 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Create a new entry: content/<collection>/<id>/ with common.yaml and a file per language,
+    /// every field shown as a commented example.
+    New {
+        /// initiatives, partners, towns, networks, domains, sectors, people, pages or news.
+        collection: String,
+        /// The entry's id: lower-case letters, digits and '-'.
+        id: String,
+    },
+    /// Create a new site in DIR (new or empty) with one entry of each collection.
+    Init { dir: PathBuf },
     /// Check the site without writing it: everything build checks, plus links, UI strings and
     /// unused files. Exits non-zero on errors (and on warnings with --strict).
     Check {
@@ -59,6 +69,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
+        Command::New { collection, id } => new_entry(&root, &collection, &id),
+        Command::Init { dir } => {
+            let mut diags = sulam::diagnostics::Diagnostics::default();
+            if sulam::scaffold::init(&dir, &mut diags) {
+                eprintln!(
+                    "created a new site in {}; build it with: sulam build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            } else {
+                print_all(diags.all());
+                ExitCode::FAILURE
+            }
+        }
         Command::Check {
             format,
             strict,
@@ -102,6 +127,25 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
+    let mut diags = sulam::diagnostics::Diagnostics::default();
+    let created = sulam::config::SiteConfig::load(root, None, &mut diags)
+        .and_then(|config| sulam::scaffold::new_entry(&config, collection, id, &mut diags));
+    match created {
+        Some(dir) if !diags.has_errors() => {
+            eprintln!(
+                "created {}: write the text in each language file, the facts in common.yaml",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        _ => {
+            print_all(diags.all());
+            ExitCode::FAILURE
         }
     }
 }
