@@ -10,18 +10,7 @@ fn example_site_builds_cleanly_in_all_three_languages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().expect("temp dir");
     let out_dir = out.path().join("public");
-    let report = sulam::build::build(&sulam::build::BuildOptions {
-        root: root.to_path_buf(),
-        output: Some(out_dir.clone()),
-        base_url: None,
-    })
-    .unwrap_or_else(|d| panic!("{}", common::messages(&d)));
-    assert_eq!(
-        report.diagnostics.all().len(),
-        0,
-        "{}",
-        common::messages(&report.diagnostics)
-    );
+    common::build_cleanly(root, Some(out_dir.clone()));
 
     // Every entry folder has its page in he, ar and en.
     let content = root.join("content");

@@ -2,7 +2,6 @@
 
 mod common;
 
-use sulam::build::{BuildOptions, build};
 use sulam::diagnostics::Diagnostics;
 
 #[test]
@@ -15,18 +14,7 @@ fn a_new_site_builds_cleanly_with_one_entry_of_each_collection() {
         "{}",
         common::messages(&diags)
     );
-    let report = build(&BuildOptions {
-        root: site.clone(),
-        output: None,
-        base_url: None,
-    })
-    .unwrap_or_else(|d| panic!("{}", common::messages(&d)));
-    assert_eq!(
-        report.diagnostics.all().len(),
-        0,
-        "{}",
-        common::messages(&report.diagnostics)
-    );
+    common::build_cleanly(&site, None);
     for page in [
         "he/initiatives/sample-initiative/index.html",
         "ar/partners/sample-partner/index.html",

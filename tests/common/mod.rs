@@ -89,6 +89,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Builds the site at `root` (into `output`, or its public/) and asserts that the build
+/// succeeded with no warning at all.
+pub fn build_cleanly(root: &Path, output: Option<PathBuf>) -> Report {
+    let report = build(&BuildOptions {
+        root: root.to_path_buf(),
+        output,
+        base_url: None,
+    })
+    .unwrap_or_else(|d| panic!("build failed:\n{}", messages(&d)));
+    assert_eq!(
+        report.diagnostics.all().len(),
+        0,
+        "{}",
+        messages(&report.diagnostics)
+    );
+    report
+}
+
 /// All messages of a failed build, one per line, for assertions.
 pub fn messages(d: &Diagnostics) -> String {
     d.all()
