@@ -5,15 +5,17 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::SiteConfig;
 use crate::content::{self, Collection, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::format::Formats;
 use crate::i18n::{Source, Strings};
 use crate::lang::native_name;
-use crate::link;
+use crate::link::{self, Links};
 use crate::output::{self, Output};
-use crate::render::{self, Chrome, Link, Model, entry_path};
+use crate::render::{self, Bodies, Chrome, Link, Model, entry_path};
 use crate::theme::{self, Theme};
 
 pub struct BuildOptions {
@@ -70,40 +72,28 @@ pub struct BuiltSite {
 
 /// Builds the whole site in memory.
 pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let Some(config) = SiteConfig::load(root, base_url, &mut diags) else {
-        return (None, diags);
+    let site = match Site::load(root, base_url) {
+        Ok(site) => site,
+        Err(diags) => return (None, diags),
     };
-    let content = content::load(&config, &mut diags);
-    let links = link::link(&content, &mut diags);
-    let Some(theme) = Theme::load(&config, &mut diags) else {
-        return (None, diags);
-    };
-    let strings = Arc::new(load_strings(&config, &theme, &mut diags));
-    let templates = theme.templates(&mut diags);
-    let Some(tera) = render::make_tera(&templates, strings.clone(), &mut diags) else {
-        return (None, diags);
-    };
-    let formats = Formats::new(config.languages.iter().map(|l| l.code.as_str()));
-    let bodies = render::render_bodies(&config, &content, &mut diags);
-    let model = Model {
-        config: &config,
-        content: &content,
-        links: &links,
-        formats: &formats,
-        strings: &strings,
-        bodies,
-    };
+    let mut diags = site.problems();
     let mut out = Output::default();
-    let pages = render_pages(&model, &tera, &mut out, &mut diags);
-    write_extras(&model, &theme, &tera, &mut out, &mut diags);
-    strings.report_missing(&mut diags);
-    let assets = content
+    let pages = site.render_pages(&site.pages(), &mut out, &mut diags);
+    site.render_extras(&mut out, &mut diags);
+    site.strings.report_missing(&mut diags);
+    let assets = site
+        .content
         .entries
         .values()
         .filter(|e| !e.assets.is_empty())
         .map(|e| (e.dir.clone(), e.assets.clone()))
         .collect();
+    let Site {
+        config,
+        templates,
+        strings,
+        ..
+    } = site;
     (
         Some(BuiltSite {
             output: out,
@@ -115,6 +105,230 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
         }),
         diags,
     )
+}
+
+/// A site read and prepared for rendering: settings, theme, strings, content, references and
+/// Markdown bodies. `build` renders it once; `serve` keeps it and renders again only what a
+/// change touches.
+pub struct Site {
+    pub config: SiteConfig,
+    pub theme: Theme,
+    pub strings: Arc<Strings>,
+    pub templates: Vec<(String, String)>,
+    tera: tera::Tera,
+    formats: Formats,
+    pub content: Content,
+    links: Links,
+    /// What the reference checks found; redone with the references.
+    link_problems: Diagnostics,
+    bodies: Bodies,
+    /// Mistakes outside any entry: site.yaml, the theme, UI strings, the folders of content/.
+    base_problems: Diagnostics,
+}
+
+/// One page of the site, rendered in every language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Page {
+    Home,
+    List(Collection),
+    Entry(Collection, String),
+    /// The accessibility statement from site.yaml alone, when no page entry holds its text.
+    Statement,
+}
+
+/// What changed in `content/`, as `serve` sees it.
+pub enum Change {
+    /// Only the files inside these existing entries changed: the pages that show them are
+    /// rendered again.
+    Entries(Vec<Page>),
+    /// Entries were added or removed, or something outside the entries changed: render all.
+    Everything,
+}
+
+impl Site {
+    /// Reads and prepares the site. `Err` when it cannot be rendered at all (no site.yaml, a
+    /// broken template); other mistakes are kept and told by `problems`.
+    pub fn load(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let Some(config) = SiteConfig::load(root, base_url, &mut diags) else {
+            return Err(diags);
+        };
+        let content = content::load(&config, &mut diags);
+        let Some(theme) = Theme::load(&config, &mut diags) else {
+            return Err(diags);
+        };
+        let strings = Arc::new(load_strings(&config, &theme, &mut diags));
+        let templates = theme.templates(&mut diags);
+        let Some(tera) = render::make_tera(&templates, strings.clone(), &mut diags) else {
+            return Err(diags);
+        };
+        let formats = Formats::new(config.languages.iter().map(|l| l.code.as_str()));
+        let mut link_problems = Diagnostics::default();
+        let links = link::link(&content, &mut link_problems);
+        let bodies = Bodies::render_all(&config, &content);
+        if content.get(Collection::Pages, "accessibility").is_none()
+            && config.accessibility.is_none()
+        {
+            diags.push(
+                Diagnostic::warning("the site has no accessibility statement")
+                    .in_file(crate::config::SITE_FILE)
+                    .hint("Israeli regulations require one on every public site: add 'accessibility:' to site.yaml (see docs/accessibility.md)"),
+            );
+        }
+        Ok(Site {
+            config,
+            theme,
+            strings,
+            templates,
+            tera,
+            formats,
+            content,
+            links,
+            link_problems,
+            bodies,
+            base_problems: diags,
+        })
+    }
+
+    /// Every mistake known now, sorted by file and line.
+    pub fn problems(&self) -> Diagnostics {
+        let mut d = self.base_problems.clone();
+        for p in self.content.problems().chain(self.bodies.problems()) {
+            d.push(p.clone());
+        }
+        d.extend(self.link_problems.clone());
+        d.sorted()
+    }
+
+    pub fn model(&self) -> Model<'_> {
+        Model {
+            config: &self.config,
+            content: &self.content,
+            links: &self.links,
+            formats: &self.formats,
+            strings: &self.strings,
+            bodies: &self.bodies,
+        }
+    }
+
+    /// Every page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        let content = &self.content;
+        let mut v = vec![Page::Home];
+        v.extend(
+            Collection::ALL
+                .into_iter()
+                .filter(|c| *c != Collection::Pages && content.of(*c).next().is_some())
+                .map(Page::List),
+        );
+        v.extend(
+            content
+                .entries
+                .values()
+                .filter(|e| !is_home(e.collection, &e.id))
+                .map(|e| Page::Entry(e.collection, e.id.clone())),
+        );
+        if content.get(Collection::Pages, "accessibility").is_none()
+            && self.config.accessibility.is_some()
+        {
+            v.push(Page::Statement);
+        }
+        v
+    }
+
+    /// Reads the given entries again after their files changed, and tells which pages show
+    /// them, before the change or after it.
+    pub fn update_entries(&mut self, keys: &[(Collection, String)]) -> Change {
+        let mut pages = std::collections::BTreeSet::new();
+        let mut reloaded = Vec::new();
+        for (c, id) in keys {
+            let Some(entry) = content::reload_entry(&self.config, *c, id) else {
+                return Change::Everything;
+            };
+            if self.content.get(*c, id).is_none() || *c == Collection::Pages {
+                // A new entry changes lists and counts everywhere; a page's title is in
+                // every footer.
+                return Change::Everything;
+            }
+            pages.extend(self.shown_on(*c, id));
+            reloaded.push(entry);
+        }
+        for entry in reloaded {
+            let key = (entry.collection, entry.id.clone());
+            self.bodies.set(
+                key.clone(),
+                Some(Bodies::render_entry(&self.config, &entry)),
+            );
+            self.content.entries.insert(key, entry);
+        }
+        let mut link_problems = Diagnostics::default();
+        self.links = link::link(&self.content, &mut link_problems);
+        self.link_problems = link_problems;
+        for (c, id) in keys {
+            pages.extend(self.shown_on(*c, id));
+        }
+        Change::Entries(pages.into_iter().collect())
+    }
+
+    /// The pages that show something of entry (`c`, `id`): its own, the entries it names and
+    /// that name it, its collection's list, and the home page for initiatives and news.
+    fn shown_on(&self, c: Collection, id: &str) -> Vec<Page> {
+        let mut v = vec![Page::Entry(c, id.to_string()), Page::List(c)];
+        if matches!(c, Collection::Initiatives | Collection::News) || is_home(c, id) {
+            v.push(Page::Home);
+        }
+        for (nc, nid) in self.links.named_by(c, id) {
+            v.push(Page::Entry(*nc, nid.clone()));
+        }
+        for b in self.links.to(c, id) {
+            v.push(Page::Entry(b.from, b.id.clone()));
+        }
+        v.retain(|p| match p {
+            Page::Entry(c, id) => !is_home(*c, id),
+            _ => true,
+        });
+        v
+    }
+
+    /// Renders `pages` in every language into `out`, in parallel; returns how many were
+    /// written.
+    pub fn render_pages(&self, pages: &[Page], out: &mut Output, diags: &mut Diagnostics) -> usize {
+        let m = self.model();
+        let jobs: Vec<(&str, &Page)> = self
+            .config
+            .languages
+            .iter()
+            .flat_map(|l| pages.iter().map(move |p| (l.code.as_str(), p)))
+            .collect();
+        let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
+            .par_iter()
+            .map(|(lang, page)| render_page(&m, &self.tera, page, lang))
+            .collect();
+        let mut count = 0;
+        for r in results {
+            match r {
+                Ok(p) => {
+                    out.add(p.path, p.html);
+                    for (to, from) in p.copies {
+                        out.copy(to, from);
+                    }
+                    count += 1;
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        count
+    }
+
+    /// The files that are not pages of entries: language chooser, 404, theme files, static/,
+    /// sitemap, robots.txt.
+    pub fn render_extras(&self, out: &mut Output, diags: &mut Diagnostics) {
+        write_extras(&self.model(), &self.theme, &self.tera, out, diags);
+    }
+}
+
+fn is_home(c: Collection, id: &str) -> bool {
+    c == Collection::Pages && id == "home"
 }
 
 fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> Strings {
@@ -174,6 +388,29 @@ fn template_for(c: Collection) -> &'static str {
     }
 }
 
+struct RenderedPage {
+    path: String,
+    html: String,
+    /// The entry's files, copied beside its page: (destination, source).
+    copies: Vec<(String, PathBuf)>,
+}
+
+fn render_template(
+    tera: &tera::Tera,
+    template: &str,
+    ctx: &tera::Context,
+    path: &str,
+) -> Result<String, Diagnostic> {
+    tera.render(template, ctx).map_err(|e| {
+        Diagnostic::error(format!(
+            "the template '{template}' failed for /{path}: {}",
+            error_chain(&e)
+        ))
+        .in_file(format!("themes/…/templates/{template}"))
+    })
+}
+
+/// Renders through `render_template`, pushing a failure into `diags`.
 fn render_one(
     tera: &tera::Tera,
     template: &str,
@@ -181,22 +418,10 @@ fn render_one(
     path: &str,
     out: &mut Output,
     diags: &mut Diagnostics,
-) -> bool {
-    match tera.render(template, ctx) {
-        Ok(html) => {
-            out.add(path, html);
-            true
-        }
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(format!(
-                    "the template '{template}' failed for /{path}: {}",
-                    error_chain(&e)
-                ))
-                .in_file(format!("themes/…/templates/{template}")),
-            );
-            false
-        }
+) {
+    match render_template(tera, template, ctx, path) {
+        Ok(html) => out.add(path, html),
+        Err(d) => diags.push(d),
     }
 }
 
@@ -211,57 +436,49 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diagnostics) -> usize {
-    let mut pages = 0;
+/// One page in one language.
+fn render_page(
+    m: &Model,
+    tera: &tera::Tera,
+    page: &Page,
+    lang: &str,
+) -> Result<RenderedPage, Diagnostic> {
     let content: &Content = m.content;
-    let langs: Vec<String> = m.config.languages.iter().map(|l| l.code.clone()).collect();
     let all_langs = |_: &str| true;
-    for lang in &langs {
-        // Home.
-        let home = content.get(Collection::Pages, "home");
-        let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
-        let chrome = m.chrome(lang, &|l| format!("{l}/"), &has_home, None);
-        let mut ctx = render::context(&chrome);
-        let view = home.map(|h| m.entry_view(h, lang));
-        ctx.insert(
-            "fallback_name",
-            &view
+    let mut copies = Vec::new();
+    let (template, path, ctx) = match page {
+        Page::Home => {
+            let home = content.get(Collection::Pages, "home");
+            let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
+            let chrome = m.chrome(lang, &|l| format!("{l}/"), &has_home, None);
+            let mut ctx = render::context(&chrome);
+            let view = home.map(|h| m.entry_view(h, lang));
+            ctx.insert(
+                "fallback_name",
+                &view
+                    .as_ref()
+                    .and_then(|v| v.fallback.as_deref())
+                    .map(native_name),
+            );
+            ctx.insert("page", &view);
+            let home_title = view
                 .as_ref()
-                .and_then(|v| v.fallback.as_deref())
-                .map(native_name),
-        );
-        ctx.insert("page", &view);
-        let home_title = view
-            .as_ref()
-            .and_then(|v| v.title.as_ref())
-            .map(|t| t.text.clone())
-            .unwrap_or_else(|| m.config.site_title(lang));
-        ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
-        let initiatives = m.links_of(Collection::Initiatives, lang);
-        ctx.insert("initiatives", &initiatives);
-        let news: Vec<Link> = m
-            .links_of(Collection::News, lang)
-            .into_iter()
-            .take(3)
-            .collect();
-        ctx.insert("news", &news);
-        ctx.insert("counts", &counts(content));
-        if render_one(
-            tera,
-            "home.html",
-            &ctx,
-            &format!("{lang}/index.html"),
-            out,
-            diags,
-        ) {
-            pages += 1;
+                .and_then(|v| v.title.as_ref())
+                .map(|t| t.text.clone())
+                .unwrap_or_else(|| m.config.site_title(lang));
+            ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
+            ctx.insert("initiatives", &m.links_of(Collection::Initiatives, lang));
+            let news: Vec<Link> = m
+                .links_of(Collection::News, lang)
+                .into_iter()
+                .take(3)
+                .collect();
+            ctx.insert("news", &news);
+            ctx.insert("counts", &counts(content));
+            ("home.html", format!("{lang}/index.html"), ctx)
         }
-
-        // Lists.
-        for c in Collection::ALL {
-            if c == Collection::Pages || content.of(c).next().is_none() {
-                continue;
-            }
+        Page::List(c) => {
+            let c = *c;
             let chrome = m.chrome(
                 lang,
                 &|l| format!("{l}/{}/", c.name()),
@@ -280,23 +497,12 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
-            if render_one(
-                tera,
-                "list.html",
-                &ctx,
-                &format!("{lang}/{}/index.html", c.name()),
-                out,
-                diags,
-            ) {
-                pages += 1;
-            }
+            ("list.html", format!("{lang}/{}/index.html", c.name()), ctx)
         }
-
-        // Entries.
-        for e in content.entries.values() {
-            if e.collection == Collection::Pages && e.id == "home" {
-                continue;
-            }
+        Page::Entry(c, id) => {
+            let Some(e) = content.get(*c, id) else {
+                return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
+            };
             let path = entry_path(e.collection, &e.id, lang);
             let has = |l: &str| e.texts.contains_key(l);
             let chrome = m.chrome(
@@ -329,26 +535,13 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
                 "statement",
                 &is_statement.then(|| m.statement(lang)).flatten(),
             );
-            if render_one(
-                tera,
-                template_for(e.collection),
-                &ctx,
-                &format!("{path}index.html"),
-                out,
-                diags,
-            ) {
-                pages += 1;
-            }
             for asset in &e.assets {
                 let rel = asset.to_string_lossy().replace('\\', "/");
-                out.copy(format!("{path}{rel}"), e.dir.join(asset));
+                copies.push((format!("{path}{rel}"), e.dir.join(asset)));
             }
+            (template_for(e.collection), format!("{path}index.html"), ctx)
         }
-
-        // The accessibility statement from site.yaml alone, when no page entry holds its text.
-        if content.get(Collection::Pages, "accessibility").is_none()
-            && m.config.accessibility.is_some()
-        {
+        Page::Statement => {
             let path = entry_path(Collection::Pages, "accessibility", lang);
             let chrome = m.chrome(
                 lang,
@@ -377,27 +570,11 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             ctx.insert("fallback_name", &None::<String>);
             ctx.insert("partial_name", &None::<String>);
             ctx.insert("statement", &m.statement(lang));
-            if render_one(
-                tera,
-                "page.html",
-                &ctx,
-                &format!("{path}index.html"),
-                out,
-                diags,
-            ) {
-                pages += 1;
-            }
+            ("page.html", format!("{path}index.html"), ctx)
         }
-    }
-    if content.get(Collection::Pages, "accessibility").is_none() && m.config.accessibility.is_none()
-    {
-        diags.push(
-            crate::diagnostics::Diagnostic::warning("the site has no accessibility statement")
-                .in_file(crate::config::SITE_FILE)
-                .hint("Israeli regulations require one on every public site: add 'accessibility:' to site.yaml (see docs/accessibility.md)"),
-        );
-    }
-    pages
+    };
+    let html = render_template(tera, template, &ctx, &path)?;
+    Ok(RenderedPage { path, html, copies })
 }
 
 fn counts(content: &Content) -> HashMap<&'static str, usize> {

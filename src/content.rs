@@ -468,6 +468,9 @@ pub struct Entry {
     pub texts: BTreeMap<String, LangFile>,
     /// Files of the entry that are neither `common.yaml` nor a language file.
     pub assets: Vec<PathBuf>,
+    /// The mistakes found reading this entry's files, kept with it so that re-reading the
+    /// entry alone (in `serve`) replaces them.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// All entries, by collection and id.
@@ -482,7 +485,15 @@ impl Content {
     }
 
     pub fn of(&self, c: Collection) -> impl Iterator<Item = &Entry> {
-        self.entries.values().filter(move |e| e.collection == c)
+        self.entries
+            .range((c, String::new())..)
+            .take_while(move |((ec, _), _)| *ec == c)
+            .map(|(_, e)| e)
+    }
+
+    /// Every entry's reading mistakes, in entry order.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.entries.values().flat_map(|e| e.problems.iter())
     }
 
     pub fn ids(&self, c: Collection) -> impl Iterator<Item = &str> {
@@ -501,7 +512,8 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Reads `content/`: every collection folder, every entry folder in it.
+/// Reads `content/`: every collection folder, every entry folder in it. Mistakes in the
+/// folders go to `diags`; mistakes in an entry's files stay with the entry (`problems`).
 pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
     let root = &config.root;
     let content_dir = root.join("content");
@@ -586,7 +598,7 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
             );
             continue;
         }
-        let entry = load_entry(config, collection, &name, path, diags);
+        let entry = load_entry(config, collection, &name, path);
         content.entries.insert((collection, name), entry);
     }
     content
@@ -605,13 +617,17 @@ fn suggest_id(name: &str) -> String {
     if s.is_empty() { "my-entry".into() } else { s }
 }
 
-fn load_entry(
-    config: &SiteConfig,
-    collection: Collection,
-    id: &str,
-    dir: &Path,
-    diags: &mut Diagnostics,
-) -> Entry {
+/// Reads one entry folder again, for a rebuild after its files changed. `None` when the
+/// folder is gone.
+pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Option<Entry> {
+    let dir = config.root.join("content").join(collection.name()).join(id);
+    dir.is_dir()
+        .then(|| load_entry(config, collection, id, &dir))
+}
+
+fn load_entry(config: &SiteConfig, collection: Collection, id: &str, dir: &Path) -> Entry {
+    let mut problems = Diagnostics::default();
+    let diags = &mut problems;
     let root = &config.root;
     let mut facts = Facts::empty(collection);
     let mut facts_file = None;
@@ -725,6 +741,7 @@ fn load_entry(
         facts_file,
         texts,
         assets,
+        problems: problems.all().to_vec(),
     }
 }
 

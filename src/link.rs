@@ -16,10 +16,12 @@ pub struct BackRef {
     pub role: Option<Role>,
 }
 
-/// Back-references by the entry they point to.
+/// References both ways: back-references by the entry they point to, and the entries each
+/// entry names.
 #[derive(Debug, Default)]
 pub struct Links {
     back: HashMap<(Collection, String), Vec<BackRef>>,
+    forward: HashMap<(Collection, String), Vec<(Collection, String)>>,
 }
 
 impl Links {
@@ -38,6 +40,14 @@ impl Links {
         from: Collection,
     ) -> impl Iterator<Item = &'a BackRef> {
         self.to(c, id).iter().filter(move |b| b.from == from)
+    }
+
+    /// The existing entries that (`c`, `id`) names.
+    pub fn named_by(&self, c: Collection, id: &str) -> &[(Collection, String)] {
+        self.forward
+            .get(&(c, id.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 }
 
@@ -67,6 +77,11 @@ impl Checker<'_> {
                     id: entry.id.clone(),
                     role,
                 });
+            self.links
+                .forward
+                .entry((entry.collection, entry.id.clone()))
+                .or_default()
+                .push((target, id.to_string()));
             return;
         }
         let what = singular(target);

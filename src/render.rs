@@ -6,9 +6,10 @@
 //! `html` and `attrs` as they are and never need to know the bidi rules.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, TeraResult};
 
@@ -28,23 +29,40 @@ pub struct Model<'a> {
     pub links: &'a Links,
     pub formats: &'a Formats,
     pub strings: &'a Strings,
-    /// Rendered Markdown bodies by (collection, id, language of the file).
-    pub bodies: BTreeMap<(Collection, String, String), String>,
+    pub bodies: &'a Bodies,
 }
 
-/// Renders every entry's Markdown body once, whatever number of pages show it.
-pub fn render_bodies(
-    config: &SiteConfig,
-    content: &Content,
-    diags: &mut Diagnostics,
-) -> BTreeMap<(Collection, String, String), String> {
-    let mut out = BTreeMap::new();
-    for e in content.entries.values() {
+/// One entry's Markdown bodies as HTML, by the language of the file, with what the cleaner
+/// removed from them.
+#[derive(Default)]
+pub struct EntryBodies {
+    pub html: BTreeMap<String, String>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Every entry's Markdown bodies, each rendered once whatever number of pages show it.
+#[derive(Default)]
+pub struct Bodies {
+    by_entry: HashMap<(Collection, String), EntryBodies>,
+}
+
+impl Bodies {
+    pub fn render_all(config: &SiteConfig, content: &Content) -> Bodies {
+        let by_entry = content
+            .entries
+            .par_iter()
+            .map(|(key, e)| (key.clone(), Bodies::render_entry(config, e)))
+            .collect();
+        Bodies { by_entry }
+    }
+
+    pub fn render_entry(config: &SiteConfig, e: &Entry) -> EntryBodies {
+        let mut out = EntryBodies::default();
         for (lang, lf) in &e.texts {
             let dir = config.language(lang).map(|l| l.dir).unwrap_or(Dir::Ltr);
             let r = markdown::render(&lf.body, lang, dir, &config.languages);
             if !r.removed.is_empty() {
-                diags.push(
+                out.problems.push(
                     Diagnostic::warning(format!(
                         "removed from the page because it could run code in a reader's browser: {}",
                         r.removed.join(", ")
@@ -53,10 +71,26 @@ pub fn render_bodies(
                     .hint("use plain Markdown or HTML without script, on...= attributes or javascript: addresses"),
                 );
             }
-            out.insert((e.collection, e.id.clone(), lang.clone()), r.html);
+            out.html.insert(lang.clone(), r.html);
         }
+        out
     }
-    out
+
+    /// Replaces one entry's bodies (`None`: the entry is gone).
+    pub fn set(&mut self, key: (Collection, String), bodies: Option<EntryBodies>) {
+        match bodies {
+            Some(b) => self.by_entry.insert(key, b),
+            None => self.by_entry.remove(&key),
+        };
+    }
+
+    pub fn get(&self, c: Collection, id: &str, lang: &str) -> Option<&String> {
+        self.by_entry.get(&(c, id.to_string()))?.html.get(lang)
+    }
+
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.by_entry.values().flat_map(|b| b.problems.iter())
+    }
 }
 
 /// A text in some language, ready for the page.
@@ -380,10 +414,7 @@ impl Model<'_> {
             v.summary = Some(self.text(s, l, lang));
         }
         if !lf.body.trim().is_empty() {
-            v.body = self
-                .bodies
-                .get(&(e.collection, e.id.clone(), text_lang.to_string()))
-                .cloned();
+            v.body = self.bodies.get(e.collection, &e.id, text_lang).cloned();
             v.body_attrs = self.attrs(text_lang, lang);
         } else if let Some(l) = self
             .config
@@ -392,10 +423,7 @@ impl Model<'_> {
             .find(|l| e.texts.get(*l).is_some_and(|f| !f.body.trim().is_empty()))
         {
             note("body", l);
-            v.body = self
-                .bodies
-                .get(&(e.collection, e.id.clone(), l.to_string()))
-                .cloned();
+            v.body = self.bodies.get(e.collection, &e.id, l).cloned();
             v.body_attrs = self.attrs(l, lang);
         }
         let titled = |items: &Vec<crate::content::TitleText>, l: &str| -> Vec<TitledText> {
