@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// One problem found in the author's files.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, relative to the site folder where possible.
@@ -68,6 +68,54 @@ impl Diagnostic {
             self.hint = hint;
         }
         self
+    }
+}
+
+/// The fields, and `text`: the same words the terminal shows, so that `check --format json`,
+/// the terminal and `serve`'s overlay read alike.
+impl serde::Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Diagnostic", 7)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("file", &self.file)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("column", &self.column)?;
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("hint", &self.hint)?;
+        st.serialize_field("text", &self.to_string())?;
+        st.end()
+    }
+}
+
+impl Diagnostic {
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+}
+
+/// Prints mistakes to standard error: in colour on a terminal, plain in a pipe or with
+/// `NO_COLOR` set.
+pub fn print(diags: &[Diagnostic]) {
+    use std::io::IsTerminal;
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for d in diags {
+        let text = d.to_string();
+        if !colour {
+            eprintln!("{text}");
+            continue;
+        }
+        let code = match d.severity {
+            Severity::Error => "31",
+            Severity::Warning => "33",
+        };
+        let (first, hint) = text.split_once("\n  hint: ").unwrap_or((&text, ""));
+        let (head, rest) = first.split_once(": ").unwrap_or((first, ""));
+        eprint!("\x1b[1;{code}m{head}\x1b[0m: {rest}");
+        if !hint.is_empty() {
+            eprint!("\n  \x1b[36mhint:\x1b[0m {hint}");
+        }
+        eprintln!();
     }
 }
 

@@ -1,13 +1,12 @@
 //! The `sulam` command line: parses arguments and calls one function per command.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use sulam::build::{BuildOptions, build};
-use sulam::diagnostics::{Diagnostic, Severity};
+use sulam::diagnostics::Diagnostic;
 
 #[derive(Parser)]
 #[command(
@@ -42,6 +41,16 @@ enum Command {
         /// The entry's id: lower-case letters, digits and '-'.
         id: String,
     },
+    /// Preview the site: build it in memory, serve it on 127.0.0.1, and rebuild and reload the
+    /// open pages when a file is saved. Writes nothing to disk.
+    Serve {
+        /// The port to try first; the next free one is used if it is taken (0: any).
+        #[arg(long, short, default_value_t = 1818)]
+        port: u16,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new site in DIR (new or empty) with one entry of each collection.
     Init { dir: PathBuf },
     /// Check the site without writing it: everything build checks, plus links, UI strings and
@@ -70,6 +79,15 @@ fn main() -> ExitCode {
     let root = cli.root.unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
         Command::New { collection, id } => new_entry(&root, &collection, &id),
+        Command::Serve { port, open } => {
+            match sulam::serve::serve(&sulam::serve::ServeOptions { root, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => {
+                    print_all(&[d]);
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Init { dir } => {
             let mut diags = sulam::diagnostics::Diagnostics::default();
             if sulam::scaffold::init(&dir, &mut diags) {
@@ -173,18 +191,5 @@ fn check(root: &std::path::Path, format: Format, strict: bool, base_url: Option<
 }
 
 fn print_all(diags: &[Diagnostic]) {
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in diags {
-        let text = d.to_string();
-        if colour {
-            let code = match d.severity {
-                Severity::Error => "31",
-                Severity::Warning => "33",
-            };
-            let (head, rest) = text.split_once(": ").unwrap_or((&text, ""));
-            eprintln!("\x1b[1;{code}m{head}\x1b[0m: {rest}");
-        } else {
-            eprintln!("{text}");
-        }
-    }
+    sulam::diagnostics::print(diags);
 }
