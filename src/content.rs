@@ -400,6 +400,9 @@ pub struct Front {
     pub role: Option<String>,
     pub figures: Option<BTreeMap<String, FigureText>>,
     pub extra: Extra,
+    /// What the text was translated from (`sulam translations done`); any collection, never
+    /// shown on a page.
+    pub translation: Option<crate::translations::Stamp>,
 }
 
 impl Front {

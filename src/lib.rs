@@ -20,3 +20,4 @@ pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod theme;
+pub mod translations;
