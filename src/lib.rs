@@ -19,5 +19,6 @@ pub mod meta;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod theme;
 pub mod translations;

@@ -69,6 +69,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Write JSON Schemas of site.yaml, common.yaml and front matter, for editors (schemas/),
+    /// and VS Code settings that use them where the site has none.
+    Schema {
+        /// Where to write the schemas. Default: schemas/ in the site folder.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -122,6 +129,27 @@ fn main() -> ExitCode {
             strict,
             base_url,
         } => check(&root, format, strict, base_url.as_deref()),
+        Command::Schema { output } => match sulam::schema::write(&root, output.as_deref()) {
+            Ok(dir) => {
+                eprintln!("wrote the schemas into {}", dir.display());
+                match sulam::schema::write_editor_settings(&root) {
+                    Ok(written) => {
+                        for path in written {
+                            eprintln!("wrote {}", path.display());
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("cannot write the VS Code settings in .vscode/: {e}");
+                        ExitCode::FAILURE
+                    }
+                }
+            }
+            Err(diags) => {
+                print_all(diags.all());
+                ExitCode::FAILURE
+            }
+        },
         Command::Translations {
             action,
             lang,
@@ -179,6 +207,10 @@ fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
                 "created {}: write the text in each language file, the facts in common.yaml",
                 dir.display()
             );
+            // Editors complete ids from the schemas: add the new one.
+            if root.join("schemas").is_dir() && sulam::schema::write(root, None).is_ok() {
+                eprintln!("updated the editor schemas in schemas/");
+            }
             ExitCode::SUCCESS
         }
         _ => {
