@@ -847,7 +847,7 @@ pub fn report_html(root: &Path) -> String {
         }
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>Translations · Sulam</title>\n<style>\nbody{{font-family:system-ui,sans-serif;margin:1rem auto;max-inline-size:72rem;padding-inline:1rem;line-height:1.5;color:#1a1a1a;background:#fff}}\ntable{{border-collapse:collapse;inline-size:100%;margin-block-end:2rem}}\nth,td{{border:1px solid #767676;padding:.3rem .5rem;text-align:start;vertical-align:top}}\nthead th{{background:#f0f0f0}}\ncaption{{text-align:start;font-weight:bold;padding-block:.3rem}}\ncode{{font-size:.9em}}\n</style>\n</head>\n<body>\n<main>\n<h1>Translations</h1>\n{body}</main>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<title>Translations · Sulam</title>\n<style>\nbody{{font-family:system-ui,sans-serif;margin:1rem auto;max-inline-size:72rem;padding-inline:1rem;line-height:1.5;color:#1a1a1a;background:#fff}}\ntable{{border-collapse:collapse;inline-size:100%;margin-block-end:2rem}}\nth,td{{border:1px solid #767676;padding:.3rem .5rem;text-align:start;vertical-align:top}}\nthead th{{background:#f0f0f0}}\ntd:first-child{{white-space:nowrap}}\ncaption{{text-align:start;font-weight:bold;padding-block:.3rem}}\ncode{{font-size:.9em}}\n</style>\n</head>\n<body>\n<main>\n<h1>Translations</h1>\n{body}</main>\n</body>\n</html>\n"
     )
 }
 
