@@ -8,10 +8,15 @@ use serde::Deserialize;
 use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml_error};
 use crate::lang::{Dir, Language};
 
-#[derive(Debug, Deserialize)]
+/// site.yaml as written. Also the source of its JSON Schema (`sulam schema`).
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawSite {
+pub(crate) struct RawSite {
+    /// The absolute address of the published site; it may have a path.
+    #[schemars(with = "String", extend("pattern" = "^https?://"))]
     base_url: serde_saphyr::Spanned<String>,
+    /// The order of the language switcher; the first is the default.
+    #[schemars(with = "Vec<RawLanguage>")]
     languages: Vec<serde_saphyr::Spanned<RawLanguage>>,
     #[serde(default)]
     title: BTreeMap<String, String>,
@@ -26,7 +31,7 @@ struct RawSite {
 }
 
 /// A text given once for all languages, or per language.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Localized<T> {
     Same(T),
@@ -36,11 +41,12 @@ pub enum Localized<T> {
 /// The facts of the accessibility statement that Israeli regulations require (regulation 35 of
 /// the Service Accessibility Adjustments Regulations, 2013): the coordinator and how to reach
 /// them, the date of the last review, what is not yet accessible.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Accessibility {
     pub coordinator: Coordinator,
     /// `YYYY-MM-DD`.
+    #[schemars(with = "String", extend("pattern" = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub reviewed: serde_saphyr::Spanned<String>,
     /// The standard and level met; default "IS 5568 (WCAG 2.1, level AA)".
     #[serde(default)]
@@ -49,7 +55,7 @@ pub struct Accessibility {
     pub not_accessible: Option<Localized<Vec<String>>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Coordinator {
     pub name: Localized<String>,
@@ -59,7 +65,7 @@ pub struct Coordinator {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 enum RawLanguage {
     Code(String),

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
@@ -74,7 +75,7 @@ impl fmt::Display for Collection {
 /// An id written in a YAML file, with where it was written.
 pub type Ref = Spanned<String>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Lead,
@@ -153,7 +154,33 @@ impl<'de> Deserialize<'de> for PartnerRef {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+// By hand, as its Deserialize is: an id, or `{id, role}`.
+impl JsonSchema for PartnerRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartnerRef".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let role = generator.subschema_for::<Role>();
+        schemars::json_schema!({
+            "description": "A partner's id, or {id, role}.",
+            "anyOf": [
+                { "type": "string", "x-sulam-ref": "partners" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "id": { "type": "string", "x-sulam-ref": "partners" },
+                        "role": role
+                    },
+                    "required": ["id"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Planned,
@@ -161,7 +188,7 @@ pub enum Status {
     Completed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum District {
     North,
@@ -173,7 +200,7 @@ pub enum District {
     JudeaSamaria,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TownKind {
     City,
@@ -182,7 +209,7 @@ pub enum TownKind {
     Cluster,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ages {
     pub from: u8,
@@ -191,74 +218,94 @@ pub struct Ages {
 
 type Extra = Option<serde_json::Value>;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InitiativeFacts {
     #[serde(default)]
     pub partners: Vec<PartnerRef>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "towns"))]
     pub towns: Vec<Ref>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "networks"))]
     pub networks: Vec<Ref>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "domains"))]
     pub domains: Vec<Ref>,
+    #[schemars(with = "Option<Ages>")]
     pub ages: Option<Spanned<Ages>>,
+    #[schemars(with = "Option<i64>", extend("minimum" = 1000, "maximum" = 9999))]
     pub started: Option<Spanned<i64>>,
+    #[schemars(with = "Option<i64>", extend("minimum" = 1000, "maximum" = 9999))]
     pub ends: Option<Spanned<i64>>,
     pub status: Option<Status>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "initiatives"))]
     pub related: Vec<Ref>,
+    #[schemars(with = "Option<String>")]
     pub image: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>", extend("pattern" = "^https?://"))]
     pub website: Option<Spanned<String>>,
     pub order: Option<i64>,
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartnerFacts {
+    #[schemars(with = "Option<String>", extend("x-sulam-ref" = "sectors"))]
     pub sector: Option<Ref>,
+    #[schemars(with = "Option<String>")]
     pub logo: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>", extend("pattern" = "^https?://"))]
     pub website: Option<Spanned<String>>,
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TownFacts {
     pub district: Option<District>,
+    /// [latitude, longitude] in degrees.
+    #[schemars(with = "Option<[f64; 2]>")]
     pub coordinates: Option<Spanned<[f64; 2]>>,
+    /// The socio-economic cluster, 1 to 10.
+    #[schemars(with = "Option<i64>", extend("minimum" = 1, "maximum" = 10))]
     pub cluster: Option<Spanned<i64>>,
     pub kind: Option<TownKind>,
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkFacts {
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "towns"))]
     pub towns: Vec<Ref>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "initiatives"))]
     pub initiatives: Vec<Ref>,
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonFacts {
+    #[schemars(with = "Option<String>")]
     pub photo: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>", extend("x-sulam-ref" = "partners"))]
     pub organisation: Option<Ref>,
     pub order: Option<i64>,
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -266,27 +313,32 @@ pub struct Figure {
     pub year: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum FigureValue {
     Number(f64),
     Text(String),
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFacts {
     #[serde(default)]
+    #[schemars(with = "Vec<Figure>")]
     pub figures: Vec<Spanned<Figure>>,
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewsFacts {
+    /// YYYY-MM-DD.
+    #[schemars(with = "Option<String>", extend("pattern" = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "initiatives"))]
     pub initiatives: Vec<Ref>,
+    #[schemars(with = "Option<String>")]
     pub image: Option<Spanned<String>>,
     pub extra: Extra,
 }
@@ -353,7 +405,7 @@ impl Facts {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TitleText {
     pub title: String,
@@ -361,7 +413,7 @@ pub struct TitleText {
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleText {
     pub role: String,
@@ -369,14 +421,14 @@ pub struct RoleText {
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Outcome {
     Plain(String),
     Group { title: String, items: Vec<String> },
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FigureText {
     pub label: String,
@@ -386,7 +438,7 @@ pub struct FigureText {
 
 /// The front matter of a language file. One struct serves every collection; the fields a
 /// collection does not have are refused after parsing, with the collection named.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Front {
     pub title: Option<String>,
@@ -400,6 +452,9 @@ pub struct Front {
     pub role: Option<String>,
     pub figures: Option<BTreeMap<String, FigureText>>,
     pub extra: Extra,
+    /// What the text was translated from (`sulam translations done`); any collection, never
+    /// shown on a page.
+    pub translation: Option<crate::translations::Stamp>,
 }
 
 impl Front {

@@ -19,5 +19,7 @@ pub mod meta;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod theme;
+pub mod translations;

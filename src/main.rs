@@ -66,6 +66,46 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Show, per language, the texts that are missing or out of date, oldest first, with the
+    /// words to translate; or mark a translation done.
+    Translations {
+        #[command(subcommand)]
+        action: Option<TranslationsAction>,
+        /// Only this language.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// human (default) or json.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Write JSON Schemas of site.yaml, common.yaml and front matter, for editors (schemas/),
+    /// and VS Code settings that use them where the site has none.
+    Schema {
+        /// Where to write the schemas. Default: schemas/ in the site folder.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TranslationsAction {
+    /// Record that LANG's text of an entry is translated from its source as the source reads
+    /// now, e.g. `sulam translations done ar initiatives/municipal-mobility`.
+    Done {
+        lang: String,
+        /// <collection>/<id>
+        entry: String,
+        /// The language it was translated from, when it is not the entry's original.
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+    },
+    /// After a change to LANG's text that needs no new translation (a typo fix), record that
+    /// every translation made from it still matches.
+    Unchanged {
+        lang: String,
+        /// <collection>/<id>
+        entry: String,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -107,6 +147,32 @@ fn main() -> ExitCode {
             strict,
             base_url,
         } => check(&root, format, strict, base_url.as_deref()),
+        Command::Schema { output } => match sulam::schema::write(&root, output.as_deref()) {
+            Ok(dir) => {
+                eprintln!("wrote the schemas into {}", dir.display());
+                match sulam::schema::write_editor_settings(&root) {
+                    Ok(written) => {
+                        for path in written {
+                            eprintln!("wrote {}", path.display());
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("cannot write the VS Code settings in .vscode/: {e}");
+                        ExitCode::FAILURE
+                    }
+                }
+            }
+            Err(diags) => {
+                print_all(diags.all());
+                ExitCode::FAILURE
+            }
+        },
+        Command::Translations {
+            action,
+            lang,
+            format,
+        } => translations(&root, action, lang.as_deref(), format),
         Command::Build { output, base_url } => {
             let started = std::time::Instant::now();
             let output = output.map(|o| {
@@ -159,6 +225,10 @@ fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
                 "created {}: write the text in each language file, the facts in common.yaml",
                 dir.display()
             );
+            // Editors complete ids from the schemas: add the new one.
+            if root.join("schemas").is_dir() && sulam::schema::write(root, None).is_ok() {
+                eprintln!("updated the editor schemas in schemas/");
+            }
             ExitCode::SUCCESS
         }
         _ => {
@@ -187,6 +257,50 @@ fn check(root: &std::path::Path, format: Format, strict: bool, base_url: Option<
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn translations(
+    root: &std::path::Path,
+    action: Option<TranslationsAction>,
+    lang: Option<&str>,
+    format: Format,
+) -> ExitCode {
+    use sulam::translations as t;
+    let done = match action {
+        Some(TranslationsAction::Done { lang, entry, from }) => {
+            t::mark_done(root, &lang, &entry, from.as_deref())
+        }
+        Some(TranslationsAction::Unchanged { lang, entry }) => {
+            t::mark_unchanged(root, &lang, &entry)
+        }
+        None => match t::report(root, lang) {
+            Ok(report) => {
+                match format {
+                    Format::Json => match serde_json::to_string_pretty(&report) {
+                        Ok(json) => println!("{json}"),
+                        Err(e) => eprintln!("cannot write the report: {e}"),
+                    },
+                    Format::Human => {
+                        let colour = std::io::IsTerminal::is_terminal(&std::io::stdout())
+                            && std::env::var_os("NO_COLOR").is_none();
+                        print!("{}", t::render_text(&report, colour));
+                    }
+                }
+                return ExitCode::SUCCESS;
+            }
+            Err(diags) => Err(diags),
+        },
+    };
+    match done {
+        Ok(message) => {
+            eprintln!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            print_all(diags.all());
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -368,6 +368,8 @@ pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
             let files = entry_files(*c, id, &["he", "ar", "en"], &title_of, facts);
             write_all(&dir.join("content").join(c.name()).join(id), &files)?;
         }
+        // VS Code settings that check site.yaml and common.yaml as they are typed.
+        crate::schema::write_editor_settings(dir)?;
         Ok(())
     })();
     if let Err(e) = result {
@@ -377,5 +379,11 @@ pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
         )));
         return false;
     }
-    true
+    match crate::schema::write(dir, None) {
+        Ok(_) => true,
+        Err(d) => {
+            diags.extend(d);
+            false
+        }
+    }
 }

@@ -94,6 +94,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), Diagnostic> {
     });
 
     eprintln!("serving {address} (the site as it is in memory; Ctrl+C stops)");
+    eprintln!("translation status: {address}_sulam/translations");
     if opts.open {
         open_browser(&address);
     }
@@ -112,6 +113,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), Diagnostic> {
             .route("/_sulam/events", get(sse))
             .route("/_sulam/live.js", get(live_js))
             .route("/_sulam/problems", get(problems))
+            .route("/_sulam/translations", get(translations))
             .fallback(get(page))
             .with_state(state);
         axum::serve(listener, app)
@@ -514,6 +516,23 @@ async fn problems(State(state): State<AppState>) -> Response {
             (header::CACHE_CONTROL, "no-store"),
         ],
         serde_json::json!({ "problems": problems }).to_string(),
+    )
+        .into_response()
+}
+
+/// The translation status as a page for the people who plan the translators' work; served
+/// only here, never published. Read from the files at each request, so it is always current.
+async fn translations(State(state): State<AppState>) -> Response {
+    let root = state.root.clone();
+    let html = tokio::task::spawn_blocking(move || crate::translations::report_html(&root))
+        .await
+        .unwrap_or_else(|e| format!("<!doctype html><title>error</title><p>{e}</p>"));
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        String::from_utf8_lossy(&inject_live_reload(html.into_bytes())).into_owned(),
     )
         .into_response()
 }

@@ -8,6 +8,8 @@
   var dir = page.slice(0, page.lastIndexOf("/") + 1);
 
   function concerns(changed) {
+    // Sulam's own pages (the translation status) are read from the files: any change counts.
+    if (page.indexOf("_sulam/") === 0) return changed.length > 0;
     return changed.some(function (p) {
       return p === page || /\.(css|js)$/.test(p) || (dir !== "" && p.indexOf(dir) === 0 && p.indexOf("/", dir.length) === -1);
     });

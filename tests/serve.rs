@@ -358,6 +358,9 @@ fn a_real_server_reloads_shows_mistakes_and_writes_nothing() {
     assert_eq!(status, 200);
     assert!(html.contains("<script src=\"/_sulam/live.js\" defer></script></body>"));
     assert_eq!(get(addr, "/_sulam/live.js").0, 200);
+    let (status, report) = get(addr, "/_sulam/translations");
+    assert_eq!(status, 200);
+    assert!(report.contains("<h1"), "{report}");
     assert_eq!(get(addr, "/en").0, 301);
     assert_eq!(get(addr, "/en/initiatives/no-such-thing/").0, 404);
     let rx = events(addr);

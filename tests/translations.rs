@@ -1,0 +1,261 @@
+//! `sulam translations`: what is missing and what is out of date, per language; `done` and
+//! `unchanged` stamp translations without touching the rest of the author's file.
+
+mod common;
+
+use common::Site;
+use sulam::translations::{LanguageStatus, Report, report};
+
+/// A he/ar/en site with one initiative: Hebrew is the original, Arabic a translation, no English.
+fn site() -> Site {
+    let site = Site {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    site.write(
+        "site.yaml",
+        "base_url: https://example.org/\nlanguages: [he, ar, en]\ntitle: {he: אתר, ar: موقع, en: Site}\n\
+         accessibility:\n  coordinator: {name: Dana, email: a11y@example.org}\n  reviewed: 2026-11-01\n",
+    );
+    site.write(
+        "content/initiatives/alpha/he.md",
+        "---\ntitle: אלפא\nsummary: תוכנית לדוגמה בשלוש מילים נוספות\naudience: ילדים\n---\nגוף הטקסט של התוכנית.\n",
+    );
+    // The author's own style: a comment, extra spaces, quotes, CRLF line ends.
+    site.write(
+        "content/initiatives/alpha/ar.md",
+        "---\r\ntitle:   'ألفا'   # the name\r\nsummary: \"برنامج نموذجي\"\r\n---\r\nنصّ البرنامج.\r\n",
+    );
+    site
+}
+
+fn lang<'a>(r: &'a Report, code: &str) -> &'a LanguageStatus {
+    r.languages
+        .iter()
+        .find(|l| l.lang == code)
+        .unwrap_or_else(|| panic!("no {code} in the report"))
+}
+
+fn run(site: &Site, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sulam"))
+        .arg("--root")
+        .arg(site.root())
+        .arg("translations")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run sulam")
+}
+
+fn read(site: &Site, rel: &str) -> String {
+    std::fs::read_to_string(site.root().join(rel)).expect("read")
+}
+
+#[test]
+fn a_missing_file_and_a_missing_field_show_as_missing() {
+    let site = site();
+    let r = report(site.root(), None).expect("report");
+    assert!(
+        lang(&r, "he").entries.is_empty(),
+        "the original needs nothing"
+    );
+
+    let en = lang(&r, "en");
+    assert_eq!(en.missing_entries, 1);
+    let e = &en.entries[0];
+    assert_eq!((e.state, e.source.as_str()), ("missing", "he"));
+    assert_eq!(e.missing, ["title", "summary", "audience", "body"]);
+    // אלפא (1) + summary (5) + ילדים (1) + body (4)
+    assert_eq!(e.words, 11);
+
+    let ar = lang(&r, "ar");
+    let e = &ar.entries[0];
+    assert_eq!(e.state, "unstamped", "never marked done");
+    assert_eq!(e.missing, ["audience"]);
+    assert_eq!((ar.missing_fields, ar.words), (1, 1));
+}
+
+#[test]
+fn done_makes_a_translation_current_and_keeps_the_rest_of_the_file() {
+    let site = site();
+    let before = read(&site, "content/initiatives/alpha/ar.md");
+    let out = run(&site, &["done", "ar", "initiatives/alpha"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = read(&site, "content/initiatives/alpha/ar.md");
+
+    // Only lines were added, before the closing `---`, in the file's own line ends.
+    let (head, rest) = after.split_once("translation:").expect("a stamp");
+    assert_eq!(
+        head,
+        "---\r\ntitle:   'ألفا'   # the name\r\nsummary: \"برنامج نموذجي\"\r\n"
+    );
+    let stamp_end = rest.find("---\r\n").expect("closing line");
+    assert_eq!(&rest[stamp_end..], "---\r\nنصّ البرنامج.\r\n");
+    assert!(rest.contains("\r\n  from: he\r\n"));
+    assert!(rest.contains("hashes: {body: "));
+    assert_eq!(after.len() - before.len(), "translation:".len() + stamp_end);
+
+    // The Arabic still lacks `audience`, but nothing it has is out of date.
+    let r = report(site.root(), Some("ar")).expect("report");
+    let e = &lang(&r, "ar").entries[0];
+    assert_eq!(e.state, "stale");
+    assert_eq!(e.missing, ["audience"]);
+    assert!(e.outdated.is_empty());
+
+    // The stamp never shows on a page, and the site still builds without a warning.
+    common::build_cleanly(site.root(), None);
+    let page = site.page("ar/initiatives/alpha/index.html");
+    assert!(!page.contains("hashes") && !page.contains("translation:"));
+}
+
+#[test]
+fn a_source_changed_after_the_stamp_shows_the_field_as_out_of_date() {
+    let site = site();
+    site.write(
+        "content/initiatives/alpha/ar.md",
+        "---\ntitle: ألفا\nsummary: برنامج نموذجي\naudience: الأطفال\n---\nنصّ البرنامج.\n",
+    );
+    assert!(
+        run(&site, &["done", "ar", "initiatives/alpha"])
+            .status
+            .success()
+    );
+    let r = report(site.root(), Some("ar")).expect("report");
+    assert!(lang(&r, "ar").entries.is_empty(), "current after done");
+
+    // The Hebrew summary is rewritten; re-quoting the title is not a change.
+    site.write(
+        "content/initiatives/alpha/he.md",
+        "---\ntitle: \"אלפא\"\nsummary: תוכנית אחרת לגמרי\naudience: ילדים\n---\nגוף הטקסט של התוכנית.\n",
+    );
+    let r = report(site.root(), Some("ar")).expect("report");
+    let ar = lang(&r, "ar");
+    assert_eq!(ar.outdated_fields, 1);
+    let e = &ar.entries[0];
+    assert_eq!(e.outdated, ["summary"]);
+    assert_eq!(e.words, 3);
+    assert!(e.since.len() == 10, "the stamp's date: {}", e.since);
+
+    let out = run(&site, &["--lang", "ar"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("initiatives/alpha") && text.contains("out of date: summary"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour in a pipe");
+
+    let out = run(&site, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["languages"][1]["lang"], "ar");
+    assert_eq!(json["languages"][1]["entries"][0]["outdated"][0], "summary");
+}
+
+#[test]
+fn unchanged_after_a_typo_fix_makes_the_translations_current() {
+    let site = site();
+    assert!(
+        run(&site, &["done", "ar", "initiatives/alpha"])
+            .status
+            .success()
+    );
+    let stamped = read(&site, "content/initiatives/alpha/ar.md");
+    site.write(
+        "content/initiatives/alpha/he.md",
+        "---\ntitle: אלפא\nsummary: תוכנית לדוגמא בשלוש מילים נוספות\naudience: ילדים\n---\nגוף הטקסט של התוכנית.\n",
+    );
+    let r = report(site.root(), Some("ar")).expect("report");
+    assert_eq!(lang(&r, "ar").entries[0].outdated, ["summary"]);
+
+    let out = run(&site, &["unchanged", "he", "initiatives/alpha"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = report(site.root(), Some("ar")).expect("report");
+    let e = &lang(&r, "ar").entries[0];
+    assert!(e.outdated.is_empty());
+    assert_eq!(e.missing, ["audience"], "still missing what it never had");
+
+    // Only the summary's fingerprint changed; the rest of the file is as it was.
+    let restamped = read(&site, "content/initiatives/alpha/ar.md");
+    let diff: Vec<_> = stamped
+        .lines()
+        .zip(restamped.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(diff.len(), 1, "{diff:?}");
+    assert!(diff[0].0.trim_start().starts_with("hashes:"));
+}
+
+#[test]
+fn bad_arguments_are_clear_errors() {
+    let site = site();
+    let cases: [(&[&str], &str); 6] = [
+        (&["done", "ar", "initiatives/alpah"], "did you mean 'alpha'"),
+        (
+            &["done", "ar", "initiative/alpha"],
+            "'initiative' is not a collection",
+        ),
+        (&["done", "ar", "alpha"], "name it as <collection>/<id>"),
+        (
+            &["done", "ru", "initiatives/alpha"],
+            "'ru' is not one of the site's languages",
+        ),
+        (&["done", "en", "initiatives/alpha"], "has no en.md"),
+        (
+            &["done", "he", "initiatives/alpha"],
+            "he.md is the original text",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(&site, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    let out = run(&site, &["unchanged", "he", "initiatives/alpha"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no translation"));
+    let out = run(&site, &["--lang", "fr"]);
+    assert!(!out.status.success());
+    // Nothing was written by the failures.
+    assert!(!read(&site, "content/initiatives/alpha/ar.md").contains("translation:"));
+}
+
+#[test]
+fn done_from_another_language_records_it() {
+    let site = site();
+    site.write(
+        "content/initiatives/alpha/en.md",
+        "---\ntitle: Alpha\n---\nThe program's text.\n",
+    );
+    let out = run(&site, &["done", "en", "initiatives/alpha", "--from", "ar"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(read(&site, "content/initiatives/alpha/en.md").contains("  from: ar\n"));
+    let r = report(site.root(), Some("en")).expect("report");
+    let e = &lang(&r, "en").entries[0];
+    assert_eq!(e.source, "ar");
+    assert_eq!(
+        e.missing,
+        ["summary"],
+        "what the Arabic has and the English lacks"
+    );
+}
+
+#[test]
+fn the_html_report_is_a_whole_accessible_page() {
+    let site = site();
+    let html = sulam::translations::report_html(site.root());
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
+    assert!(html.contains("<th scope=\"col\">Words</th>"));
+    assert!(html.contains("<span lang=\"he\" dir=\"rtl\">אלפא</span>"));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+}
