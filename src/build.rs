@@ -241,16 +241,26 @@ impl Site {
     pub fn update_entries(&mut self, keys: &[(Collection, String)]) -> Change {
         let mut pages = std::collections::BTreeSet::new();
         let mut reloaded = Vec::new();
+        // Entries whose change shows beyond their own pages.
+        let mut widened = Vec::new();
         for (c, id) in keys {
             let Some(entry) = content::reload_entry(&self.config, *c, id) else {
                 return Change::Everything;
             };
-            if self.content.get(*c, id).is_none() || *c == Collection::Pages {
-                // A new entry changes lists and counts everywhere; a page's title is in
-                // every footer.
+            let Some(old) = self.content.get(*c, id) else {
+                // A new entry changes lists and counts everywhere.
+                return Change::Everything;
+            };
+            if *c == Collection::Pages {
+                // A page's title is in every footer.
                 return Change::Everything;
             }
-            pages.extend(self.shown_on(*c, id));
+            if same_elsewhere(old, &entry) {
+                pages.insert(Page::Entry(*c, id.clone()));
+            } else {
+                pages.extend(self.shown_on(*c, id));
+                widened.push((*c, id.clone()));
+            }
             reloaded.push(entry);
         }
         for entry in reloaded {
@@ -264,8 +274,8 @@ impl Site {
         let mut link_problems = Diagnostics::default();
         self.links = link::link(&self.content, &mut link_problems);
         self.link_problems = link_problems;
-        for (c, id) in keys {
-            pages.extend(self.shown_on(*c, id));
+        for (c, id) in widened {
+            pages.extend(self.shown_on(c, &id));
         }
         Change::Entries(pages.into_iter().collect())
     }
@@ -325,6 +335,17 @@ impl Site {
     pub fn render_extras(&self, out: &mut Output, diags: &mut Diagnostics) {
         write_extras(&self.model(), &self.theme, &self.tera, out, diags);
     }
+}
+
+/// Whether other pages show the same of `new` as of `old`: they show an entry's facts (its
+/// references, date, image), its title and summary, and which languages it has, never its
+/// body or its other texts.
+fn same_elsewhere(old: &content::Entry, new: &content::Entry) -> bool {
+    format!("{:?}", old.facts) == format!("{:?}", new.facts)
+        && old.texts.len() == new.texts.len()
+        && old.texts.iter().zip(&new.texts).all(|((la, a), (lb, b))| {
+            la == lb && a.front.title == b.front.title && a.front.summary == b.front.summary
+        })
 }
 
 fn is_home(c: Collection, id: &str) -> bool {
