@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostic;
 
 pub const MARKER: &str = ".sulam";
@@ -29,6 +31,11 @@ impl Output {
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains_key(path) || self.copies.contains_key(path)
     }
+}
+
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// Refuses an output folder that is the site, holds it, lies in `content/`, or was not made by
@@ -120,20 +127,32 @@ pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
             staging.join(MARKER),
             "This folder was written by Sulam; it is replaced at each build.\n",
         )?;
-        for (path, bytes) in &output.files {
-            let p = staging.join(path);
-            if let Some(d) = p.parent() {
-                std::fs::create_dir_all(d)?;
-            }
-            std::fs::write(p, bytes)?;
+        let dirs: std::collections::BTreeSet<PathBuf> = output
+            .files
+            .keys()
+            .chain(output.copies.keys())
+            .filter_map(|p| staging.join(p).parent().map(Path::to_path_buf))
+            .collect();
+        for d in dirs {
+            std::fs::create_dir_all(d)?;
         }
-        for (path, src) in &output.copies {
+        // A file that is the same as in the last build is linked to it rather than written,
+        // so it keeps its modification time (an upload with rsync sends only what changed).
+        let previous = out.join(MARKER).exists().then_some(out);
+        output.files.par_iter().try_for_each(|(path, bytes)| {
             let p = staging.join(path);
-            if let Some(d) = p.parent() {
-                std::fs::create_dir_all(d)?;
+            if let Some(prev) = previous.map(|o| o.join(path))
+                && unchanged(&prev, bytes)
+                && std::fs::hard_link(&prev, &p).is_ok()
+            {
+                return Ok(());
             }
-            std::fs::copy(src, p)?;
-        }
+            std::fs::write(p, bytes)
+        })?;
+        output
+            .copies
+            .par_iter()
+            .try_for_each(|(path, src)| std::fs::copy(src, staging.join(path)).map(|_| ()))?;
         Ok(())
     })();
     if let Err(e) = result {

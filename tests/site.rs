@@ -605,3 +605,28 @@ fn every_internal_link_of_the_fixture_resolves() {
         }
     }
 }
+
+#[test]
+fn a_second_build_keeps_the_files_that_did_not_change() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let mtime = |rel: &str| {
+        std::fs::metadata(site.out().join(rel))
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    };
+    let same = "en/towns/ofakim/index.html";
+    let edited = "he/initiatives/beta/index.html";
+    let (same_before, edited_before) = (mtime(same), mtime(edited));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let he = site.root().join("content/initiatives/beta/he.md");
+    let text = std::fs::read_to_string(&he).expect("read");
+    site.write(
+        "content/initiatives/beta/he.md",
+        &format!("{text}\nOne more sentence.\n"),
+    );
+    site.build_ok();
+    assert!(site.page(edited).contains("One more sentence."));
+    assert_eq!(mtime(same), same_before, "an unchanged page was rewritten");
+    assert_ne!(mtime(edited), edited_before);
+}
