@@ -474,6 +474,7 @@ fn write_extras(
         }
     }
 
+    crate::feed::write_feeds(m, out);
     out.add("sitemap.xml", sitemap(m));
     out.add(
         "robots.txt",

@@ -156,6 +156,8 @@ pub struct EntryView {
     pub networks: Vec<Link>,
     pub domains: Vec<Link>,
     pub related: Vec<Link>,
+    /// Related initiatives found from shared facts, when the author named none.
+    pub suggested: Vec<crate::related::Suggested>,
     pub news: Vec<Link>,
     pub initiatives: Vec<Link>,
     pub people: Vec<Link>,
@@ -522,6 +524,9 @@ impl Model<'_> {
                     related.iter().map(String::as_str),
                     lang,
                 );
+                if v.related.is_empty() {
+                    v.suggested = self.suggested(e, lang);
+                }
                 v.news = self.backrefs(e, Collection::News, lang);
                 v.status = f.status.map(|s| format!("status-{}", serde_plain(&s)));
                 v.started = self.year(&f.started);
@@ -760,6 +765,8 @@ pub struct Chrome {
     pub nav: Vec<NavItem>,
     pub footer: Vec<NavItem>,
     pub css: String,
+    /// The Atom feed of news in the page's language, when the site has news.
+    pub feed: Option<String>,
     pub generator: &'static str,
     /// `extra:` of site.yaml.
     pub extra: serde_json::Value,
@@ -881,6 +888,8 @@ impl Model<'_> {
             nav,
             footer,
             css: self.config.link("sulam.css"),
+            feed: (self.content.of(Collection::News).next().is_some())
+                .then(|| self.config.link(&crate::feed::feed_path(lang))),
             generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
             extra: self.config.extra.clone(),
         }

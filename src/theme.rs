@@ -28,6 +28,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/town.html",
     "templates/network.html",
     "templates/term.html",
+    "templates/suggested.html",
     "templates/person.html",
     "templates/page.html",
     "templates/news.html",

@@ -178,3 +178,11 @@ statement-reviewed = آخر مراجعة:
 not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة التي طلبتها ليست هنا. ربما نُقلت؛ يمكنك البدء من جديد من الصفحة الرئيسية.
 not-found-home = الصفحة الرئيسية بالعربية
+
+feed-title = الأخبار · { $site } (موجز Atom)
+
+related-found-note = وُجدت بحسب البلدات والشركاء ومجالات الحياة المشتركة.
+related-town = أيضًا في { $name }
+related-partner = أيضًا مع { $name }
+related-domain = أيضًا في مجال { $name }
+related-reason-separator = {" · "}

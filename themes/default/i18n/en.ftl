@@ -141,3 +141,11 @@ statement-reviewed = Last reviewed:
 not-found-title = Page not found
 not-found-text = The page you asked for is not here. It may have moved; start again from the home page.
 not-found-home = Home page in English
+
+feed-title = News · { $site } (Atom feed)
+
+related-found-note = Found by the towns, partners and life domains they share.
+related-town = Also in { $name }
+related-partner = Also with { $name }
+related-domain = Also on { $name }
+related-reason-separator = {" · "}

@@ -151,3 +151,11 @@ statement-reviewed = עודכן לאחרונה:
 not-found-title = הדף לא נמצא
 not-found-text = הדף שביקשתם אינו כאן. ייתכן שהוא הועבר; אפשר להתחיל מחדש מדף הבית.
 not-found-home = לדף הבית בעברית
+
+feed-title = עדכונים · { $site } (פיד Atom)
+
+related-found-note = נמצאו לפי היישובים, השותפים ותחומי החיים המשותפים.
+related-town = גם ב{ $name }
+related-partner = גם עם { $name }
+related-domain = גם בתחום { $name }
+related-reason-separator = {" · "}
