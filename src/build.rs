@@ -280,6 +280,12 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
+            ctx.insert(
+                "map",
+                &(c == Collection::Towns)
+                    .then(|| m.town_map("towns", None, lang))
+                    .flatten(),
+            );
             if render_one(
                 tera,
                 "list.html",

@@ -15,6 +15,7 @@ pub mod format;
 pub mod i18n;
 pub mod lang;
 pub mod link;
+pub mod map;
 pub mod markdown;
 pub mod meta;
 pub mod output;

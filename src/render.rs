@@ -163,6 +163,8 @@ pub struct EntryView {
     pub people: Vec<Link>,
     pub sector: Option<Link>,
     pub organisation: Option<Link>,
+    /// The map of the entry's towns (initiatives and networks).
+    pub map: Option<crate::map::TownMap>,
     /// `extra:` of common.yaml.
     pub extra: Option<serde_json::Value>,
     /// `extra:` of the language file (with fallback).
@@ -499,6 +501,8 @@ impl Model<'_> {
                     f.towns.iter().map(|r| r.value.as_str()),
                     lang,
                 );
+                let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
+                v.map = self.town_map("initiative", Some(&ids), lang);
                 let mut nets: Vec<String> = f.networks.iter().map(|r| r.value.clone()).collect();
                 nets.extend(
                     self.links
@@ -578,6 +582,8 @@ impl Model<'_> {
                     f.towns.iter().map(|r| r.value.as_str()),
                     lang,
                 );
+                let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
+                v.map = self.town_map("network", Some(&ids), lang);
                 let mut inits: Vec<String> =
                     f.initiatives.iter().map(|r| r.value.clone()).collect();
                 inits.extend(

@@ -29,6 +29,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/network.html",
     "templates/term.html",
     "templates/suggested.html",
+    "templates/map.html",
     "templates/person.html",
     "templates/page.html",
     "templates/news.html",

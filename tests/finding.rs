@@ -4,6 +4,227 @@
 mod common;
 use common::{Site, plain};
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
+// ---------------------------------------------------------------------------------------------
+// The town map
+
+/// The towns of the map in `html`: id → (cx, cy) of its dot.
+fn map_towns(html: &str) -> BTreeMap<String, (f64, f64)> {
+    let Some(svg) = html.split("<svg class=\"map\"").nth(1) else {
+        return BTreeMap::new();
+    };
+    let svg = svg.split("</svg>").next().expect("svg end");
+    let attr = |s: &str, name: &str| -> f64 {
+        s.split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} in {s}"))
+    };
+    svg.split("<a class=\"map-town\" href=\"")
+        .skip(1)
+        .map(|a| {
+            let href = a.split('"').next().expect("href");
+            let id = href
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .expect("id")
+                .to_string();
+            (id, (attr(a, "cx"), attr(a, "cy")))
+        })
+        .collect()
+}
+
+fn add_town(s: &Site, id: &str, coordinates: Option<&str>, en: &str) {
+    if let Some(c) = coordinates {
+        s.write(
+            &format!("content/towns/{id}/common.yaml"),
+            &format!("coordinates: {c}\n"),
+        );
+    }
+    s.write(
+        &format!("content/towns/{id}/en.md"),
+        &format!("---\ntitle: {en}\n---\n"),
+    );
+}
+
+#[test]
+fn the_towns_list_has_a_map_with_every_town_where_it_is() {
+    let s = Site::fixture("basic");
+    add_town(&s, "nazareth", Some("[32.70, 35.30]"), "Nazareth");
+    add_town(&s, "eilat", Some("[29.56, 34.95]"), "Eilat");
+    s.build_ok();
+    let en = s.page("en/towns/index.html");
+    let towns = map_towns(&en);
+    // Ofakim has no coordinates: not drawn, but named under the map.
+    assert_eq!(
+        towns.keys().collect::<Vec<_>>(),
+        ["eilat", "nazareth", "sderot"],
+        "{en}"
+    );
+    let (sderot, nazareth, eilat) = (towns["sderot"], towns["nazareth"], towns["eilat"]);
+    // x grows eastwards, y southwards: Sderot is south-west of Nazareth, Eilat south of both.
+    assert!(sderot.0 < nazareth.0 && sderot.1 > nazareth.1, "{towns:?}");
+    assert!(eilat.1 > sderot.1 && eilat.0 > sderot.0 && eilat.0 < nazareth.0);
+    // Distances to scale: Sderot–Eilat (220 km) is about 1.5 times Sderot–Nazareth (150 km).
+    let d = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
+    let ratio = d(sderot, eilat) / d(sderot, nazareth);
+    assert!((1.4..1.6).contains(&ratio), "{ratio}");
+    let figure = en
+        .split("<figure class=\"town-map\">")
+        .nth(1)
+        .expect("figure");
+    assert!(figure.contains(r#"<a class="map-town" href="/kb/en/towns/sderot/">"#));
+    assert!(figure.contains(">Sderot</text>"), "{figure}");
+    assert!(figure.contains("<figcaption>"));
+    let caption = figure.split("<figcaption>").nth(1).expect("caption");
+    assert!(
+        caption.contains(r#"<a href="/kb/en/towns/ofakim/">"#),
+        "{caption}"
+    );
+    // The same map on a right-to-left page: nothing mirrors.
+    let he = s.page("he/towns/index.html");
+    assert_eq!(map_towns(&he), towns);
+    assert!(he.contains(r#"direction="rtl">שדרות</text>"#), "{he}");
+    // Nazareth has no Hebrew file: its borrowed name says which language it is in.
+    assert!(he.contains(r#"direction="ltr" xml:lang="en">Nazareth</text>"#));
+}
+
+#[test]
+fn network_and_initiative_pages_map_their_own_towns_among_the_others() {
+    let s = Site::fixture("basic");
+    add_town(&s, "nazareth", Some("[32.70, 35.30]"), "Nazareth");
+    s.build_ok();
+    for page in [
+        "en/networks/south/index.html",
+        "en/initiatives/alpha/index.html",
+    ] {
+        let html = s.page(page);
+        let towns = map_towns(&html);
+        assert_eq!(towns.keys().collect::<Vec<_>>(), ["sderot"], "{page}");
+        // Nazareth is a dot for orientation, not a link.
+        let others = html
+            .split("<g class=\"map-others\" aria-hidden=\"true\">")
+            .nth(1)
+            .expect(page);
+        assert_eq!(
+            others
+                .split("</g>")
+                .next()
+                .map(|g| g.matches("<circle").count()),
+            Some(1)
+        );
+        assert!(html.contains(r#"<a href="/kb/en/towns/ofakim/">Ofakim</a>"#));
+    }
+    // An initiative that names no town has no map.
+    assert!(
+        !s.page("en/initiatives/beta/index.html")
+            .contains("town-map")
+    );
+}
+
+#[test]
+fn every_town_of_the_example_site_with_coordinates_is_on_its_map_in_order() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("temp dir");
+    common::build_cleanly(root, Some(out.path().to_path_buf()));
+    let mut coords: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for e in std::fs::read_dir(root.join("content/towns"))
+        .expect("towns")
+        .flatten()
+    {
+        let yaml = std::fs::read_to_string(e.path().join("common.yaml")).unwrap_or_default();
+        if let Some(line) = yaml.lines().find(|l| l.starts_with("coordinates:")) {
+            let nums: Vec<f64> = line
+                .trim_start_matches("coordinates:")
+                .trim()
+                .trim_matches(['[', ']'])
+                .split(',')
+                .map(|n| n.trim().parse().expect("number"))
+                .collect();
+            coords.insert(
+                e.file_name().to_string_lossy().to_string(),
+                (nums[0], nums[1]),
+            );
+        }
+    }
+    assert!(coords.len() >= 10);
+    for lang in ["he", "ar", "en"] {
+        let html =
+            std::fs::read_to_string(out.path().join(lang).join("towns/index.html")).expect("page");
+        let drawn = map_towns(&html);
+        assert_eq!(
+            drawn.keys().collect::<Vec<_>>(),
+            coords.keys().collect::<Vec<_>>(),
+            "{lang}"
+        );
+        for (a, (alat, alon)) in &coords {
+            for (b, (blat, blon)) in &coords {
+                let (pa, pb) = (drawn[a], drawn[b]);
+                if alon < blon {
+                    assert!(pa.0 < pb.0, "{a} is west of {b}");
+                }
+                if alat < blat {
+                    assert!(pa.1 > pb.1, "{a} is south of {b}");
+                }
+            }
+        }
+    }
+    // The network page maps the network's eight towns.
+    let net = std::fs::read_to_string(
+        out.path()
+            .join("en/networks/town-at-the-centre-network/index.html"),
+    )
+    .expect("network");
+    assert_eq!(map_towns(&net).len(), 8);
+}
+
+#[test]
+fn site_yaml_can_frame_the_map_and_put_a_picture_under_it() {
+    let s = Site::fixture("basic");
+    let site = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
+    s.write(
+        "static/israel.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    s.write(
+        "site.yaml",
+        &format!("{site}map:\n  outline: israel.svg\n  bbox: [34.2, 29.4, 35.9, 33.4]\n"),
+    );
+    s.build_ok();
+    let en = s.page("en/towns/index.html");
+    assert!(
+        en.contains(r#"<image class="map-outline" href="/kb/israel.svg" x="0" y="0""#),
+        "{en}"
+    );
+    // Sderot, at 34.60 E, lies about a quarter of the way across 34.2–35.9.
+    let (x, _) = map_towns(&en)["sderot"];
+    assert!((80.0..90.0).contains(&x), "{x}");
+
+    s.write(
+        "site.yaml",
+        &format!("{site}map:\n  outline: nowhere.png\n"),
+    );
+    let errors = common::messages(&s.build_err());
+    assert!(errors.contains("map.outline needs map.bbox"), "{errors}");
+    assert!(
+        errors.contains("there is no file static/nowhere.png"),
+        "{errors}"
+    );
+    s.write(
+        "site.yaml",
+        &format!("{site}map:\n  bbox: [35.9, 29.4, 34.2, 33.4]\n"),
+    );
+    let errors = common::messages(&s.build_err());
+    assert!(
+        errors.contains("is not [west, south, east, north]"),
+        "{errors}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Related initiatives
 

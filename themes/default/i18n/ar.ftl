@@ -186,3 +186,11 @@ related-town = أيضًا في { $name }
 related-partner = أيضًا مع { $name }
 related-domain = أيضًا في مجال { $name }
 related-reason-separator = {" · "}
+
+map-caption-towns = أين تقع البلدات.
+map-caption-network = أين تقع بلدات الشبكة.
+map-caption-initiative = أين تعمل المبادرة.
+map-note = رُسمت الخريطة وفق إحداثيات كل بلدة، والشمال إلى الأعلى؛ اختاروا بلدة للانتقال إلى صفحتها.
+map-others-note = النقاط الرمادية هي سائر البلدات في الموقع.
+map-unplaced = غير ظاهرة على الخريطة (لم تُذكر إحداثياتها، أو تقع خارج حدودها):
+list-separator = {"، "}

@@ -149,3 +149,11 @@ related-town = Also in { $name }
 related-partner = Also with { $name }
 related-domain = Also on { $name }
 related-reason-separator = {" · "}
+
+map-caption-towns = Where the towns are.
+map-caption-network = Where the network's towns are.
+map-caption-initiative = Where the initiative runs.
+map-note = Drawn from each town's coordinates, north up; choose a town to open its page.
+map-others-note = Grey dots are the site's other towns.
+map-unplaced = Not shown on the map (no coordinates given, or outside its area):
+list-separator = {", "}

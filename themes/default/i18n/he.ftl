@@ -159,3 +159,11 @@ related-town = גם ב{ $name }
 related-partner = גם עם { $name }
 related-domain = גם בתחום { $name }
 related-reason-separator = {" · "}
+
+map-caption-towns = היכן נמצאים היישובים.
+map-caption-network = היכן נמצאים יישובי הרשת.
+map-caption-initiative = היכן פועלת היוזמה.
+map-note = המפה משורטטת לפי הקואורדינטות של כל יישוב, והצפון למעלה; בחרו יישוב כדי לעבור לדף שלו.
+map-others-note = הנקודות האפורות הן שאר היישובים באתר.
+map-unplaced = לא מופיעים במפה (לא צוינו קואורדינטות, או שהם מחוץ לתחומה):
+list-separator = {", "}
