@@ -95,7 +95,8 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
         bodies,
     };
     let mut out = Output::default();
-    let pages = render_pages(&model, &tera, &mut out, &mut diags);
+    let pages = render_pages(&model, &tera, &mut out, &mut diags)
+        + crate::filters::render_pages(&model, &tera, &mut out, &mut diags);
     write_extras(&model, &theme, &tera, &mut out, &mut diags);
     strings.report_missing(&mut diags);
     let assets = content
@@ -174,7 +175,7 @@ fn template_for(c: Collection) -> &'static str {
     }
 }
 
-fn render_one(
+pub(crate) fn render_one(
     tera: &tera::Tera,
     template: &str,
     ctx: &tera::Context,
@@ -280,12 +281,8 @@ fn render_pages(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diag
             ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
-            ctx.insert(
-                "map",
-                &(c == Collection::Towns)
-                    .then(|| m.town_map("towns", None, lang))
-                    .flatten(),
-            );
+            ctx.insert("map", &m.list_map(c, lang));
+            ctx.insert("filters", &m.list_filters(c, lang));
             if render_one(
                 tera,
                 "list.html",

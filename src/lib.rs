@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod feed;
+pub mod filters;
 pub mod format;
 pub mod i18n;
 pub mod lang;

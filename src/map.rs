@@ -102,8 +102,10 @@ impl Frame {
 /// A map as a template draws it. Numbers are SVG units, written with one decimal.
 #[derive(Debug, Clone, Serialize)]
 pub struct TownMap {
-    /// `towns`, `network` or `initiative`: which caption.
+    /// `towns`, `network` or `initiative`: which map it is.
     pub kind: &'static str,
+    /// The UI string of its caption: `map-caption-towns`.
+    pub caption_key: String,
     pub view_box: String,
     pub width: String,
     pub height: String,
@@ -267,6 +269,13 @@ impl Model<'_> {
         Frame::around(&points)
     }
 
+    /// The map on the list page of collection `c`: every town, on the towns list.
+    pub fn list_map(&self, c: Collection, lang: &str) -> Option<TownMap> {
+        (c == Collection::Towns)
+            .then(|| self.town_map("towns", None, lang))
+            .flatten()
+    }
+
     /// The map of the towns `ids` (every town of the site when `None`) on a page in `lang`;
     /// `None` when none of them can be drawn.
     pub fn town_map(
@@ -367,6 +376,7 @@ impl Model<'_> {
             .collect();
         Some(TownMap {
             kind,
+            caption_key: format!("map-caption-{kind}"),
             view_box: format!(
                 "{} {} {} {}",
                 num(-PAD),

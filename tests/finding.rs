@@ -431,3 +431,153 @@ fn a_site_without_news_has_no_feed_and_links_none() {
     assert!(!s.out().join("en/feed.xml").exists());
     assert!(!s.page("en/index.html").contains("application/atom+xml"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+/// The `<li class="card" …>` of initiative `id` on a list page.
+fn card<'a>(html: &'a str, id: &str) -> &'a str {
+    let at = html
+        .find(&format!("href=\"/kb/en/initiatives/{id}/\""))
+        .unwrap_or_else(|| panic!("{id} on the page"));
+    let start = html[..at].rfind("<li class=\"card\"").expect("card");
+    &html[start..at]
+}
+
+#[test]
+fn initiative_cards_carry_every_facet_for_filtering_at_once() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let en = s.page("en/initiatives/index.html");
+    let alpha = card(&en, "alpha");
+    for attr in [
+        r#"data-domain="education""#,
+        // 0–35 years spans four age groups.
+        r#"data-ages="0-5 13-18 19-35 6-12""#,
+        r#"data-town="ofakim sderot""#,
+        r#"data-district="south""#,
+        r#"data-partner="acme city-hall""#,
+        r#"data-sector="philanthropy""#,
+        r#"data-status="active""#,
+    ] {
+        assert!(alpha.contains(attr), "{attr} in {alpha}");
+    }
+    // beta has no facts: empty values, so any filter hides it.
+    assert!(card(&en, "beta").contains(r#"data-town="""#));
+    // The form, hidden until the script shows it, one box per value.
+    let form = en
+        .split("<form class=\"filter-form\" data-sulam-filters hidden>")
+        .nth(1)
+        .expect("form");
+    let form = form.split("</form>").next().expect("form end");
+    for (facet, value) in [
+        ("domain", "education"),
+        ("town", "sderot"),
+        ("ages", "0-5"),
+        ("status", "active"),
+        ("sector", "philanthropy"),
+        ("district", "south"),
+        ("partner", "acme"),
+    ] {
+        assert!(
+            form.contains(&format!(
+                r#"<input type="checkbox" name="{facet}" value="{value}">"#
+            )),
+            "{facet}={value} in {form}"
+        );
+    }
+    assert!(form.contains("<legend class=\"visually-hidden\">Town</legend>"));
+    assert!(en.contains(r#"<script src="/kb/filters.js" defer></script>"#));
+    assert!(s.out().join("filters.js").is_file());
+    // Other lists have no filters.
+    assert!(
+        !s.page("en/partners/index.html")
+            .contains("data-sulam-filters")
+    );
+}
+
+#[test]
+fn the_count_is_announced_in_every_plural_form_of_the_language() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let count = |lang: &str| {
+        let html = plain(&s.page(&format!("{lang}/initiatives/index.html")));
+        html.split("<p class=\"visually-hidden\" role=\"status\" data-sulam-count")
+            .nth(1)
+            .and_then(|p| p.split('>').next())
+            .expect("count")
+            .to_string()
+    };
+    let ar = count("ar");
+    for form in [
+        r#"data-count-zero="لا توجد مبادرات""#,
+        r#"data-count-one="مبادرة واحدة""#,
+        r#"data-count-two="مبادرتان""#,
+        r#"data-count-few="{n} مبادرات""#,
+        r#"data-count-many="{n} مبادرة""#,
+        r#"data-count-other="{n} مبادرة""#,
+    ] {
+        assert!(ar.contains(form), "{form} in {ar}");
+    }
+    // Empty until the reader filters: nothing is announced on load.
+    assert!(
+        plain(&s.page("ar/initiatives/index.html"))
+            .contains(r#"data-count-other="{n} مبادرة"></p>"#)
+    );
+    let he = count("he");
+    assert!(
+        he.contains(r#"data-count-two="שתי יוזמות""#)
+            && he.contains(r#"data-count-other="{n} יוזמות""#),
+        "{he}"
+    );
+    let en = count("en");
+    assert!(
+        en.contains(r#"data-count-one="One initiative""#)
+            && en.contains(r#"data-count-other="{n} initiatives""#),
+        "{en}"
+    );
+}
+
+#[test]
+fn without_javascript_each_value_links_to_a_page_of_its_initiatives() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let en = s.page("en/initiatives/index.html");
+    let browse = en
+        .split("<div class=\"browse\" data-sulam-browse>")
+        .nth(1)
+        .expect("links");
+    // Domains, towns and partners have their own pages, which list their initiatives.
+    assert!(
+        browse.contains(r#"<a href="/kb/en/domains/education/">"#),
+        "{browse}"
+    );
+    assert!(browse.contains(r#"<a href="/kb/en/towns/sderot/">"#));
+    assert!(browse.contains(r#"<a href="/kb/en/partners/acme/">"#));
+    // The others get plain pages under /<lang>/filter/.
+    for (facet, value) in [
+        ("status", "active"),
+        ("district", "south"),
+        ("sector", "philanthropy"),
+        ("ages", "6-12"),
+    ] {
+        let href = format!("/kb/en/filter/{facet}/{value}/");
+        assert!(browse.contains(&format!(r#"<a href="{href}">"#)), "{href}");
+        for lang in ["he", "ar", "en"] {
+            let page = s.page(&format!("{lang}/filter/{facet}/{value}/index.html"));
+            assert!(
+                page.contains(&format!(r#"href="/kb/{lang}/initiatives/alpha/""#)),
+                "{lang} {facet}"
+            );
+            assert!(!page.contains("/initiatives/beta/"));
+            assert!(page.contains(&format!(
+                r#"<a href="/kb/{lang}/initiatives/?{facet}={value}">"#
+            )));
+        }
+    }
+    let status = plain(&s.page("he/filter/status/active/index.html"));
+    assert!(status.contains("<h1>פעילה</h1>"), "{status}");
+    assert!(status.contains("<title>סטטוס: פעילה · בסיס ידע</title>"));
+    let ages = plain(&s.page("en/filter/ages/6-12/index.html"));
+    assert!(ages.contains("<h1>6 to 12 years</h1>"), "{ages}");
+}

@@ -194,3 +194,17 @@ map-note = رُسمت الخريطة وفق إحداثيات كل بلدة، و�
 map-others-note = النقاط الرمادية هي سائر البلدات في الموقع.
 map-unplaced = غير ظاهرة على الخريطة (لم تُذكر إحداثياتها، أو تقع خارج حدودها):
 list-separator = {"، "}
+
+filters-heading = البحث عن مبادرات
+filters-browse = صفحة لمبادرات كل مجال حياة أو فئة عمرية أو بلدة أو لواء أو شريك أو قطاع أو حالة:
+filters-clear = مسح التصفية
+filters-none = لا توجد مبادرة تستوفي كل ما اخترتموه من تصفية.
+filter-refine = تصفية إضافية في قائمة كل المبادرات
+facet-domain = مجال الحياة
+facet-ages = الفئة العمرية
+facet-town = البلدة
+facet-district = اللواء
+facet-partner = الشريك
+facet-sector = قطاع الشريك
+facet-status = الحالة
+ages-and-over = من سن { $from } فما فوق

@@ -157,3 +157,17 @@ map-note = Drawn from each town's coordinates, north up; choose a town to open i
 map-others-note = Grey dots are the site's other towns.
 map-unplaced = Not shown on the map (no coordinates given, or outside its area):
 list-separator = {", "}
+
+filters-heading = Find initiatives
+filters-browse = A page of initiatives for each life domain, age group, town, district, partner, sector or status:
+filters-clear = Clear the filters
+filters-none = No initiative matches all the filters you chose.
+filter-refine = Filter further in the list of all initiatives
+facet-domain = Life domain
+facet-ages = Age group
+facet-town = Town
+facet-district = District
+facet-partner = Partner
+facet-sector = Partner's sector
+facet-status = Status
+ages-and-over = { $from } years and over

@@ -167,3 +167,17 @@ map-note = המפה משורטטת לפי הקואורדינטות של כל י�
 map-others-note = הנקודות האפורות הן שאר היישובים באתר.
 map-unplaced = לא מופיעים במפה (לא צוינו קואורדינטות, או שהם מחוץ לתחומה):
 list-separator = {", "}
+
+filters-heading = איתור יוזמות
+filters-browse = דף עם היוזמות של כל תחום חיים, קבוצת גיל, יישוב, מחוז, שותף, מגזר או סטטוס:
+filters-clear = ניקוי הסינון
+filters-none = אף יוזמה אינה עונה על כל הסינונים שבחרתם.
+filter-refine = סינון נוסף ברשימת כל היוזמות
+facet-domain = תחום חיים
+facet-ages = קבוצת גיל
+facet-town = יישוב
+facet-district = מחוז
+facet-partner = שותף
+facet-sector = מגזר השותף
+facet-status = סטטוס
+ages-and-over = מגיל { $from } ומעלה
