@@ -26,7 +26,7 @@ const WIDTH: f64 = 360.0;
 const FONT: f64 = 15.0;
 /// The radius of a town's dot (the theme's map.html draws it so).
 const DOT: f64 = 5.0;
-/// Around the frame, room for labels of towns at its edge.
+/// Around the frame, room for a label that cannot stay inside it.
 const PAD: f64 = 6.0;
 
 /// `[west, south, east, north]` in degrees.
@@ -166,6 +166,8 @@ pub fn label_width(text: &str) -> f64 {
         })
         .sum::<f64>()
         * FONT
+        // Labels are bold; measured on Chromium's Hebrew and Latin system fonts.
+        * 1.1
 }
 
 /// Where a label goes around its dot: (dx of the box's left edge or centre, the box's top,
@@ -212,7 +214,7 @@ fn label_box(x: f64, y: f64, w: f64, side: Side) -> Rect {
 /// dot outwards, each where it overlaps the labels placed before it, every dot and the edge of
 /// the map the least. `dots` are all dots drawn, the points' own included.
 pub fn place_labels(points: &[(f64, f64, f64)], dots: &[(f64, f64)], height: f64) -> Vec<Side> {
-    let bounds: Rect = (-PAD, -PAD, WIDTH + PAD, height + PAD);
+    let bounds: Rect = (0.0, 0.0, WIDTH, height);
     let crowd = |i: usize| {
         let (x, y, _) = points[i];
         points
