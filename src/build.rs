@@ -134,6 +134,9 @@ pub enum Page {
     Entry(Collection, String),
     /// The accessibility statement from site.yaml alone, when no page entry holds its text.
     Statement,
+    /// The initiatives filtered by a fact that has no page of its own (status, age group,
+    /// district, sector): all of them.
+    Filters,
 }
 
 /// What changed in `content/`, as `serve` sees it.
@@ -233,6 +236,7 @@ impl Site {
         {
             v.push(Page::Statement);
         }
+        v.push(Page::Filters);
         v
     }
 
@@ -253,6 +257,11 @@ impl Site {
             };
             if *c == Collection::Pages {
                 // A page's title is in every footer.
+                return Change::Everything;
+            }
+            if *c == Collection::Towns && format!("{:?}", old.facts) != format!("{:?}", entry.facts)
+            {
+                // A town's place frames every map.
                 return Change::Everything;
             }
             if same_elsewhere(old, &entry) {
@@ -293,6 +302,35 @@ impl Site {
         for b in self.links.to(c, id) {
             v.push(Page::Entry(b.from, b.id.clone()));
         }
+        match c {
+            // The suggested related initiatives of those sharing a town, partner or domain
+            // may name it; the filter pages list it.
+            Collection::Initiatives => {
+                v.push(Page::Filters);
+                for (nc, nid) in self.links.named_by(c, id) {
+                    for b in self
+                        .links
+                        .from_collection(*nc, nid, Collection::Initiatives)
+                    {
+                        v.push(Page::Entry(Collection::Initiatives, b.id.clone()));
+                    }
+                }
+            }
+            // Their names are filter options and reasons for suggested initiatives.
+            Collection::Towns
+            | Collection::Partners
+            | Collection::Domains
+            | Collection::Sectors => {
+                v.push(Page::List(Collection::Initiatives));
+                v.push(Page::Filters);
+                v.extend(
+                    self.content
+                        .ids(Collection::Initiatives)
+                        .map(|i| Page::Entry(Collection::Initiatives, i.to_string())),
+                );
+            }
+            _ => {}
+        }
         v.retain(|p| match p {
             Page::Entry(c, id) => !is_home(*c, id),
             _ => true,
@@ -309,6 +347,7 @@ impl Site {
             .languages
             .iter()
             .flat_map(|l| pages.iter().map(move |p| (l.code.as_str(), p)))
+            .filter(|(_, p)| **p != Page::Filters)
             .collect();
         let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
             .par_iter()
@@ -326,6 +365,9 @@ impl Site {
                 }
                 Err(d) => diags.push(d),
             }
+        }
+        if pages.contains(&Page::Filters) {
+            count += crate::filters::render_pages(&m, &self.tera, out, diags);
         }
         count
     }
@@ -431,18 +473,24 @@ fn render_template(
     })
 }
 
-/// Renders through `render_template`, pushing a failure into `diags`.
-fn render_one(
+/// Renders through `render_template`, pushing a failure into `diags`; whether it worked.
+pub(crate) fn render_one(
     tera: &tera::Tera,
     template: &str,
     ctx: &tera::Context,
     path: &str,
     out: &mut Output,
     diags: &mut Diagnostics,
-) {
+) -> bool {
     match render_template(tera, template, ctx, path) {
-        Ok(html) => out.add(path, html),
-        Err(d) => diags.push(d),
+        Ok(html) => {
+            out.add(path, html);
+            true
+        }
+        Err(d) => {
+            diags.push(d);
+            false
+        }
     }
 }
 
@@ -518,6 +566,8 @@ fn render_page(
             ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
+            ctx.insert("map", &m.list_map(c, lang));
+            ctx.insert("filters", &m.list_filters(c, lang));
             ("list.html", format!("{lang}/{}/index.html", c.name()), ctx)
         }
         Page::Entry(c, id) => {
@@ -561,6 +611,11 @@ fn render_page(
                 copies.push((format!("{path}{rel}"), e.dir.join(asset)));
             }
             (template_for(e.collection), format!("{path}index.html"), ctx)
+        }
+        Page::Filters => {
+            return Err(Diagnostic::error(
+                "the filter pages are rendered by filters::render_pages",
+            ));
         }
         Page::Statement => {
             let path = entry_path(Collection::Pages, "accessibility", lang);
@@ -672,6 +727,7 @@ fn write_extras(
         }
     }
 
+    crate::feed::write_feeds(m, out);
     out.add("sitemap.xml", sitemap(m));
     out.add(
         "robots.txt",

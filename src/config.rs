@@ -28,6 +28,21 @@ pub(crate) struct RawSite {
     accessibility: Option<Accessibility>,
     #[serde(default)]
     extra: Option<serde_json::Value>,
+    #[serde(default)]
+    #[schemars(with = "Option<MapSettings>")]
+    map: Option<serde_saphyr::Spanned<MapSettings>>,
+}
+
+/// `map:` in site.yaml: the frame of the town maps, and a picture to draw under the towns.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MapSettings {
+    /// A file in the site's `static/` folder (SVG, PNG, WebP…) drawn to fill `bbox` exactly.
+    #[serde(default)]
+    pub outline: Option<String>,
+    /// `[west, south, east, north]` in degrees.
+    #[serde(default)]
+    pub bbox: Option<[f64; 4]>,
 }
 
 /// A text given once for all languages, or per language.
@@ -90,6 +105,7 @@ pub struct SiteConfig {
     fallback: BTreeMap<String, Vec<String>>,
     pub accessibility: Option<Accessibility>,
     pub extra: serde_json::Value,
+    pub map: Option<MapSettings>,
 }
 
 pub const SITE_FILE: &str = "site.yaml";
@@ -202,6 +218,34 @@ impl SiteConfig {
                     .hint("readers must be able to reach the accessibility coordinator: add email: or phone:"));
             }
         }
+        if let Some(m) = &raw.map {
+            let at = (m.referenced.line(), m.referenced.column());
+            if let Some([w, s, e, n]) = m.value.bbox
+                && !(-180.0 <= w && w < e && e <= 180.0 && -90.0 <= s && s < n && n <= 90.0)
+            {
+                err(Diagnostic::error(format!(
+                    "map.bbox [{w}, {s}, {e}, {n}] is not [west, south, east, north] in degrees"
+                ))
+                .at(at.0, at.1)
+                .hint("write e.g. bbox: [34.2, 29.4, 35.9, 33.4]: west before east, south before north"));
+            }
+            if let Some(o) = &m.value.outline {
+                if m.value.bbox.is_none() {
+                    err(Diagnostic::error("map.outline needs map.bbox")
+                        .at(at.0, at.1)
+                        .hint("give the longitudes and latitudes of the picture's edges: bbox: [west, south, east, north]"));
+                }
+                if !root
+                    .join("static")
+                    .join(o.trim_start_matches('/'))
+                    .is_file()
+                {
+                    err(Diagnostic::error(format!("map.outline: there is no file static/{o}"))
+                        .at(at.0, at.1)
+                        .hint("put the picture in the site's static/ folder and name it relative to that folder"));
+                }
+            }
+        }
         let ok = errors.is_empty();
         for e in errors {
             diags.push(e);
@@ -230,6 +274,7 @@ impl SiteConfig {
             fallback: raw.fallback,
             accessibility: raw.accessibility,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
+            map: raw.map.map(|m| m.value),
         })
     }
 

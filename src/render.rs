@@ -190,11 +190,15 @@ pub struct EntryView {
     pub networks: Vec<Link>,
     pub domains: Vec<Link>,
     pub related: Vec<Link>,
+    /// Related initiatives found from shared facts, when the author named none.
+    pub suggested: Vec<crate::related::Suggested>,
     pub news: Vec<Link>,
     pub initiatives: Vec<Link>,
     pub people: Vec<Link>,
     pub sector: Option<Link>,
     pub organisation: Option<Link>,
+    /// The map of the entry's towns (initiatives and networks).
+    pub map: Option<crate::map::TownMap>,
     /// `extra:` of common.yaml.
     pub extra: Option<serde_json::Value>,
     /// `extra:` of the language file (with fallback).
@@ -525,6 +529,8 @@ impl Model<'_> {
                     f.towns.iter().map(|r| r.value.as_str()),
                     lang,
                 );
+                let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
+                v.map = self.town_map("initiative", Some(&ids), lang);
                 let mut nets: Vec<String> = f.networks.iter().map(|r| r.value.clone()).collect();
                 nets.extend(
                     self.links
@@ -550,6 +556,9 @@ impl Model<'_> {
                     related.iter().map(String::as_str),
                     lang,
                 );
+                if v.related.is_empty() {
+                    v.suggested = self.suggested(e, lang);
+                }
                 v.news = self.backrefs(e, Collection::News, lang);
                 v.status = f.status.map(|s| format!("status-{}", serde_plain(&s)));
                 v.started = self.year(&f.started);
@@ -601,6 +610,8 @@ impl Model<'_> {
                     f.towns.iter().map(|r| r.value.as_str()),
                     lang,
                 );
+                let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
+                v.map = self.town_map("network", Some(&ids), lang);
                 let mut inits: Vec<String> =
                     f.initiatives.iter().map(|r| r.value.clone()).collect();
                 inits.extend(
@@ -788,6 +799,8 @@ pub struct Chrome {
     pub nav: Vec<NavItem>,
     pub footer: Vec<NavItem>,
     pub css: String,
+    /// The Atom feed of news in the page's language, when the site has news.
+    pub feed: Option<String>,
     pub generator: &'static str,
     /// `extra:` of site.yaml.
     pub extra: serde_json::Value,
@@ -909,6 +922,8 @@ impl Model<'_> {
             nav,
             footer,
             css: self.config.link("sulam.css"),
+            feed: (self.content.of(Collection::News).next().is_some())
+                .then(|| self.config.link(&crate::feed::feed_path(lang))),
             generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
             extra: self.config.extra.clone(),
         }

@@ -158,6 +158,23 @@ fn a_rebuild_after_each_kind_of_change_equals_a_full_build() {
         o.changed
     );
 
+    // A town's name: filter options, maps and suggested initiatives' reasons show it.
+    let o = assert_rebuild_matches(
+        &mut builder,
+        &mut served,
+        &root,
+        &["content/towns/sderot/en.md"],
+        || {
+            edit(
+                &root,
+                "content/towns/sderot/en.md",
+                "title: ",
+                "title: Renamed ",
+            );
+        },
+    );
+    assert!(!o.full);
+
     // A file beside the entry.
     assert_rebuild_matches(
         &mut builder,

@@ -4,5 +4,6 @@ import './checks/links.mjs';
 import './checks/layout.mjs';
 import './checks/keyboard.mjs';
 import './checks/switcher.mjs';
+import './checks/filters.mjs';
 import './checks/print.mjs';
 import './checks/every-page.mjs';

@@ -178,3 +178,33 @@ statement-reviewed = آخر مراجعة:
 not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة التي طلبتها ليست هنا. ربما نُقلت؛ يمكنك البدء من جديد من الصفحة الرئيسية.
 not-found-home = الصفحة الرئيسية بالعربية
+
+feed-title = الأخبار · { $site } (موجز Atom)
+
+related-found-note = وُجدت بحسب البلدات والشركاء ومجالات الحياة المشتركة.
+related-town = أيضًا في { $name }
+related-partner = أيضًا مع { $name }
+related-domain = أيضًا في مجال { $name }
+related-reason-separator = {" · "}
+
+map-caption-towns = أين تقع البلدات.
+map-caption-network = أين تقع بلدات الشبكة.
+map-caption-initiative = أين تعمل المبادرة.
+map-note = رُسمت الخريطة وفق إحداثيات كل بلدة، والشمال إلى الأعلى؛ اختاروا بلدة للانتقال إلى صفحتها.
+map-others-note = النقاط الرمادية هي سائر البلدات في الموقع.
+map-unplaced = غير ظاهرة على الخريطة (لم تُذكر إحداثياتها، أو تقع خارج حدودها):
+list-separator = {"، "}
+
+filters-heading = البحث عن مبادرات
+filters-browse = صفحة لمبادرات كل مجال حياة أو فئة عمرية أو بلدة أو لواء أو شريك أو قطاع أو حالة:
+filters-clear = مسح التصفية
+filters-none = لا توجد مبادرة تستوفي كل ما اخترتموه من تصفية.
+filter-refine = تصفية إضافية في قائمة كل المبادرات
+facet-domain = مجال الحياة
+facet-ages = الفئة العمرية
+facet-town = البلدة
+facet-district = اللواء
+facet-partner = الشريك
+facet-sector = قطاع الشريك
+facet-status = الحالة
+ages-and-over = من سن { $from } فما فوق

@@ -141,3 +141,33 @@ statement-reviewed = Last reviewed:
 not-found-title = Page not found
 not-found-text = The page you asked for is not here. It may have moved; start again from the home page.
 not-found-home = Home page in English
+
+feed-title = News · { $site } (Atom feed)
+
+related-found-note = Found by the towns, partners and life domains they share.
+related-town = Also in { $name }
+related-partner = Also with { $name }
+related-domain = Also on { $name }
+related-reason-separator = {" · "}
+
+map-caption-towns = Where the towns are.
+map-caption-network = Where the network's towns are.
+map-caption-initiative = Where the initiative runs.
+map-note = Drawn from each town's coordinates, north up; choose a town to open its page.
+map-others-note = Grey dots are the site's other towns.
+map-unplaced = Not shown on the map (no coordinates given, or outside its area):
+list-separator = {", "}
+
+filters-heading = Find initiatives
+filters-browse = A page of initiatives for each life domain, age group, town, district, partner, sector or status:
+filters-clear = Clear the filters
+filters-none = No initiative matches all the filters you chose.
+filter-refine = Filter further in the list of all initiatives
+facet-domain = Life domain
+facet-ages = Age group
+facet-town = Town
+facet-district = District
+facet-partner = Partner
+facet-sector = Partner's sector
+facet-status = Status
+ages-and-over = { $from } years and over

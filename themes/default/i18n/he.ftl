@@ -151,3 +151,33 @@ statement-reviewed = עודכן לאחרונה:
 not-found-title = הדף לא נמצא
 not-found-text = הדף שביקשתם אינו כאן. ייתכן שהוא הועבר; אפשר להתחיל מחדש מדף הבית.
 not-found-home = לדף הבית בעברית
+
+feed-title = עדכונים · { $site } (פיד Atom)
+
+related-found-note = נמצאו לפי היישובים, השותפים ותחומי החיים המשותפים.
+related-town = גם ב{ $name }
+related-partner = גם עם { $name }
+related-domain = גם בתחום { $name }
+related-reason-separator = {" · "}
+
+map-caption-towns = היכן נמצאים היישובים.
+map-caption-network = היכן נמצאים יישובי הרשת.
+map-caption-initiative = היכן פועלת היוזמה.
+map-note = המפה משורטטת לפי הקואורדינטות של כל יישוב, והצפון למעלה; בחרו יישוב כדי לעבור לדף שלו.
+map-others-note = הנקודות האפורות הן שאר היישובים באתר.
+map-unplaced = לא מופיעים במפה (לא צוינו קואורדינטות, או שהם מחוץ לתחומה):
+list-separator = {", "}
+
+filters-heading = איתור יוזמות
+filters-browse = דף עם היוזמות של כל תחום חיים, קבוצת גיל, יישוב, מחוז, שותף, מגזר או סטטוס:
+filters-clear = ניקוי הסינון
+filters-none = אף יוזמה אינה עונה על כל הסינונים שבחרתם.
+filter-refine = סינון נוסף ברשימת כל היוזמות
+facet-domain = תחום חיים
+facet-ages = קבוצת גיל
+facet-town = יישוב
+facet-district = מחוז
+facet-partner = שותף
+facet-sector = מגזר השותף
+facet-status = סטטוס
+ages-and-over = מגיל { $from } ומעלה

@@ -1,0 +1,460 @@
+//! The town map: an SVG drawn at build time from the towns' `coordinates`, with no tile
+//! server and nothing loaded from anyone else.
+//!
+//! The projection is equirectangular, with longitudes narrowed by the cosine of the frame's
+//! middle latitude so that distances look right at Israel's latitudes (a degree of longitude
+//! there is about 0.85 of a degree of latitude). The frame is `map.bbox` of site.yaml when
+//! given, else the extent of all the site's towns plus a margin, so every map of a site has the
+//! same frame and a town is always in the same place. Without `map.outline` nothing but the
+//! frame is drawn under the towns: no borders or coastline that Sulam cannot vouch for.
+//!
+//! A map is geographic and never mirrors: east is right on Hebrew and Arabic pages too. Each
+//! town on a page is a link with its name; labels are placed around their dot where they
+//! collide least with other labels and dots, measured at the map's smallest size (a 360-pixel
+//! phone).
+
+use serde::Serialize;
+
+use crate::content::{Collection, Entry, Facts};
+use crate::lang::Dir;
+use crate::render::{Link, Model, Text};
+
+/// Width of the map in SVG units; the theme shows it at most 30rem wide, and at 360 pixels
+/// one unit is about one pixel.
+const WIDTH: f64 = 360.0;
+/// Label size in SVG units (the theme's CSS sets the same): about 12 pixels on a phone.
+const FONT: f64 = 15.0;
+/// The radius of a town's dot (the theme's map.html draws it so).
+const DOT: f64 = 5.0;
+/// Around the frame, room for a label that cannot stay inside it.
+const PAD: f64 = 6.0;
+
+/// `[west, south, east, north]` in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl Frame {
+    /// The frame around `points` (`[lat, lon]`): their extent, a margin of a tenth of the larger
+    /// side, at least 0.2° each way, and neither side more than twice the other.
+    pub fn around(points: &[[f64; 2]]) -> Option<Frame> {
+        let first = points.first()?;
+        let (mut s, mut n, mut w, mut e) = (first[0], first[0], first[1], first[1]);
+        for [lat, lon] in points {
+            s = s.min(*lat);
+            n = n.max(*lat);
+            w = w.min(*lon);
+            e = e.max(*lon);
+        }
+        let k = ((s + n) / 2.0).to_radians().cos();
+        let margin = ((n - s).max((e - w) * k) / 10.0).max(0.05);
+        let (mut s, mut n) = (s - margin, n + margin);
+        let (mut w, mut e) = (w - margin / k, e + margin / k);
+        let grow = |lo: &mut f64, hi: &mut f64, to: f64| {
+            let extra = (to - (*hi - *lo)) / 2.0;
+            if extra > 0.0 {
+                *lo -= extra;
+                *hi += extra;
+            }
+        };
+        grow(&mut s, &mut n, 0.2);
+        grow(&mut w, &mut e, 0.2 / k);
+        // Neither side more than twice the other (in distance), so a map is neither a sliver
+        // nor a strip.
+        let (height, width) = (n - s, (e - w) * k);
+        grow(&mut s, &mut n, width / 2.0);
+        grow(&mut w, &mut e, height / 2.0 / k);
+        Some(Frame {
+            west: w,
+            south: s,
+            east: e,
+            north: n,
+        })
+    }
+
+    fn k(&self) -> f64 {
+        ((self.south + self.north) / 2.0).to_radians().cos()
+    }
+
+    fn scale(&self) -> f64 {
+        WIDTH / ((self.east - self.west) * self.k())
+    }
+
+    pub fn height(&self) -> f64 {
+        (self.north - self.south) * self.scale()
+    }
+
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
+    }
+
+    /// `[lat, lon]` as (x, y) in SVG units: x grows eastwards, y southwards.
+    pub fn project(&self, lat: f64, lon: f64) -> (f64, f64) {
+        let s = self.scale();
+        ((lon - self.west) * self.k() * s, (self.north - lat) * s)
+    }
+}
+
+/// A map as a template draws it. Numbers are SVG units, written with one decimal.
+#[derive(Debug, Clone, Serialize)]
+pub struct TownMap {
+    /// `towns`, `network` or `initiative`: which map it is.
+    pub kind: &'static str,
+    /// The UI string of its caption: `map-caption-towns`.
+    pub caption_key: String,
+    pub view_box: String,
+    pub width: String,
+    pub height: String,
+    /// The site's picture under the towns, drawn over the whole frame.
+    pub outline: Option<String>,
+    /// The towns of the page: links with a name.
+    pub towns: Vec<MapTown>,
+    /// The site's other towns, as small dots for orientation.
+    pub others: Vec<(String, String)>,
+    /// Towns of the page that cannot be drawn: no coordinates, or outside the frame.
+    pub unplaced: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MapTown {
+    pub id: String,
+    pub url: String,
+    pub title: Text,
+    /// The label's direction, for `direction` on the SVG text.
+    pub dir: &'static str,
+    pub x: String,
+    pub y: String,
+    pub label_x: String,
+    pub label_y: String,
+    /// `start`, `middle` or `end`, for the label's direction.
+    pub anchor: &'static str,
+}
+
+fn coordinates(e: &Entry) -> Option<[f64; 2]> {
+    match &e.facts {
+        Facts::Town(f) => f.coordinates.as_ref().map(|c| c.value),
+        _ => None,
+    }
+}
+
+fn num(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// A label's box: (left, top, right, bottom).
+type Rect = (f64, f64, f64, f64);
+
+fn overlap(a: Rect, b: Rect) -> f64 {
+    let w = a.2.min(b.2) - a.0.max(b.0);
+    let h = a.3.min(b.3) - a.1.max(b.1);
+    if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
+}
+
+/// About how wide `text` is in SVG units: Hebrew, Arabic and Latin letters average a little
+/// over half the font size; spaces less. Generous, so that labels rather miss than collide.
+pub fn label_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            ' ' => 0.3,
+            'A'..='Z' | 'm' | 'w' => 0.72,
+            'i' | 'l' | 'j' | 't' | 'f' | 'r' | '\'' | '.' | ',' | '-' | '(' | ')' => 0.35,
+            _ => 0.6,
+        })
+        .sum::<f64>()
+        * FONT
+        // Labels are bold; measured on Chromium's Hebrew and Latin system fonts.
+        * 1.1
+}
+
+/// Where a label goes around its dot: (dx of the box's left edge or centre, the box's top,
+/// which edge `dx` names).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Side {
+    East,
+    West,
+    NorthEast,
+    NorthWest,
+    SouthEast,
+    SouthWest,
+    North,
+    South,
+}
+
+const SIDES: [Side; 8] = [
+    Side::East,
+    Side::West,
+    Side::NorthEast,
+    Side::SouthEast,
+    Side::NorthWest,
+    Side::SouthWest,
+    Side::North,
+    Side::South,
+];
+
+fn label_box(x: f64, y: f64, w: f64, side: Side) -> Rect {
+    let gap = DOT + 2.0;
+    let h = FONT;
+    match side {
+        Side::East => (x + gap, y - h / 2.0, x + gap + w, y + h / 2.0),
+        Side::West => (x - gap - w, y - h / 2.0, x - gap, y + h / 2.0),
+        Side::NorthEast => (x + 2.0, y - gap - h, x + 2.0 + w, y - gap),
+        Side::NorthWest => (x - 2.0 - w, y - gap - h, x - 2.0, y - gap),
+        Side::SouthEast => (x + 2.0, y + gap, x + 2.0 + w, y + gap + h),
+        Side::SouthWest => (x - 2.0 - w, y + gap, x - 2.0, y + gap + h),
+        Side::North => (x - w / 2.0, y - gap - h, x + w / 2.0, y - gap),
+        Side::South => (x - w / 2.0, y + gap, x + w / 2.0, y + gap + h),
+    }
+}
+
+/// The side of each label (`points`: x, y, label width), placed greedily from the most crowded
+/// dot outwards, each where it overlaps the labels placed before it, every dot and the edge of
+/// the map the least. `dots` are all dots drawn, the points' own included.
+pub fn place_labels(points: &[(f64, f64, f64)], dots: &[(f64, f64)], height: f64) -> Vec<Side> {
+    let bounds: Rect = (0.0, 0.0, WIDTH, height);
+    let crowd = |i: usize| {
+        let (x, y, _) = points[i];
+        points
+            .iter()
+            .filter(|(ox, oy, _)| (ox - x).hypot(oy - y) < 60.0)
+            .count()
+    };
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|a, b| crowd(*b).cmp(&crowd(*a)).then(a.cmp(b)));
+    let mut sides = vec![Side::East; points.len()];
+    let mut placed: Vec<Rect> = Vec::new();
+    for i in order {
+        let (x, y, w) = points[i];
+        let cost = |side: Side| {
+            let r = label_box(x, y, w, side);
+            let inside = overlap(r, bounds);
+            let outside = (r.2 - r.0) * (r.3 - r.1) - inside;
+            let labels: f64 = placed.iter().map(|p| overlap(r, *p)).sum();
+            let dots: f64 = dots
+                .iter()
+                .map(|(dx, dy)| overlap(r, (dx - DOT, dy - DOT, dx + DOT, dy + DOT)))
+                .sum();
+            outside * 4.0 + labels * 2.0 + dots
+        };
+        let mut best = (Side::East, f64::INFINITY);
+        for side in SIDES {
+            let c = cost(side);
+            if c < best.1 - 1e-9 {
+                best = (side, c);
+            }
+        }
+        sides[i] = best.0;
+        placed.push(label_box(x, y, w, best.0));
+    }
+    sides
+}
+
+impl Model<'_> {
+    /// The frame of every map of the site: `map.bbox`, else around all towns with coordinates.
+    pub fn map_frame(&self) -> Option<Frame> {
+        if let Some([west, south, east, north]) = self.config.map.as_ref().and_then(|m| m.bbox) {
+            return Some(Frame {
+                west,
+                south,
+                east,
+                north,
+            });
+        }
+        let points: Vec<[f64; 2]> = self
+            .content
+            .of(Collection::Towns)
+            .filter_map(coordinates)
+            .collect();
+        Frame::around(&points)
+    }
+
+    /// The map on the list page of collection `c`: every town, on the towns list.
+    pub fn list_map(&self, c: Collection, lang: &str) -> Option<TownMap> {
+        (c == Collection::Towns)
+            .then(|| self.town_map("towns", None, lang))
+            .flatten()
+    }
+
+    /// The map of the towns `ids` (every town of the site when `None`) on a page in `lang`;
+    /// `None` when none of them can be drawn.
+    pub fn town_map(
+        &self,
+        kind: &'static str,
+        ids: Option<&[&str]>,
+        lang: &str,
+    ) -> Option<TownMap> {
+        let frame = self.map_frame()?;
+        let mine: Vec<&Entry> = match ids {
+            Some(ids) => {
+                let mut v: Vec<&Entry> = ids
+                    .iter()
+                    .filter_map(|id| self.content.get(Collection::Towns, id))
+                    .collect();
+                v.dedup_by(|a, b| a.id == b.id);
+                v
+            }
+            None => self.content.of(Collection::Towns).collect(),
+        };
+        let mut drawn: Vec<(&Entry, f64, f64)> = Vec::new();
+        let mut unplaced: Vec<Link> = Vec::new();
+        for e in &mine {
+            match coordinates(e) {
+                Some([lat, lon]) if frame.contains(lat, lon) => {
+                    let (x, y) = frame.project(lat, lon);
+                    drawn.push((e, x, y));
+                }
+                _ => unplaced.extend(self.link_to(Collection::Towns, &e.id, lang)),
+            }
+        }
+        if drawn.is_empty() {
+            return None;
+        }
+        // Reading order in the document: north to south, then west to east.
+        drawn.sort_by(|a, b| {
+            a.2.total_cmp(&b.2)
+                .then(a.1.total_cmp(&b.1))
+                .then(a.0.id.cmp(&b.0.id))
+        });
+        self.sort_links(&mut unplaced, lang);
+        let others: Vec<(f64, f64)> = self
+            .content
+            .of(Collection::Towns)
+            .filter(|e| !mine.iter().any(|m| m.id == e.id))
+            .filter_map(coordinates)
+            .filter(|[lat, lon]| frame.contains(*lat, *lon))
+            .map(|[lat, lon]| frame.project(lat, lon))
+            .collect();
+        let titles: Vec<Text> = drawn
+            .iter()
+            .map(|(e, _, _)| self.title_of(e, lang))
+            .collect();
+        let points: Vec<(f64, f64, f64)> = drawn
+            .iter()
+            .zip(&titles)
+            .map(|((_, x, y), t)| (*x, *y, label_width(&t.text)))
+            .collect();
+        let dots: Vec<(f64, f64)> = points
+            .iter()
+            .map(|(x, y, _)| (*x, *y))
+            .chain(others.iter().copied())
+            .collect();
+        let height = frame.height();
+        let sides = place_labels(&points, &dots, height);
+        let towns: Vec<MapTown> = drawn
+            .iter()
+            .zip(titles)
+            .zip(sides)
+            .map(|(((e, x, y), title), side)| {
+                let dir = self
+                    .config
+                    .language(&title.lang)
+                    .map(|l| l.dir)
+                    .unwrap_or(Dir::of_language(&title.lang));
+                let w = label_width(&title.text);
+                let r = label_box(*x, *y, w, side);
+                // The text's start is its left edge in a left-to-right label and its right
+                // edge in a right-to-left one.
+                let (label_x, anchor) = match (side, dir) {
+                    (Side::North | Side::South, _) => (*x, "middle"),
+                    (_, Dir::Ltr) => (r.0, "start"),
+                    (_, Dir::Rtl) => (r.0, "end"),
+                };
+                MapTown {
+                    id: e.id.clone(),
+                    url: self.entry_url(Collection::Towns, &e.id, lang),
+                    dir: dir.as_str(),
+                    x: num(*x),
+                    y: num(*y),
+                    label_x: num(label_x),
+                    // The baseline, a little above the box's bottom.
+                    label_y: num(r.3 - FONT * 0.22),
+                    anchor,
+                    title,
+                }
+            })
+            .collect();
+        Some(TownMap {
+            kind,
+            caption_key: format!("map-caption-{kind}"),
+            view_box: format!(
+                "{} {} {} {}",
+                num(-PAD),
+                num(-PAD),
+                num(WIDTH + 2.0 * PAD),
+                num(height + 2.0 * PAD)
+            ),
+            width: num(WIDTH),
+            height: num(height),
+            outline: self
+                .config
+                .map
+                .as_ref()
+                .and_then(|m| m.outline.as_ref())
+                .map(|o| self.config.link(o)),
+            towns,
+            others: others.into_iter().map(|(x, y)| (num(x), num(y))).collect(),
+            unplaced,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn east_is_right_and_north_is_up_with_longitudes_narrowed_by_latitude() {
+        let f = Frame {
+            west: 34.0,
+            south: 31.0,
+            east: 36.0,
+            north: 33.0,
+        };
+        let (x, y) = f.project(33.0, 34.0);
+        assert!(x.abs() < 1e-9 && y.abs() < 1e-9);
+        let (x, y) = f.project(31.0, 36.0);
+        assert!((x - WIDTH).abs() < 1e-9);
+        // Two degrees of latitude are taller than two of longitude are wide, by 1/cos(32°).
+        assert!(
+            (y / x - 1.0 / 32f64.to_radians().cos()).abs() < 1e-9,
+            "{y} {x}"
+        );
+    }
+
+    #[test]
+    fn the_frame_holds_every_town_with_a_margin_and_a_sensible_shape() {
+        let towns = [[31.52, 34.60], [32.70, 35.30], [32.95, 35.19]];
+        let f = Frame::around(&towns).expect("frame");
+        for [lat, lon] in towns {
+            assert!(f.contains(lat, lon));
+            let (x, y) = f.project(lat, lon);
+            assert!(x > 10.0 && x < WIDTH - 10.0 && y > 10.0 && y < f.height() - 10.0);
+        }
+        let ratio = f.height() / WIDTH;
+        assert!((0.5..=2.0).contains(&ratio), "{ratio}");
+        // One town alone still gets a frame around it.
+        let one = Frame::around(&[[31.52, 34.60]]).expect("frame");
+        assert!(one.contains(31.52, 34.60) && one.north - one.south >= 0.2);
+        assert!(Frame::around(&[]).is_none());
+    }
+
+    #[test]
+    fn labels_of_neighbouring_towns_go_different_ways() {
+        // Karmiel and the Beit HaKerem cluster are 2 km apart.
+        let pts = [(100.0, 100.0, 60.0), (104.0, 92.0, 120.0)];
+        let dots = [(100.0, 100.0), (104.0, 92.0)];
+        let sides = place_labels(&pts, &dots, 300.0);
+        let a = label_box(100.0, 100.0, 60.0, sides[0]);
+        let b = label_box(104.0, 92.0, 120.0, sides[1]);
+        assert_eq!(overlap(a, b), 0.0, "{sides:?}");
+        // A town at the east edge is labelled to its west.
+        let s = place_labels(&[(350.0, 50.0, 80.0)], &[(350.0, 50.0)], 300.0);
+        assert!(
+            matches!(s[0], Side::West | Side::NorthWest | Side::SouthWest),
+            "{s:?}"
+        );
+    }
+}

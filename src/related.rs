@@ -1,0 +1,239 @@
+//! Related initiatives found from the facts, for an initiative whose author named none.
+//!
+//! Two initiatives are related by what they share: towns, partners, life domains. A shared
+//! thing counts for more the fewer initiatives have it — sharing a town that two initiatives
+//! run in says more than sharing the foundation that leads most of them — so each shared
+//! thing weighs 1 / (number of initiatives that have it). The score is the sum; ties go to
+//! the id, so the same content gives the same suggestions on every build. Each suggestion keeps
+//! what it shares, most telling first, so the page can say why ("also in Sderot").
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::content::{Collection, Content, Entry, Facts, InitiativeFacts};
+use crate::render::{Link, Model, Text};
+
+/// How many suggestions an initiative's page shows.
+pub const SHOWN: usize = 3;
+
+/// One suggested initiative and what it shares with the one on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub id: String,
+    pub score: f64,
+    /// (collection, id) of each shared town, partner or domain, the rarest first.
+    pub shared: Vec<(Collection, String)>,
+}
+
+/// The facts an initiative is compared by.
+fn features(f: &InitiativeFacts) -> BTreeSet<(Collection, String)> {
+    let mut s = BTreeSet::new();
+    for t in &f.towns {
+        s.insert((Collection::Towns, t.value.trim().to_string()));
+    }
+    for p in &f.partners {
+        s.insert((Collection::Partners, p.id.value.trim().to_string()));
+    }
+    for d in &f.domains {
+        s.insert((Collection::Domains, d.value.trim().to_string()));
+    }
+    s
+}
+
+/// The `limit` initiatives most related to `id` by shared facts, best first.
+pub fn suggest(content: &Content, id: &str, limit: usize) -> Vec<Suggestion> {
+    let all: BTreeMap<&str, BTreeSet<(Collection, String)>> = content
+        .of(Collection::Initiatives)
+        .filter_map(|e| match &e.facts {
+            Facts::Initiative(f) => Some((e.id.as_str(), features(f))),
+            _ => None,
+        })
+        .collect();
+    let Some(mine) = all.get(id) else {
+        return Vec::new();
+    };
+    let mut frequency: BTreeMap<&(Collection, String), usize> = BTreeMap::new();
+    for fs in all.values() {
+        for f in fs {
+            *frequency.entry(f).or_default() += 1;
+        }
+    }
+    let weight = |f: &(Collection, String)| 1.0 / frequency.get(f).copied().unwrap_or(1) as f64;
+    let mut found: Vec<Suggestion> = all
+        .iter()
+        .filter(|(other, _)| **other != id)
+        .filter_map(|(other, theirs)| {
+            let mut shared: Vec<(Collection, String)> =
+                mine.intersection(theirs).cloned().collect();
+            if shared.is_empty() {
+                return None;
+            }
+            // Rarest first; among equals towns, then partners, then domains, then by id.
+            shared.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then_with(|| a.cmp(b)));
+            Some(Suggestion {
+                id: other.to_string(),
+                score: shared.iter().map(weight).sum(),
+                shared,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    found.truncate(limit);
+    found
+}
+
+/// A suggested initiative on a page, with why: "also in Sderot".
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggested {
+    pub link: Link,
+    /// At most two reasons of different kinds, the most telling first.
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    /// A UI-string key that takes `$name`: `related-town`, `related-partner`, `related-domain`.
+    pub key: &'static str,
+    pub name: Text,
+}
+
+impl Model<'_> {
+    /// Related initiatives for `e`'s page in `lang`, found from the facts.
+    pub fn suggested(&self, e: &Entry, lang: &str) -> Vec<Suggested> {
+        suggest(self.content, &e.id, SHOWN)
+            .into_iter()
+            .filter_map(|s| {
+                let link = self.link_to(Collection::Initiatives, &s.id, lang)?;
+                // One reason of each kind, so two reasons say two different things.
+                let mut kinds = Vec::new();
+                let reasons = s
+                    .shared
+                    .iter()
+                    .filter(|(c, _)| {
+                        let first = !kinds.contains(c);
+                        kinds.push(*c);
+                        first
+                    })
+                    .filter_map(|(c, id)| {
+                        let key = match c {
+                            Collection::Towns => "related-town",
+                            Collection::Partners => "related-partner",
+                            _ => "related-domain",
+                        };
+                        let entry = self.content.get(*c, id)?;
+                        Some(Reason {
+                            key,
+                            name: self.title_of(entry, lang),
+                        })
+                    })
+                    .take(2)
+                    .collect();
+                Some(Suggested { link, reasons })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Entry, Facts, InitiativeFacts, PartnerRef};
+    use serde_saphyr::Spanned;
+    use std::path::PathBuf;
+
+    fn r(s: &str) -> Spanned<String> {
+        serde_saphyr::from_str(&format!("\"{s}\"")).expect("a spanned string")
+    }
+
+    fn initiative(id: &str, towns: &[&str], partners: &[&str], domains: &[&str]) -> Entry {
+        let f = InitiativeFacts {
+            towns: towns.iter().map(|t| r(t)).collect(),
+            partners: partners
+                .iter()
+                .map(|p| PartnerRef {
+                    id: r(p),
+                    role: None,
+                })
+                .collect(),
+            domains: domains.iter().map(|d| r(d)).collect(),
+            ..Default::default()
+        };
+        Entry {
+            collection: Collection::Initiatives,
+            id: id.into(),
+            dir: PathBuf::new(),
+            facts: Facts::Initiative(Box::new(f)),
+            facts_file: None,
+            texts: Default::default(),
+            assets: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn site(entries: Vec<Entry>) -> Content {
+        let mut c = Content::default();
+        for e in entries {
+            c.entries.insert((e.collection, e.id.clone()), e);
+        }
+        c
+    }
+
+    fn ids(v: &[Suggestion]) -> Vec<&str> {
+        v.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_shared_town_outweighs_the_partner_everyone_shares() {
+        let c = site(vec![
+            initiative("a", &["sderot"], &["rashi"], &["education"]),
+            initiative("b", &["sderot"], &["other"], &[]),
+            initiative("c", &[], &["rashi"], &[]),
+            initiative("d", &[], &["rashi"], &[]),
+            initiative("e", &["ofakim"], &["rashi"], &[]),
+        ]);
+        let s = suggest(&c, "a", 3);
+        assert_eq!(ids(&s), ["b", "c", "d"]);
+        assert_eq!(s[0].shared, [(Collection::Towns, "sderot".to_string())]);
+    }
+
+    #[test]
+    fn nothing_shared_is_never_suggested_and_ties_go_by_id() {
+        let c = site(vec![
+            initiative("a", &[], &[], &["health"]),
+            initiative("z", &[], &[], &["health"]),
+            initiative("m", &[], &[], &["health"]),
+            initiative("x", &["sderot"], &[], &["welfare"]),
+        ]);
+        assert_eq!(ids(&suggest(&c, "a", 3)), ["m", "z"]);
+        assert!(suggest(&c, "x", 3).is_empty());
+        assert!(suggest(&c, "no-such", 3).is_empty());
+    }
+
+    #[test]
+    fn the_same_content_gives_the_same_suggestions_whatever_the_order_it_was_read_in() {
+        let make = |rev: bool| {
+            let mut v = vec![
+                initiative("a", &["sderot", "ofakim"], &["rashi"], &["education"]),
+                initiative("b", &["ofakim"], &["rashi"], &[]),
+                initiative("c", &["sderot"], &["rashi"], &[]),
+                initiative("d", &[], &[], &["education"]),
+            ];
+            if rev {
+                v.reverse();
+            }
+            suggest(&site(v), "a", 3)
+        };
+        let first = make(false);
+        assert_eq!(first, make(true));
+        assert_eq!(ids(&first), ["b", "c", "d"]);
+        // Within b: ofakim (2 initiatives) before rashi (3).
+        assert_eq!(
+            first[0].shared,
+            [
+                (Collection::Towns, "ofakim".to_string()),
+                (Collection::Partners, "rashi".to_string())
+            ]
+        );
+    }
+}
