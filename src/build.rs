@@ -122,6 +122,7 @@ pub struct Site {
     /// What the reference checks found; redone with the references.
     link_problems: Diagnostics,
     bodies: Bodies,
+    related: crate::related::Relatedness,
     /// Mistakes outside any entry: site.yaml, the theme, UI strings, the folders of content/.
     base_problems: Diagnostics,
 }
@@ -169,6 +170,7 @@ impl Site {
         let mut link_problems = Diagnostics::default();
         let links = link::link(&content, &mut link_problems);
         let bodies = Bodies::render_all(&config, &content);
+        let related = crate::related::Relatedness::new(&content);
         if content.get(Collection::Pages, "accessibility").is_none()
             && config.accessibility.is_none()
         {
@@ -189,6 +191,7 @@ impl Site {
             links,
             link_problems,
             bodies,
+            related,
             base_problems: diags,
         })
     }
@@ -211,6 +214,7 @@ impl Site {
             formats: &self.formats,
             strings: &self.strings,
             bodies: &self.bodies,
+            related: &self.related,
         }
     }
 
@@ -283,6 +287,9 @@ impl Site {
         let mut link_problems = Diagnostics::default();
         self.links = link::link(&self.content, &mut link_problems);
         self.link_problems = link_problems;
+        if !widened.is_empty() {
+            self.related = crate::related::Relatedness::new(&self.content);
+        }
         for (c, id) in widened {
             pages.extend(self.shown_on(c, &id));
         }

@@ -43,44 +43,70 @@ fn features(f: &InitiativeFacts) -> BTreeSet<(Collection, String)> {
 
 /// The `limit` initiatives most related to `id` by shared facts, best first.
 pub fn suggest(content: &Content, id: &str, limit: usize) -> Vec<Suggestion> {
-    let all: BTreeMap<&str, BTreeSet<(Collection, String)>> = content
-        .of(Collection::Initiatives)
-        .filter_map(|e| match &e.facts {
-            Facts::Initiative(f) => Some((e.id.as_str(), features(f))),
-            _ => None,
-        })
-        .collect();
-    let Some(mine) = all.get(id) else {
-        return Vec::new();
-    };
-    let mut frequency: BTreeMap<&(Collection, String), usize> = BTreeMap::new();
-    for fs in all.values() {
-        for f in fs {
-            *frequency.entry(f).or_default() += 1;
-        }
-    }
-    let weight = |f: &(Collection, String)| 1.0 / frequency.get(f).copied().unwrap_or(1) as f64;
-    let mut found: Vec<Suggestion> = all
-        .iter()
-        .filter(|(other, _)| **other != id)
-        .filter_map(|(other, theirs)| {
-            let mut shared: Vec<(Collection, String)> =
-                mine.intersection(theirs).cloned().collect();
-            if shared.is_empty() {
-                return None;
-            }
-            // Rarest first; among equals towns, then partners, then domains, then by id.
-            shared.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then_with(|| a.cmp(b)));
-            Some(Suggestion {
-                id: other.to_string(),
-                score: shared.iter().map(weight).sum(),
-                shared,
+    Relatedness::new(content).suggest(id, limit)
+}
+
+/// What every initiative shares with which others, built once per build (and again in
+/// `serve` when facts change), so that a page looks only at the initiatives that share
+/// something with its own instead of at all of them.
+#[derive(Default)]
+pub struct Relatedness {
+    features: BTreeMap<String, BTreeSet<(Collection, String)>>,
+    /// The initiatives that have each town, partner or domain.
+    holders: BTreeMap<(Collection, String), Vec<String>>,
+}
+
+impl Relatedness {
+    pub fn new(content: &Content) -> Relatedness {
+        let features: BTreeMap<String, BTreeSet<(Collection, String)>> = content
+            .of(Collection::Initiatives)
+            .filter_map(|e| match &e.facts {
+                Facts::Initiative(f) => Some((e.id.clone(), features(f))),
+                _ => None,
             })
-        })
-        .collect();
-    found.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-    found.truncate(limit);
-    found
+            .collect();
+        let mut holders: BTreeMap<(Collection, String), Vec<String>> = BTreeMap::new();
+        for (id, fs) in &features {
+            for f in fs {
+                holders.entry(f.clone()).or_default().push(id.clone());
+            }
+        }
+        Relatedness { features, holders }
+    }
+
+    pub fn suggest(&self, id: &str, limit: usize) -> Vec<Suggestion> {
+        let Some(mine) = self.features.get(id) else {
+            return Vec::new();
+        };
+        let weight = |f: &(Collection, String)| {
+            1.0 / self.holders.get(f).map_or(1, |h| h.len().max(1)) as f64
+        };
+        let candidates: BTreeSet<&str> = mine
+            .iter()
+            .filter_map(|f| self.holders.get(f))
+            .flatten()
+            .map(String::as_str)
+            .filter(|other| *other != id)
+            .collect();
+        let mut found: Vec<Suggestion> = candidates
+            .into_iter()
+            .filter_map(|other| {
+                let theirs = self.features.get(other)?;
+                let mut shared: Vec<(Collection, String)> =
+                    mine.intersection(theirs).cloned().collect();
+                // Rarest first; among equals towns, then partners, then domains, then by id.
+                shared.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then_with(|| a.cmp(b)));
+                Some(Suggestion {
+                    id: other.to_string(),
+                    score: shared.iter().map(weight).sum(),
+                    shared,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        found.truncate(limit);
+        found
+    }
 }
 
 /// A suggested initiative on a page, with why: "also in Sderot".
@@ -101,7 +127,8 @@ pub struct Reason {
 impl Model<'_> {
     /// Related initiatives for `e`'s page in `lang`, found from the facts.
     pub fn suggested(&self, e: &Entry, lang: &str) -> Vec<Suggested> {
-        suggest(self.content, &e.id, SHOWN)
+        self.related
+            .suggest(&e.id, SHOWN)
             .into_iter()
             .filter_map(|s| {
                 let link = self.link_to(Collection::Initiatives, &s.id, lang)?;

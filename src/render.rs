@@ -30,6 +30,7 @@ pub struct Model<'a> {
     pub formats: &'a Formats,
     pub strings: &'a Strings,
     pub bodies: &'a Bodies,
+    pub related: &'a crate::related::Relatedness,
 }
 
 /// One entry's Markdown bodies as HTML, by the language of the file, with what the cleaner
