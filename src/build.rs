@@ -32,31 +32,60 @@ pub struct Report {
 }
 
 /// Builds the site and writes it; on any error nothing is written.
+///
+/// Pages are rendered and written in batches, so that a large site is never all in memory;
+/// the new folder replaces the output only when every page rendered without error.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let out_dir = opts
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    if let Err(d) = output::check_target(&opts.root, &out_dir) {
+    let fail = |d: Diagnostic| {
         let mut diags = Diagnostics::default();
         diags.push(d);
-        return Err(diags);
-    }
-    let (site, mut diags) = render_site(&opts.root, opts.base_url.as_deref());
-    let Some(site) = site.filter(|_| !diags.has_errors()) else {
-        return Err(diags.sorted());
+        diags
     };
-    if let Err(d) = output::write(&out_dir, &site.output) {
-        diags.push(d);
+    output::check_target(&opts.root, &out_dir).map_err(fail)?;
+    let site = Site::load(&opts.root, opts.base_url.as_deref()).map_err(Diagnostics::sorted)?;
+    let mut diags = site.problems();
+    if diags.has_errors() {
         return Err(diags);
     }
+    let writer = output::Writer::start(&out_dir).map_err(fail)?;
+    let mut pages = 0;
+    let mut files = 0;
+    let all = site.pages();
+    let mut batches: Vec<&[Page]> = all.chunks(BATCH).collect();
+    // The extras (lists of everything: sitemap, feeds, search) come last, in their own batch.
+    batches.push(&[]);
+    for (i, batch) in batches.iter().enumerate() {
+        let mut out = Output::default();
+        pages += site.render_pages(batch, &mut out, &mut diags);
+        if i + 1 == batches.len() {
+            site.render_extras(&mut out, &mut diags);
+        }
+        // After a mistake, the remaining pages are still rendered, to report every mistake
+        // at once, but nothing more is written.
+        if !diags.has_errors() {
+            writer.add(&out).map_err(fail)?;
+            files += out.files.len() + out.copies.len();
+        }
+    }
+    site.strings.report_missing(&mut diags);
+    if diags.has_errors() {
+        return Err(diags.sorted());
+    }
+    writer.finish().map_err(fail)?;
     Ok(Report {
         output: out_dir,
-        pages: site.pages,
-        files: site.output.files.len() + site.output.copies.len(),
+        pages,
+        files,
         diagnostics: diags.sorted(),
     })
 }
+
+/// How many pages (each in every language) are rendered before they are written.
+const BATCH: usize = 512;
 
 pub struct BuiltSite {
     pub output: Output,

@@ -107,26 +107,62 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Writes `output` into a fresh folder and swaps it in for `out`.
+/// Writes a whole site: see `Writer`.
 pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    std::fs::create_dir_all(parent)
-        .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
-    let staging = parent.join(format!(".{name}.sulam-new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.sulam-old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    let result = (|| -> std::io::Result<()> {
-        std::fs::create_dir_all(&staging)?;
-        std::fs::write(
-            staging.join(MARKER),
-            "This folder was written by Sulam; it is replaced at each build.\n",
-        )?;
+    let writer = Writer::start(out)?;
+    writer.add(output)?;
+    writer.finish()
+}
+
+/// A site being written: files go into a new folder beside the output as they are rendered
+/// (so a large site is never all in memory), and the new folder replaces the output only at
+/// `finish`. Dropped without `finish`, it removes the new folder and leaves the output as it
+/// was.
+pub struct Writer {
+    out: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    /// The output of the last build, when Sulam made it: unchanged files are linked from it.
+    previous: Option<PathBuf>,
+    finished: bool,
+}
+
+impl Writer {
+    pub fn start(out: &Path) -> Result<Writer, Diagnostic> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
+        let staging = parent.join(format!(".{name}.sulam-new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.sulam-old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&staging);
+        let writer = Writer {
+            out: out.to_path_buf(),
+            staging,
+            old,
+            previous: out.join(MARKER).exists().then(|| out.to_path_buf()),
+            finished: false,
+        };
+        std::fs::create_dir_all(&writer.staging)
+            .and_then(|_| {
+                std::fs::write(
+                    writer.staging.join(MARKER),
+                    "This folder was written by Sulam; it is replaced at each build.\n",
+                )
+            })
+            .map_err(write_error)?;
+        Ok(writer)
+    }
+
+    /// Writes `output`'s files into the new folder, in parallel.
+    pub fn add(&self, output: &Output) -> Result<(), Diagnostic> {
+        let staging = &self.staging;
         let dirs: std::collections::BTreeSet<PathBuf> = output
             .files
             .keys()
@@ -134,45 +170,60 @@ pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
             .filter_map(|p| staging.join(p).parent().map(Path::to_path_buf))
             .collect();
         for d in dirs {
-            std::fs::create_dir_all(d)?;
+            std::fs::create_dir_all(d).map_err(write_error)?;
         }
         // A file that is the same as in the last build is linked to it rather than written,
         // so it keeps its modification time (an upload with rsync sends only what changed).
-        let previous = out.join(MARKER).exists().then_some(out);
-        output.files.par_iter().try_for_each(|(path, bytes)| {
-            let p = staging.join(path);
-            if let Some(prev) = previous.map(|o| o.join(path))
-                && unchanged(&prev, bytes)
-                && std::fs::hard_link(&prev, &p).is_ok()
-            {
-                return Ok(());
-            }
-            std::fs::write(p, bytes)
-        })?;
+        let previous = self.previous.as_deref();
+        output
+            .files
+            .par_iter()
+            .try_for_each(|(path, bytes)| {
+                let p = staging.join(path);
+                if let Some(prev) = previous.map(|o| o.join(path))
+                    && unchanged(&prev, bytes)
+                    && std::fs::hard_link(&prev, &p).is_ok()
+                {
+                    return Ok(());
+                }
+                std::fs::write(p, bytes)
+            })
+            .map_err(write_error)?;
         output
             .copies
             .par_iter()
-            .try_for_each(|(path, src)| std::fs::copy(src, staging.join(path)).map(|_| ()))?;
+            .try_for_each(|(path, src)| std::fs::copy(src, staging.join(path)).map(|_| ()))
+            .map_err(write_error)
+    }
+
+    /// Puts the new folder in the output's place.
+    pub fn finish(mut self) -> Result<(), Diagnostic> {
+        let out = &self.out;
+        if out.exists() {
+            std::fs::rename(out, &self.old)
+                .map_err(|e| Diagnostic::error(format!("cannot replace {}: {e}", out.display())))?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, out) {
+            let _ = std::fs::rename(&self.old, out);
+            return Err(Diagnostic::error(format!(
+                "cannot move the new site into place: {e}"
+            )));
+        }
+        self.finished = true;
+        let _ = std::fs::remove_dir_all(&self.old);
         Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(Diagnostic::error(format!("cannot write the site: {e}"))
-            .hint("the last good site is left as it was"));
     }
-    if out.exists() {
-        std::fs::rename(out, &old).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&staging);
-            Diagnostic::error(format!("cannot replace {}: {e}", out.display()))
-        })?;
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
     }
-    if let Err(e) = std::fs::rename(&staging, out) {
-        let _ = std::fs::rename(&old, out);
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(Diagnostic::error(format!(
-            "cannot move the new site into place: {e}"
-        )));
-    }
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(())
+}
+
+fn write_error(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write the site: {e}"))
+        .hint("the last good site is left as it was")
 }
