@@ -172,8 +172,8 @@ pub enum Page {
 /// What changed in `content/`, as `serve` sees it.
 pub enum Change {
     /// Only the files inside these existing entries changed: the pages that show them are
-    /// rendered again.
-    Entries(Vec<Page>),
+    /// rendered again, and the extras (sitemap, feeds) when `extras`.
+    Entries { pages: Vec<Page>, extras: bool },
     /// Entries were added or removed, or something outside the entries changed: render all.
     Everything,
 }
@@ -319,10 +319,16 @@ impl Site {
         if !widened.is_empty() {
             self.related = crate::related::Relatedness::new(&self.content);
         }
-        for (c, id) in widened {
-            pages.extend(self.shown_on(c, &id));
+        for (c, id) in &widened {
+            pages.extend(self.shown_on(*c, id));
         }
-        Change::Entries(pages.into_iter().collect())
+        // The sitemap names each entry's languages, the feeds show news items whole; other
+        // extras do not change with one entry's text.
+        let extras = !widened.is_empty() || keys.iter().any(|(c, _)| *c == Collection::News);
+        Change::Entries {
+            pages: pages.into_iter().collect(),
+            extras,
+        }
     }
 
     /// The pages that show something of entry (`c`, `id`): its own, the entries it names and

@@ -291,6 +291,8 @@ pub struct Builder {
     pending: BTreeSet<Page>,
     /// The last rebuild with errors was a whole one: the next one renders everything.
     pending_all: bool,
+    /// A failed rebuild needed the extras: the next one renders them.
+    extras_pending: bool,
     /// The mistakes last printed in the terminal.
     printed: Vec<String>,
 }
@@ -303,6 +305,7 @@ impl Builder {
             site: None,
             pending: BTreeSet::new(),
             pending_all: true,
+            extras_pending: false,
             printed: Vec::new(),
         }
     }
@@ -372,7 +375,7 @@ impl Builder {
             (Some(site), Some(keys)) if !self.pending_all => site.update_entries(&keys),
             _ => Change::Everything,
         };
-        let Change::Entries(pages) = change else {
+        let Change::Entries { pages, extras } = change else {
             return self.rebuild_all(served);
         };
         let Some(site) = &self.site else {
@@ -384,7 +387,9 @@ impl Builder {
         let mut scratch = Output::default();
         let mut diags = site.problems();
         let rendered = site.render_pages(&pages, &mut scratch, &mut diags);
-        site.render_extras(&mut scratch, &mut diags);
+        if extras || self.extras_pending {
+            site.render_extras(&mut scratch, &mut diags);
+        }
         site.strings.report_missing(&mut diags);
         let mut outcome = Outcome {
             rendered,
@@ -393,7 +398,9 @@ impl Builder {
         };
         if outcome.failed() {
             self.pending.extend(pages);
+            self.extras_pending |= extras;
         } else {
+            self.extras_pending = false;
             // The entries' own files: removed ones go, the rest are as the pages list them.
             let langs: Vec<String> = site
                 .config
