@@ -97,6 +97,7 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
     let mut out = Output::default();
     let pages = render_pages(&model, &tera, &mut out, &mut diags);
     write_extras(&model, &theme, &tera, &mut out, &mut diags);
+    crate::search::write_indexes(&model, &mut out);
     strings.report_missing(&mut diags);
     let assets = content
         .entries
@@ -457,6 +458,18 @@ fn write_extras(
     ctx.insert("meta", &crate::meta::Meta::default());
     ctx.insert("choices", &choices);
     render_one(tera, "404.html", &ctx, "404.html", out, diags);
+
+    // The search page of each language. Its stylesheet is named relative to it, as search.js
+    // and the index are, so that the page also works when opened from a folder on disk.
+    for l in &config.languages {
+        let mut chrome = m.chrome(&l.code, &|x| format!("{x}/search/"), &|_| true, None);
+        chrome.css = "../../sulam.css".into();
+        let mut ctx = render::context(&chrome);
+        let title = crate::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
+        ctx.insert("meta", &m.meta(&chrome, &l.code, &title, None));
+        let path = format!("{}/search/index.html", l.code);
+        render_one(tera, "search.html", &ctx, &path, out, diags);
+    }
 
     for (name, bytes) in theme.statics() {
         out.add(name.to_string(), bytes.to_vec());

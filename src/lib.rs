@@ -19,4 +19,5 @@ pub mod meta;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod theme;

@@ -178,3 +178,20 @@ statement-reviewed = آخر مراجعة:
 not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة التي طلبتها ليست هنا. ربما نُقلت؛ يمكنك البدء من جديد من الصفحة الرئيسية.
 not-found-home = الصفحة الرئيسية بالعربية
+
+search-title = بحث
+search-label = البحث في الموقع
+search-button = بحث
+search-results = النتائج
+search-count = { $count ->
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجة
+   *[other] { $count } نتيجة
+}
+search-none = لا توجد نتائج
+search-all = كل النتائج
+search-in-language = النص باللغة { $language }
+search-needs-js = يعمل البحث في المتصفح ويحتاج إلى JavaScript، وهو معطّل الآن. كل المبادرات والشركاء والبلدات مدرجة أيضًا في القائمة أعلاه.

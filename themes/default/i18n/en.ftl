@@ -141,3 +141,16 @@ statement-reviewed = Last reviewed:
 not-found-title = Page not found
 not-found-text = The page you asked for is not here. It may have moved; start again from the home page.
 not-found-home = Home page in English
+
+search-title = Search
+search-label = Search the site
+search-button = Search
+search-results = Results
+search-count = { $count ->
+    [one] One result
+   *[other] { $count } results
+}
+search-none = No results
+search-all = All results
+search-in-language = Text in { $language }
+search-needs-js = Search runs in your browser and needs JavaScript, which is off. Every initiative, partner and town is also listed from the menu above.

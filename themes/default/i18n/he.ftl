@@ -151,3 +151,17 @@ statement-reviewed = עודכן לאחרונה:
 not-found-title = הדף לא נמצא
 not-found-text = הדף שביקשתם אינו כאן. ייתכן שהוא הועבר; אפשר להתחיל מחדש מדף הבית.
 not-found-home = לדף הבית בעברית
+
+search-title = חיפוש
+search-label = חיפוש באתר
+search-button = חיפוש
+search-results = תוצאות
+search-count = { $count ->
+    [one] תוצאה אחת
+    [two] שתי תוצאות
+   *[other] { $count } תוצאות
+}
+search-none = לא נמצאו תוצאות
+search-all = כל התוצאות
+search-in-language = הטקסט ב{ $language }
+search-needs-js = החיפוש פועל בדפדפן ודורש JavaScript, שכבוי כעת. כל היוזמות, השותפים והיישובים מופיעים גם בתפריט שלמעלה.
