@@ -5,4 +5,6 @@ import './checks/layout.mjs';
 import './checks/keyboard.mjs';
 import './checks/switcher.mjs';
 import './checks/print.mjs';
+import './checks/search-core.mjs';
+import './checks/search.mjs';
 import './checks/every-page.mjs';

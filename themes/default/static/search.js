@@ -100,9 +100,19 @@
     return lo;
   }
 
-  /** A query word with the forms it is looked up by: as typed (weight 2), prefixes stripped (1). */
+  var ARABIC_HA_END = /[\u0621-\u064A]\u0647$/;
+
+  /**
+   * A query word with the forms it is looked up by: as typed (weight 2), prefixes stripped
+   * (1), and in Arabic without a final ة/ه (1), so that المحلية also finds المحلّي and كتابه
+   * finds كتاب. That last rule is the query's only: the index keeps words whole.
+   */
   function forms(q) {
-    return [[q, 2]].concat(stripped(q).map(function (s) { return [s, 1]; }));
+    var out = [[q, 2]].concat(stripped(q).map(function (s) { return [s, 1]; }));
+    out.slice().forEach(function (f) {
+      if (ARABIC_HA_END.test(f[0]) && f[0].length > 3) out.push([f[0].slice(0, -1), 1]);
+    });
+    return out;
   }
 
   /**
@@ -182,7 +192,7 @@
   }
 
   var core = { normalize: normalize, words: words, terms: terms, stripped: stripped,
-    prepare: prepare, search: search, matcher: matcher, marked: marked, snippet: snippet };
+    forms: forms, prepare: prepare, search: search, matcher: matcher, marked: marked, snippet: snippet };
 
   if (typeof document === "undefined") {
     // node: the tests load this file to check it against the Rust side.
@@ -353,7 +363,8 @@
         var at = links.indexOf(document.activeElement);
         if (e.key === "Escape") {
           if (!box.hidden) { close(); input.focus(); e.preventDefault(); }
-        } else if (e.key === "ArrowDown" && links.length && !box.hidden) {
+        } else if (e.key === "ArrowDown" && links.length && input.value) {
+          box.hidden = false;
           links[Math.min(at + 1, links.length - 1)].focus();
           e.preventDefault();
         } else if (e.key === "ArrowUp" && at >= 0) {
@@ -364,7 +375,6 @@
       form.addEventListener("focusout", function (e) {
         if (!e.relatedTarget || !form.contains(e.relatedTarget)) close();
       });
-      input.addEventListener("focus", function () { if (list.firstChild && input.value) box.hidden = false; });
       if (input.value) run();
     }
   }
