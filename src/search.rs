@@ -24,10 +24,10 @@ use crate::output::Output;
 use crate::render::Model;
 
 /// Characters kept from a summary for the result's snippet.
-const SUMMARY_CHARS: usize = 240;
+const SUMMARY_CHARS: usize = 200;
 /// Characters kept from the rest of the text (body, pillars, ...) for the snippet. Matches
 /// further on are found, but their snippet is the start of the text.
-const TEXT_CHARS: usize = 280;
+const TEXT_CHARS: usize = 200;
 
 /// Marks that are dropped: Latin combining accents, Hebrew niqqud and cantillation, Arabic
 /// tashkeel and Quranic marks. They never split a word.
@@ -283,8 +283,8 @@ struct Index {
     docs: Vec<Doc>,
     /// Normalised words, sorted in UTF-16 order (JavaScript's), joined by spaces.
     terms: String,
-    /// Per term: doc-id deltas and scores, interleaved.
-    postings: Vec<Vec<u32>>,
+    /// Per term: doc-id deltas and scores, interleaved, as [`encode`] writes numbers.
+    postings: Vec<String>,
 }
 
 /// The counts the plural forms of "N results" are rendered with, one per CLDR category.
@@ -334,6 +334,7 @@ fn ui_strings(m: &Model, lang: &str) -> BTreeMap<String, serde_json::Value> {
     ui.insert("in".into(), serde_json::Value::Object(langs));
     ui.insert("none".into(), get("search-none", None).into());
     ui.insert("all".into(), get("search-all", None).into());
+    ui.insert("more".into(), get("search-more", None).into());
     ui
 }
 
@@ -481,11 +482,11 @@ fn build_index(m: &Model, lang: &str) -> Index {
     for (_, t) in &terms {
         let mut p = postings.remove(t).unwrap_or_default();
         p.sort();
-        let mut flat = Vec::with_capacity(p.len() * 2);
+        let mut flat = String::with_capacity(p.len() * 3);
         let mut last = 0;
         for (d, s) in p {
-            flat.push(d - last);
-            flat.push(s);
+            encode(&mut flat, d - last);
+            encode(&mut flat, s);
             last = d;
         }
         lists.push(flat);
@@ -509,6 +510,28 @@ fn build_index(m: &Model, lang: &str) -> Index {
             .join(" "),
         postings: lists,
     }
+}
+
+/// Digits of a number's last base-32 place, and of its other places. Postings written so are
+/// one string per term, which the browser reads in a few milliseconds where the same numbers
+/// as JSON arrays take hundreds on a phone.
+const LAST_DIGIT: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+const MORE_DIGIT: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ()*+,-";
+
+/// Appends `n` in base 32, most significant place first, the last place marked by its digits.
+fn encode(out: &mut String, mut n: u32) {
+    let mut places = Vec::with_capacity(4);
+    loop {
+        places.push((n % 32) as usize);
+        n /= 32;
+        if n == 0 {
+            break;
+        }
+    }
+    for &p in places[1..].iter().rev() {
+        out.push(MORE_DIGIT[p] as char);
+    }
+    out.push(LAST_DIGIT[places[0]] as char);
 }
 
 /// The index as a script that hands it to `search.js`; a script, not JSON, because `fetch`
@@ -576,6 +599,15 @@ mod tests {
             html_text("<p>Tom &amp; <em>Jerry</em></p>\n<p>&#x5E9;&lt;</p>"),
             "Tom & Jerry ש<"
         );
+    }
+
+    #[test]
+    fn numbers_are_written_in_base_32_with_a_marked_last_place() {
+        let mut s = String::new();
+        for n in [0, 5, 31, 32, 1000, 40000] {
+            encode(&mut s, n);
+        }
+        assert_eq!(s, "05vB0-8BHC0");
     }
 
     #[test]

@@ -55,15 +55,33 @@ fn score(ix: &serde_json::Value, term: &str, id: &str) -> u64 {
         return 0;
     };
     let want = docs(ix).iter().position(|d| d.1 == id).expect("doc") as u64;
-    let p = ix["postings"][i].as_array().expect("postings");
+    let numbers = decode(ix["postings"][i].as_str().expect("postings"));
     let mut doc = 0;
-    for pair in p.chunks(2) {
-        doc += pair[0].as_u64().expect("delta");
+    for pair in numbers.chunks(2) {
+        doc += pair[0];
         if doc == want {
-            return pair[1].as_u64().expect("score");
+            return pair[1];
         }
     }
     0
+}
+
+/// The numbers of a posting string: base 32, a digit of `LAST` ends a number.
+fn decode(s: &str) -> Vec<u64> {
+    const LAST: &str = "0123456789abcdefghijklmnopqrstuv";
+    const MORE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ()*+,-";
+    let mut out = Vec::new();
+    let mut n = 0;
+    for c in s.chars() {
+        if let Some(v) = MORE.find(c) {
+            n = n * 32 + v as u64;
+        } else {
+            n = n * 32 + LAST.find(c).expect("a digit") as u64;
+            out.push(n);
+            n = 0;
+        }
+    }
+    out
 }
 
 #[test]

@@ -49,14 +49,27 @@ function index(docs, postings) {
     terms: terms.join(' '),
     postings: terms.map((t) => {
       let last = 0;
-      return postings[t].flatMap(([d, s]) => { const r = [d - last, s]; last = d; return r; });
+      return postings[t].flatMap(([d, s]) => { const r = [d - last, s]; last = d; return r; }).map(encode).join('');
     }),
   });
+}
+
+/** A number as src/search.rs writes it: base 32, the last place from LAST, the others from MORE. */
+function encode(n) {
+  const LAST = '0123456789abcdefghijklmnopqrstuv', MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ()*+,-';
+  let s = LAST[n % 32];
+  for (n = Math.floor(n / 32); n > 0; n = Math.floor(n / 32)) s = MORE[n % 32] + s;
+  return s;
 }
 
 const ids = (ix, q) => [...S.search(ix, q)].map((d) => ix.docs[d][1]);
 
 describe('search ranking', () => {
+  it('reads the numbers src/search.rs writes', () => {
+    // The same numbers as the Rust unit test numbers_are_written_in_base_32...
+    assert.deepEqual([...S.decode('05vB0-8BHC0')], [0, 5, 31, 32, 1000, 40000]);
+    assert.equal([0, 5, 31, 32, 1000, 40000].map(encode).join(''), '05vB0-8BHC0');
+  });
   it('title over summary over body (weights 16, 4, 1 from the index)', () => {
     const ix = index([['body', ''], ['summary', ''], ['title', '']],
       { 'מוביליות': [[0, 1], [1, 4], [2, 16]] });

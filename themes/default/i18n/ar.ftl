@@ -193,5 +193,6 @@ search-count = { $count ->
 }
 search-none = لا توجد نتائج
 search-all = كل النتائج
+search-more = مزيد من النتائج
 search-in-language = النص باللغة { $language }
 search-needs-js = يعمل البحث في المتصفح ويحتاج إلى JavaScript، وهو معطّل الآن. كل المبادرات والشركاء والبلدات مدرجة أيضًا في القائمة أعلاه.

@@ -152,5 +152,6 @@ search-count = { $count ->
 }
 search-none = No results
 search-all = All results
+search-more = More results
 search-in-language = Text in { $language }
 search-needs-js = Search runs in your browser and needs JavaScript, which is off. Every initiative, partner and town is also listed from the menu above.

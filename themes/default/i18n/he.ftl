@@ -163,5 +163,6 @@ search-count = { $count ->
 }
 search-none = לא נמצאו תוצאות
 search-all = כל התוצאות
+search-more = עוד תוצאות
 search-in-language = הטקסט ב{ $language }
 search-needs-js = החיפוש פועל בדפדפן ודורש JavaScript, שכבוי כעת. כל היוזמות, השותפים והיישובים מופיעים גם בתפריט שלמעלה.

@@ -81,6 +81,23 @@
   }
 
   // ---- The index and the query ------------------------------------------------------------
+  // Postings are strings of base-32 numbers (src/search.rs, `encode`): a digit from LAST ends
+  // a number, a digit from MORE is one of its higher places.
+  var LAST = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ()*+,-";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var x = 0; x < 32; x++) { DIGIT[LAST.charCodeAt(x)] = x; DIGIT[MORE.charCodeAt(x)] = 32 + x; }
+
+  /** The numbers of one term's postings: doc-id delta, score, delta, score... */
+  function decode(str) {
+    var out = [], n = 0;
+    for (var i = 0; i < str.length; i++) {
+      var v = DIGIT[str.charCodeAt(i)];
+      if (v >= 32) n = n * 32 + v - 32;
+      else { out.push(n * 32 + v); n = 0; }
+    }
+    return out;
+  }
+
   function prepare(raw) {
     return {
       raw: raw,
@@ -133,11 +150,19 @@
           var t = index.terms[i];
           if (!t.startsWith(form)) break;
           var ft = t.length === form.length ? 2 : 1;
-          var p = index.postings[i], d = 0;
-          for (var j = 0; j < p.length; j += 2) {
-            d += p[j];
-            var s = p[j + 1] * fq * ft;
-            if (s > best[d]) best[d] = s;
+          var p = index.postings[i], d = 0, n = 0, isScore = false;
+          for (var j = 0; j < p.length; j++) {
+            var v = DIGIT[p.charCodeAt(j)];
+            if (v >= 32) { n = n * 32 + v - 32; continue; }
+            n = n * 32 + v;
+            if (isScore) {
+              var s = n * fq * ft;
+              if (s > best[d]) best[d] = s;
+            } else {
+              d += n;
+            }
+            isScore = !isScore;
+            n = 0;
           }
         }
       });
@@ -154,11 +179,17 @@
   function matcher(query) {
     var qforms = [];
     terms(query).forEach(function (q) { forms(q).forEach(function (f) { qforms.push(f[0]); }); });
+    var seen = new Map();
     return function (word) {
-      var w = normalize(word);
-      if (!w) return false;
-      var ws = [w].concat(stripped(w));
-      return ws.some(function (x) { return qforms.some(function (q) { return x.startsWith(q); }); });
+      var known = seen.get(word);
+      if (known !== undefined) return known;
+      var w = normalize(word), yes = false;
+      if (w) {
+        var ws = [w].concat(stripped(w));
+        yes = ws.some(function (x) { return qforms.some(function (q) { return x.startsWith(q); }); });
+      }
+      seen.set(word, yes);
+      return yes;
     };
   }
 
@@ -191,7 +222,7 @@
     return [lead + text.slice(from, to) + (to < text.length ? "\u2026" : ""), shown];
   }
 
-  var core = { normalize: normalize, words: words, terms: terms, stripped: stripped,
+  var core = { decode: decode, normalize: normalize, words: words, terms: terms, stripped: stripped,
     forms: forms, prepare: prepare, search: search, matcher: matcher, marked: marked, snippet: snippet };
 
   if (typeof document === "undefined") {
@@ -207,7 +238,9 @@
   var root = new URL(".", script ? script.src : location.href);
   var lang = document.documentElement.lang;
   var onDisk = location.protocol === "file:";
-  var HEADER_MAX = 6, PAGE_MAX = 100;
+  // Results shown at once: few, so that the first answer comes fast on a slow phone; the
+  // search page adds more on request.
+  var HEADER_MAX = 6, PAGE_STEP = 20;
   var loading = null;
 
   function loadIndex() {
@@ -307,6 +340,13 @@
     var box = kind === "page" ? document.querySelector(".search-section") : form.querySelector(".search-popup");
     if (!input || !status || !list || !box) return;
     var shown = "";
+    var moreButton = document.createElement("button");
+    if (kind === "page") {
+      moreButton.type = "button";
+      moreButton.className = "search-more";
+      moreButton.hidden = true;
+      box.appendChild(moreButton);
+    }
 
     function close() {
       if (kind === "header") box.hidden = true;
@@ -328,10 +368,29 @@
           return;
         }
         var hits = search(index, q), matches = matcher(q);
-        var max = kind === "page" ? PAGE_MAX : HEADER_MAX;
-        hits.slice(0, max).forEach(function (d) {
-          list.appendChild(resultItem(index, d, matches, kind === "page"));
-        });
+        var shownCount = 0;
+        function more() {
+          var max = kind === "page" ? shownCount + PAGE_STEP : HEADER_MAX;
+          var first = null;
+          hits.slice(shownCount, max).forEach(function (d) {
+            var li = resultItem(index, d, matches, kind === "page");
+            first = first || li;
+            list.appendChild(li);
+          });
+          shownCount = Math.min(max, hits.length);
+          if (kind === "page") moreButton.hidden = shownCount >= hits.length;
+          return first;
+        }
+        if (kind === "page") {
+          moreButton.textContent = index.raw.ui.more;
+          moreButton.onclick = function () {
+            var first = more();
+            // Keyboard and screen-reader users go on reading from the first new result.
+            var link = first && first.querySelector("a");
+            if (link) link.focus();
+          };
+        }
+        more();
         if (kind === "header") {
           var li = document.createElement("li");
           li.className = "search-all";
@@ -356,6 +415,8 @@
       var q = new URLSearchParams(location.search).get("q");
       if (q) input.value = q;
       if (input.value) run();
+      // The reader came to search: fetch the index while the page is idle.
+      else (self.requestIdleCallback || setTimeout)(function () { loadIndex().catch(function () {}); });
     } else {
       // Arrow keys move between the input and the results; Escape closes the list.
       form.addEventListener("keydown", function (e) {
