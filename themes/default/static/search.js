@@ -248,14 +248,20 @@
     loading = new Promise(function (resolve, reject) {
       var have = self.sulamSearchIndex && self.sulamSearchIndex[lang];
       if (have) { resolve(prepare(have)); return; }
-      var s = document.createElement("script");
-      s.src = new URL("search/" + lang + ".js", root).href;
-      s.onload = function () {
+      // sulam.js may have started loading the index already, beside this script.
+      var s = document.querySelector("script[data-sulam-index]");
+      var started = !!s;
+      if (s && s.hasAttribute("data-failed")) { reject(new Error("cannot load " + s.src)); return; }
+      if (!s) {
+        s = document.createElement("script");
+        s.src = new URL("search/" + lang + ".js", root).href;
+      }
+      s.addEventListener("load", function () {
         var raw = self.sulamSearchIndex && self.sulamSearchIndex[lang];
         if (raw) resolve(prepare(raw)); else reject(new Error("no index in " + s.src));
-      };
-      s.onerror = function () { reject(new Error("cannot load " + s.src)); };
-      document.head.appendChild(s);
+      });
+      s.addEventListener("error", function () { reject(new Error("cannot load " + s.src)); });
+      if (!started) document.head.appendChild(s);
     });
     return loading;
   }

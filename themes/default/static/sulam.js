@@ -16,6 +16,12 @@
   if (box && me) {
     var load = function () {
       if (window.SulamSearch || document.querySelector("script[data-sulam-search]")) return;
+      // The index and the script that reads it load side by side.
+      var index = document.createElement("script");
+      index.src = new URL("search/" + document.documentElement.lang + ".js", me.src).href;
+      index.setAttribute("data-sulam-index", "");
+      index.onerror = function () { index.setAttribute("data-failed", ""); };
+      document.head.appendChild(index);
       var s = document.createElement("script");
       s.src = new URL("search.js", me.src).href;
       s.setAttribute("data-sulam-search", "");
