@@ -63,6 +63,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         pages += site.render_pages(batch, &mut out, &mut diags);
         if i + 1 == batches.len() {
             site.render_extras(&mut out, &mut diags);
+            site.render_search(&mut out);
         }
         // After a mistake, the remaining pages are still rendered, to report every mistake
         // at once, but nothing more is written.
@@ -109,6 +110,7 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
     let mut out = Output::default();
     let pages = site.render_pages(&site.pages(), &mut out, &mut diags);
     site.render_extras(&mut out, &mut diags);
+    site.render_search(&mut out);
     site.strings.report_missing(&mut diags);
     let assets = site
         .content
@@ -418,6 +420,11 @@ impl Site {
     /// sitemap, robots.txt.
     pub fn render_extras(&self, out: &mut Output, diags: &mut Diagnostics) {
         write_extras(&self.model(), &self.theme, &self.tera, out, diags);
+    }
+
+    /// The search index of each language (`search/<lang>.js`).
+    pub fn render_search(&self, out: &mut Output) {
+        crate::search::write_indexes(&self.model(), out);
     }
 }
 
@@ -752,6 +759,18 @@ fn write_extras(
     ctx.insert("meta", &crate::meta::Meta::default());
     ctx.insert("choices", &choices);
     render_one(tera, "404.html", &ctx, "404.html", out, diags);
+
+    // The search page of each language. Its stylesheet is named relative to it, as search.js
+    // and the index are, so that the page also works when opened from a folder on disk.
+    for l in &config.languages {
+        let mut chrome = m.chrome(&l.code, &|x| format!("{x}/search/"), &|_| true, None);
+        chrome.css = "../../sulam.css".into();
+        let mut ctx = render::context(&chrome);
+        let title = crate::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
+        ctx.insert("meta", &m.meta(&chrome, &l.code, &title, None));
+        let path = format!("{}/search/index.html", l.code);
+        render_one(tera, "search.html", &ctx, &path, out, diags);
+    }
 
     for (name, bytes) in theme.statics() {
         out.add(name.to_string(), bytes.to_vec());

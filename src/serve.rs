@@ -225,6 +225,25 @@ fn rebuild_loop<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
         }
         eprintln!("{}", outcome.summary(started.elapsed()));
         let _ = state.events.send(outcome.event());
+        let started = Instant::now();
+        let mut served = match state.served.write() {
+            Ok(s) => s,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let changed = builder.refresh_search(&mut served);
+        drop(served);
+        if !changed.is_empty() {
+            eprintln!(
+                "updated the search index in {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            let follow_up = Outcome {
+                changed,
+                problems: outcome.problems,
+                ..Outcome::default()
+            };
+            let _ = state.events.send(follow_up.event());
+        }
     }
 }
 
@@ -293,6 +312,8 @@ pub struct Builder {
     pending_all: bool,
     /// A failed rebuild needed the extras: the next one renders them.
     extras_pending: bool,
+    /// The pages were updated but not yet the search index.
+    search_pending: bool,
     /// The mistakes last printed in the terminal.
     printed: Vec<String>,
 }
@@ -306,6 +327,7 @@ impl Builder {
             pending: BTreeSet::new(),
             pending_all: true,
             extras_pending: false,
+            search_pending: false,
             printed: Vec::new(),
         }
     }
@@ -358,6 +380,7 @@ impl Builder {
                 let pages = site.pages();
                 outcome.rendered = site.render_pages(&pages, &mut served.output, &mut diags);
                 site.render_extras(&mut served.output, &mut diags);
+                site.render_search(&mut served.output);
                 site.strings.report_missing(&mut diags);
                 outcome.problems = diags.sorted().all().to_vec();
                 self.site = Some(site);
@@ -401,6 +424,9 @@ impl Builder {
             self.extras_pending |= extras;
         } else {
             self.extras_pending = false;
+            // The search index reads every entry's text: it follows in a second step, so the
+            // edited page is not kept waiting for it.
+            self.search_pending = true;
             // The entries' own files: removed ones go, the rest are as the pages list them.
             let langs: Vec<String> = site
                 .config
@@ -420,6 +446,20 @@ impl Builder {
         }
         served.problems = outcome.problems.clone();
         outcome
+    }
+
+    /// Renders the search index again after `rebuild` updated the pages; the files whose
+    /// bytes changed.
+    pub fn refresh_search(&mut self, served: &mut Served) -> Vec<String> {
+        if !std::mem::take(&mut self.search_pending) {
+            return Vec::new();
+        }
+        let Some(site) = &self.site else {
+            return Vec::new();
+        };
+        let mut scratch = Output::default();
+        site.render_search(&mut scratch);
+        merge(&mut served.output, scratch, &[])
     }
 
     fn rebuild_all(&mut self, served: &mut Served) -> Outcome {

@@ -11,7 +11,7 @@
     // Sulam's own pages (the translation status) are read from the files: any change counts.
     if (page.indexOf("_sulam/") === 0) return changed.length > 0;
     return changed.some(function (p) {
-      return p === page || /\.(css|js)$/.test(p) || (dir !== "" && p.indexOf(dir) === 0 && p.indexOf("/", dir.length) === -1);
+      return p === page || (/\.(css|js)$/.test(p) && p.indexOf("search/") !== 0) || (dir !== "" && p.indexOf(dir) === 0 && p.indexOf("/", dir.length) === -1);
     });
   }
 

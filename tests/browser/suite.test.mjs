@@ -6,4 +6,6 @@ import './checks/keyboard.mjs';
 import './checks/switcher.mjs';
 import './checks/filters.mjs';
 import './checks/print.mjs';
+import './checks/search-core.mjs';
+import './checks/search.mjs';
 import './checks/every-page.mjs';

@@ -208,3 +208,21 @@ facet-partner = الشريك
 facet-sector = قطاع الشريك
 facet-status = الحالة
 ages-and-over = من سن { $from } فما فوق
+
+search-title = بحث
+search-label = البحث في الموقع
+search-button = بحث
+search-results = النتائج
+search-count = { $count ->
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجة
+   *[other] { $count } نتيجة
+}
+search-none = لا توجد نتائج
+search-all = كل النتائج
+search-more = مزيد من النتائج
+search-in-language = النص باللغة { $language }
+search-needs-js = يعمل البحث في المتصفح ويحتاج إلى JavaScript، وهو معطّل الآن. كل المبادرات والشركاء والبلدات مدرجة أيضًا في القائمة أعلاه.

@@ -171,3 +171,17 @@ facet-partner = Partner
 facet-sector = Partner's sector
 facet-status = Status
 ages-and-over = { $from } years and over
+
+search-title = Search
+search-label = Search the site
+search-button = Search
+search-results = Results
+search-count = { $count ->
+    [one] One result
+   *[other] { $count } results
+}
+search-none = No results
+search-all = All results
+search-more = More results
+search-in-language = Text in { $language }
+search-needs-js = Search runs in your browser and needs JavaScript, which is off. Every initiative, partner and town is also listed from the menu above.

@@ -181,3 +181,18 @@ facet-partner = שותף
 facet-sector = מגזר השותף
 facet-status = סטטוס
 ages-and-over = מגיל { $from } ומעלה
+
+search-title = חיפוש
+search-label = חיפוש באתר
+search-button = חיפוש
+search-results = תוצאות
+search-count = { $count ->
+    [one] תוצאה אחת
+    [two] שתי תוצאות
+   *[other] { $count } תוצאות
+}
+search-none = לא נמצאו תוצאות
+search-all = כל התוצאות
+search-more = עוד תוצאות
+search-in-language = הטקסט ב{ $language }
+search-needs-js = החיפוש פועל בדפדפן ודורש JavaScript, שכבוי כעת. כל היוזמות, השותפים והיישובים מופיעים גם בתפריט שלמעלה.

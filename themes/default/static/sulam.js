@@ -10,6 +10,26 @@
   Array.prototype.forEach.call(document.querySelectorAll("nav.languages a[hreflang]"), function (a) {
     a.addEventListener("click", function () { remember(a.getAttribute("hreflang")); });
   });
+  // The header's search box loads search.js (and it the index) on first use only.
+  var me = document.currentScript;
+  var box = document.querySelector("form[data-search] input[type=search]");
+  if (box && me) {
+    var load = function () {
+      if (window.SulamSearch || document.querySelector("script[data-sulam-search]")) return;
+      // The index and the script that reads it load side by side.
+      var index = document.createElement("script");
+      index.src = new URL("search/" + document.documentElement.lang + ".js", me.src).href;
+      index.setAttribute("data-sulam-index", "");
+      index.onerror = function () { index.setAttribute("data-failed", ""); };
+      document.head.appendChild(index);
+      var s = document.createElement("script");
+      s.src = new URL("search.js", me.src).href;
+      s.setAttribute("data-sulam-search", "");
+      document.head.appendChild(s);
+    };
+    box.addEventListener("focus", load);
+    box.addEventListener("input", load);
+  }
   var list = document.querySelector("[data-sulam-chooser]");
   if (!list) return;
   var links = Array.prototype.slice.call(list.querySelectorAll("a[data-lang]"));

@@ -1,0 +1,450 @@
+// Sulam search. Loads this language's index (search/<lang>.js, written by `sulam build`) on
+// first use and answers as the reader types: in the search box of the header (a short list
+// under it) and on the search page (/<lang>/search/, every result).
+//
+// The word rules below mirror src/search.rs exactly, because a word is found only when the
+// index and the query normalise it alike; tests/search-cases.json holds both to the same
+// answers. Everything is found relative to this script's own address, so the search works
+// under any sub-path and from a folder opened from disk (file://), where fetch() does not.
+(function () {
+  "use strict";
+
+  // ---- Words: the mirror of src/search.rs -------------------------------------------------
+  var MARKS = "\\u0300-\\u036F\\u0483-\\u0489\\u0591-\\u05BD\\u05BF\\u05C1\\u05C2\\u05C4\\u05C5\\u05C7" +
+    "\\u0610-\\u061A\\u064B-\\u065F\\u0670\\u06D6-\\u06DC\\u06DF-\\u06E4\\u06E7\\u06E8\\u06EA-\\u06ED" +
+    "\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F";
+  var JOINERS = "'\"`\\u00B4\\u05F3\\u05F4\\u2018\\u2019\\u201C\\u201D\\u0640\\u00AD" +
+    "\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF";
+  var DROP = new RegExp("[" + MARKS + JOINERS + "]", "u");
+  var WORD = new RegExp("[\\p{Alphabetic}\\p{N}" + MARKS + JOINERS + "]", "u");
+  var MAP = {
+    "\u05DA": "\u05DB", "\u05DD": "\u05DE", "\u05DF": "\u05E0", "\u05E3": "\u05E4", "\u05E5": "\u05E6",
+    "\u0671": "\u0627", "\u0649": "\u064A", "\u06CC": "\u064A", "\u0629": "\u0647",
+  };
+  var HEBREW_PREFIX = "\u05D5\u05D4\u05D1\u05DB\u05DC\u05DE\u05E9"; // ו ה ב כ ל מ ש
+  var ARABIC_PREFIX = [
+    ["\u0648\u0628\u0627\u0644", 2], ["\u0648\u0643\u0627\u0644", 2], ["\u0648\u0644\u0644", 2],
+    ["\u0641\u0627\u0644", 2], ["\u0641\u0644\u0644", 2], ["\u0648\u0627\u0644", 2],
+    ["\u0628\u0627\u0644", 2], ["\u0643\u0627\u0644", 2], ["\u0644\u0644", 2], ["\u0627\u0644", 2],
+    ["\u0648\u0628", 3], ["\u0648\u0644", 3], ["\u0641\u0628", 3], ["\u0641\u0644", 3],
+    ["\u0648", 3], ["\u0641", 3], ["\u0628", 3], ["\u0644", 3], ["\u0643", 3],
+  ];
+
+  function normalize(word) {
+    var out = "";
+    for (var c of word.normalize("NFKD")) {
+      for (var l of c.toLowerCase()) {
+        if (DROP.test(l)) continue;
+        var n = l.charCodeAt(0);
+        if (MAP[l]) out += MAP[l];
+        else if (n >= 0x660 && n <= 0x669) out += String.fromCharCode(48 + n - 0x660);
+        else if (n >= 0x6F0 && n <= 0x6F9) out += String.fromCharCode(48 + n - 0x6F0);
+        else out += l;
+      }
+    }
+    return out;
+  }
+
+  /** The words of a text as [start, end] offsets (UTF-16), as written. */
+  function spans(text) {
+    var out = [], start = -1, i = 0;
+    for (var c of text) {
+      if (WORD.test(c)) { if (start < 0) start = i; }
+      else if (start >= 0) { out.push([start, i]); start = -1; }
+      i += c.length;
+    }
+    if (start >= 0) out.push([start, i]);
+    return out;
+  }
+
+  function words(text) {
+    return spans(text).map(function (s) { return text.slice(s[0], s[1]); });
+  }
+
+  function terms(text) {
+    return words(text).map(normalize).filter(function (w) { return w.length > 0; });
+  }
+
+  function stripped(term) {
+    var chars = Array.from(term), out = [];
+    function push(s) { if (s !== term && out.indexOf(s) < 0) out.push(s); }
+    for (var k = 1; k <= Math.min(3, chars.length); k++) {
+      if (HEBREW_PREFIX.indexOf(chars[k - 1]) < 0) break;
+      if (chars.length - k >= 2) push(chars.slice(k).join(""));
+    }
+    ARABIC_PREFIX.forEach(function (p) {
+      if (term.startsWith(p[0]) && Array.from(term.slice(p[0].length)).length >= p[1]) {
+        push(term.slice(p[0].length));
+      }
+    });
+    return out;
+  }
+
+  // ---- The index and the query ------------------------------------------------------------
+  // Postings are strings of base-32 numbers (src/search.rs, `encode`): a digit from LAST ends
+  // a number, a digit from MORE is one of its higher places.
+  var LAST = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ()*+,-";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var x = 0; x < 32; x++) { DIGIT[LAST.charCodeAt(x)] = x; DIGIT[MORE.charCodeAt(x)] = 32 + x; }
+
+  /** The numbers of one term's postings: doc-id delta, score, delta, score... */
+  function decode(str) {
+    var out = [], n = 0;
+    for (var i = 0; i < str.length; i++) {
+      var v = DIGIT[str.charCodeAt(i)];
+      if (v >= 32) n = n * 32 + v - 32;
+      else { out.push(n * 32 + v); n = 0; }
+    }
+    return out;
+  }
+
+  function prepare(raw) {
+    return {
+      raw: raw,
+      terms: raw.terms ? raw.terms.split(" ") : [],
+      postings: raw.postings,
+      docs: raw.docs,
+    };
+  }
+
+  /** First position in sorted `arr` whose term is not below `key` (UTF-16 order, as written). */
+  function lowerBound(arr, key) {
+    var lo = 0, hi = arr.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (arr[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  var ARABIC_HA_END = /[\u0621-\u064A]\u0647$/;
+
+  /**
+   * A query word with the forms it is looked up by: as typed (weight 2), prefixes stripped
+   * (1), and in Arabic without a final ة/ه (1), so that المحلية also finds المحلّي and كتابه
+   * finds كتاب. That last rule is the query's only: the index keeps words whole.
+   */
+  function forms(q) {
+    var out = [[q, 2]].concat(stripped(q).map(function (s) { return [s, 1]; }));
+    out.slice().forEach(function (f) {
+      if (ARABIC_HA_END.test(f[0]) && f[0].length > 3) out.push([f[0].slice(0, -1), 1]);
+    });
+    return out;
+  }
+
+  /**
+   * The entries that hold every word of the query, best first. Each word also matches the
+   * beginning of longer words (the reader is still typing). A word's score in an entry is the
+   * best of: its weight there (title over summary over the rest, from the index), doubled
+   * when the word matches whole, doubled again when it matched as typed rather than stripped.
+   */
+  function search(index, query) {
+    var qs = terms(query);
+    if (!qs.length) return [];
+    var n = index.docs.length, total = null;
+    for (var w = 0; w < qs.length; w++) {
+      var best = new Float64Array(n);
+      forms(qs[w]).forEach(function (f) {
+        var form = f[0], fq = f[1];
+        for (var i = lowerBound(index.terms, form); i < index.terms.length; i++) {
+          var t = index.terms[i];
+          if (!t.startsWith(form)) break;
+          var ft = t.length === form.length ? 2 : 1;
+          var p = index.postings[i], d = 0, n = 0, isScore = false;
+          for (var j = 0; j < p.length; j++) {
+            var v = DIGIT[p.charCodeAt(j)];
+            if (v >= 32) { n = n * 32 + v - 32; continue; }
+            n = n * 32 + v;
+            if (isScore) {
+              var s = n * fq * ft;
+              if (s > best[d]) best[d] = s;
+            } else {
+              d += n;
+            }
+            isScore = !isScore;
+            n = 0;
+          }
+        }
+      });
+      if (total === null) total = best;
+      else for (var k = 0; k < n; k++) total[k] = best[k] > 0 && total[k] > 0 ? total[k] + best[k] : 0;
+    }
+    var hits = [];
+    for (var d = 0; d < n; d++) if (total[d] > 0) hits.push(d);
+    hits.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    return hits;
+  }
+
+  /** Whether a word of a text is one the query looks for (as search() would find it). */
+  function matcher(query) {
+    var qforms = [];
+    terms(query).forEach(function (q) { forms(q).forEach(function (f) { qforms.push(f[0]); }); });
+    var seen = new Map();
+    return function (word) {
+      var known = seen.get(word);
+      if (known !== undefined) return known;
+      var w = normalize(word), yes = false;
+      if (w) {
+        var ws = [w].concat(stripped(w));
+        yes = ws.some(function (x) { return qforms.some(function (q) { return x.startsWith(q); }); });
+      }
+      seen.set(word, yes);
+      return yes;
+    };
+  }
+
+  var SNIPPET = 180, BEFORE = 50;
+
+  /** The [start, end] spans of the words of `text` that match. */
+  function marked(text, matches) {
+    return spans(text).filter(function (s) { return matches(text.slice(s[0], s[1])); });
+  }
+
+  /**
+   * A piece of text around its first matching word, as [text, marked spans]; null when no
+   * word of it matches.
+   */
+  function snippet(text, matches, length) {
+    var size = length || SNIPPET;
+    var marks = marked(text, matches);
+    if (!marks.length) return null;
+    var sp = spans(text), first = marks[0][0], from = 0, before = Math.min(BEFORE, size / 3);
+    if (first > before) {
+      for (var k = sp.length - 1; k >= 0; k--) {
+        if (sp[k][0] <= first && first - sp[k][0] <= before) from = sp[k][0];
+      }
+    }
+    var to = Math.min(text.length, from + size);
+    for (var m = 0; m < sp.length; m++) if (sp[m][0] < to && sp[m][1] > to) { to = sp[m][1]; break; }
+    var lead = from > 0 ? "\u2026" : "";
+    var shown = marks.filter(function (x) { return x[0] >= from && x[1] <= to; })
+      .map(function (x) { return [x[0] - from + lead.length, x[1] - from + lead.length]; });
+    return [lead + text.slice(from, to) + (to < text.length ? "\u2026" : ""), shown];
+  }
+
+  var core = { decode: decode, normalize: normalize, words: words, terms: terms, stripped: stripped,
+    forms: forms, prepare: prepare, search: search, matcher: matcher, marked: marked, snippet: snippet };
+
+  if (typeof document === "undefined") {
+    // node: the tests load this file to check it against the Rust side.
+    self.SulamSearch = core;
+    return;
+  }
+  if (self.SulamSearch) return;
+  self.SulamSearch = core;
+
+  // ---- The page ---------------------------------------------------------------------------
+  var script = document.currentScript;
+  var root = new URL(".", script ? script.src : location.href);
+  var lang = document.documentElement.lang;
+  var onDisk = location.protocol === "file:";
+  // Results shown at once: few, so that the first answer comes fast on a slow phone; the
+  // search page adds more on request.
+  var HEADER_MAX = 6, PAGE_STEP = 20;
+  var loading = null;
+
+  function loadIndex() {
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var have = self.sulamSearchIndex && self.sulamSearchIndex[lang];
+      if (have) { resolve(prepare(have)); return; }
+      // sulam.js may have started loading the index already, beside this script.
+      var s = document.querySelector("script[data-sulam-index]");
+      var started = !!s;
+      if (s && s.hasAttribute("data-failed")) { reject(new Error("cannot load " + s.src)); return; }
+      if (!s) {
+        s = document.createElement("script");
+        s.src = new URL("search/" + lang + ".js", root).href;
+      }
+      s.addEventListener("load", function () {
+        var raw = self.sulamSearchIndex && self.sulamSearchIndex[lang];
+        if (raw) resolve(prepare(raw)); else reject(new Error("no index in " + s.src));
+      });
+      s.addEventListener("error", function () { reject(new Error("cannot load " + s.src)); });
+      if (!started) document.head.appendChild(s);
+    });
+    return loading;
+  }
+
+  /** A page of the site by its path from the root; on disk, folders need their index.html. */
+  function href(path) {
+    return new URL(path + (onDisk && /\/$/.test(path) ? "index.html" : ""), root).href;
+  }
+
+  function docPath(index, doc) {
+    var col = index.raw.collections[doc[0]][0];
+    return lang + "/" + (doc[1] === "" ? "" : col + "/" + doc[1] + "/");
+  }
+
+  function searchUrl(q) {
+    return href(lang + "/search/") + (q ? "?q=" + encodeURIComponent(q) : "");
+  }
+
+  function countText(index, n) {
+    var ui = index.raw.ui;
+    if (n === 0) return ui.none;
+    var cat = new Intl.PluralRules(lang).select(n);
+    var form = ui.count[cat] || ui.count.other;
+    return form.replace("{n}", new Intl.NumberFormat(index.raw.num).format(n));
+  }
+
+  /** Text with the marked spans in <mark>, into `el`. */
+  function fill(el, text, marks) {
+    var at = 0;
+    marks.forEach(function (m) {
+      if (m[0] > at) el.appendChild(document.createTextNode(text.slice(at, m[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(m[0], m[1]);
+      el.appendChild(mark);
+      at = m[1];
+    });
+    if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function setLang(el, code, index) {
+    if (code) {
+      el.lang = code;
+      el.dir = index.raw.dirs[code] || "auto";
+    }
+  }
+
+  function resultItem(index, d, matches, withHeading) {
+    var doc = index.docs[d], li = document.createElement("li");
+    li.className = "search-result";
+    var head = document.createElement(withHeading ? "h3" : "p");
+    head.className = "search-result-title";
+    var a = document.createElement("a");
+    a.href = href(docPath(index, doc));
+    fill(a, doc[2], marked(doc[2], matches));
+    setLang(a, doc[3], index);
+    head.appendChild(a);
+    li.appendChild(head);
+    var meta = document.createElement("p");
+    meta.className = "search-result-meta";
+    meta.textContent = index.raw.collections[doc[0]][1] + (doc[3] ? " · " + index.raw.ui["in"][doc[3]] : "");
+    li.appendChild(meta);
+    var size = withHeading ? SNIPPET : SNIPPET / 2;
+    var text = snippet(doc[4], matches, size) || snippet(doc[5], matches, size) ||
+      snippet(doc[4] || doc[5], function () { return true; }, size);
+    if (text) text[1] = text[1].filter(function (m) { return matches(text[0].slice(m[0], m[1])); });
+    if (text && text[0]) {
+      var p = document.createElement("p");
+      p.className = "search-result-snippet";
+      setLang(p, doc[3], index);
+      fill(p, text[0], text[1]);
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  function setup(form) {
+    var kind = form.getAttribute("data-search");
+    var input = form.querySelector("input[type=search]");
+    var scope = kind === "page" ? document.querySelector("main") || document : form;
+    var status = scope.querySelector("[data-search-status]");
+    var list = scope.querySelector(".search-results");
+    var box = kind === "page" ? document.querySelector(".search-section") : form.querySelector(".search-popup");
+    if (!input || !status || !list || !box) return;
+    var shown = "";
+    var moreButton = document.createElement("button");
+    if (kind === "page") {
+      moreButton.type = "button";
+      moreButton.className = "search-more";
+      moreButton.hidden = true;
+      box.appendChild(moreButton);
+    }
+
+    function close() {
+      if (kind === "header") box.hidden = true;
+    }
+
+    function run() {
+      var q = input.value;
+      if (q === shown) return;
+      loadIndex().then(function (index) {
+        if (input.value !== q) return; // the reader typed on meanwhile
+        shown = q;
+        if (kind === "page") {
+          try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* file:// */ }
+        }
+        list.textContent = "";
+        if (!q.trim()) {
+          status.textContent = "";
+          box.hidden = true;
+          return;
+        }
+        var hits = search(index, q), matches = matcher(q);
+        var shownCount = 0;
+        function more() {
+          var max = kind === "page" ? shownCount + PAGE_STEP : HEADER_MAX;
+          var first = null;
+          hits.slice(shownCount, max).forEach(function (d) {
+            var li = resultItem(index, d, matches, kind === "page");
+            first = first || li;
+            list.appendChild(li);
+          });
+          shownCount = Math.min(max, hits.length);
+          if (kind === "page") moreButton.hidden = shownCount >= hits.length;
+          return first;
+        }
+        if (kind === "page") {
+          moreButton.textContent = index.raw.ui.more;
+          moreButton.onclick = function () {
+            var first = more();
+            // Keyboard and screen-reader users go on reading from the first new result.
+            var link = first && first.querySelector("a");
+            if (link) link.focus();
+          };
+        }
+        more();
+        if (kind === "header") {
+          var li = document.createElement("li");
+          li.className = "search-all";
+          var a = document.createElement("a");
+          a.href = searchUrl(q);
+          a.textContent = index.raw.ui.all + " (" + new Intl.NumberFormat(index.raw.num).format(hits.length) + ")";
+          li.appendChild(a);
+          list.appendChild(li);
+        }
+        status.textContent = countText(index, hits.length);
+        box.hidden = kind === "page" ? hits.length === 0 : false;
+      }, function (err) {
+        status.textContent = "";
+        if (self.console) console.error("search:", err);
+      });
+    }
+
+    input.addEventListener("input", run);
+    input.addEventListener("focus", function () { loadIndex().catch(function () {}); });
+    if (kind === "page") {
+      form.addEventListener("submit", function (e) { e.preventDefault(); shown = null; run(); });
+      var q = new URLSearchParams(location.search).get("q");
+      if (q) input.value = q;
+      if (input.value) run();
+      // The reader came to search: fetch the index while the page is idle.
+      else (self.requestIdleCallback || setTimeout)(function () { loadIndex().catch(function () {}); });
+    } else {
+      // Arrow keys move between the input and the results; Escape closes the list.
+      form.addEventListener("keydown", function (e) {
+        var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+        var at = links.indexOf(document.activeElement);
+        if (e.key === "Escape") {
+          if (!box.hidden) { close(); input.focus(); e.preventDefault(); }
+        } else if (e.key === "ArrowDown" && links.length && input.value) {
+          box.hidden = false;
+          links[Math.min(at + 1, links.length - 1)].focus();
+          e.preventDefault();
+        } else if (e.key === "ArrowUp" && at >= 0) {
+          if (at === 0) input.focus(); else links[at - 1].focus();
+          e.preventDefault();
+        }
+      });
+      form.addEventListener("focusout", function (e) {
+        if (!e.relatedTarget || !form.contains(e.relatedTarget)) close();
+      });
+      if (input.value) run();
+    }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-search]"), setup);
+})();
