@@ -282,6 +282,7 @@ impl Site {
         let mut reloaded = Vec::new();
         // Entries whose change shows beyond their own pages.
         let mut widened = Vec::new();
+        let mut relink = false;
         for (c, id) in keys {
             let Some(entry) = content::reload_entry(&self.config, *c, id) else {
                 return Change::Everything;
@@ -299,6 +300,8 @@ impl Site {
                 // A town's place frames every map.
                 return Change::Everything;
             }
+            // The reference checks look at the facts and at the entry's files.
+            relink |= old.assets != entry.assets;
             if same_elsewhere(old, &entry) {
                 pages.insert(Page::Entry(*c, id.clone()));
             } else {
@@ -315,9 +318,11 @@ impl Site {
             );
             self.content.entries.insert(key, entry);
         }
-        let mut link_problems = Diagnostics::default();
-        self.links = link::link(&self.content, &mut link_problems);
-        self.link_problems = link_problems;
+        if relink || !widened.is_empty() {
+            let mut link_problems = Diagnostics::default();
+            self.links = link::link(&self.content, &mut link_problems);
+            self.link_problems = link_problems;
+        }
         if !widened.is_empty() {
             self.related = crate::related::Relatedness::new(&self.content);
         }

@@ -209,7 +209,12 @@ fn rebuild_loop<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
         }
         let started = Instant::now();
         // A watched folder made after the start (static/, say) is watched from now on.
-        let _ = watch(debouncer, &builder.root);
+        for dir in WATCHED {
+            let d = builder.root.join(dir);
+            if paths.contains(&d) && d.is_dir() {
+                let _ = debouncer.watch(&d, RecursiveMode::Recursive);
+            }
+        }
         let mut served = match state.served.write() {
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),
@@ -226,11 +231,14 @@ fn rebuild_loop<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
         eprintln!("{}", outcome.summary(started.elapsed()));
         let _ = state.events.send(outcome.event());
         let started = Instant::now();
+        let Some(fresh) = builder.search_update() else {
+            continue;
+        };
         let mut served = match state.served.write() {
             Ok(s) => s,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let changed = builder.refresh_search(&mut served);
+        let changed = merge(&mut served.output, fresh, &[]);
         drop(served);
         if !changed.is_empty() {
             eprintln!(
@@ -393,6 +401,15 @@ impl Builder {
 
     /// Rebuilds after `paths` changed, updating `served` only when there is no error.
     pub fn rebuild(&mut self, paths: &[PathBuf], served: &mut Served) -> Outcome {
+        // SULAM_TIMINGS=1 prints where a rebuild's time goes.
+        let timings = std::env::var_os("SULAM_TIMINGS").is_some();
+        let mut clock = Instant::now();
+        let mut lap = |what: &str| {
+            if timings {
+                eprintln!("  {what}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
+            }
+            clock = Instant::now();
+        };
         let keys = self.entry_keys(paths);
         let change = match (&mut self.site, keys) {
             (Some(site), Some(keys)) if !self.pending_all => site.update_entries(&keys),
@@ -407,11 +424,15 @@ impl Builder {
         let mut pages: BTreeSet<Page> = pages.into_iter().collect();
         pages.extend(std::mem::take(&mut self.pending));
         let pages: Vec<Page> = pages.into_iter().collect();
+        lap("read the entries, references");
         let mut scratch = Output::default();
         let mut diags = site.problems();
+        lap("collect the problems");
         let rendered = site.render_pages(&pages, &mut scratch, &mut diags);
+        lap(&format!("render {} pages", pages.len()));
         if extras || self.extras_pending {
             site.render_extras(&mut scratch, &mut diags);
+            lap("render the extras");
         }
         site.strings.report_missing(&mut diags);
         let mut outcome = Outcome {
@@ -448,18 +469,24 @@ impl Builder {
         outcome
     }
 
-    /// Renders the search index again after `rebuild` updated the pages; the files whose
-    /// bytes changed.
-    pub fn refresh_search(&mut self, served: &mut Served) -> Vec<String> {
+    /// The search index, rendered again after `rebuild` updated the pages, when it is due.
+    /// It takes a while on a large site, so it is made without holding the served pages.
+    pub fn search_update(&mut self) -> Option<Output> {
         if !std::mem::take(&mut self.search_pending) {
-            return Vec::new();
+            return None;
         }
-        let Some(site) = &self.site else {
-            return Vec::new();
-        };
+        let site = self.site.as_ref()?;
         let mut scratch = Output::default();
         site.render_search(&mut scratch);
-        merge(&mut served.output, scratch, &[])
+        Some(scratch)
+    }
+
+    /// `search_update`, put into `served`; the files whose bytes changed.
+    pub fn refresh_search(&mut self, served: &mut Served) -> Vec<String> {
+        match self.search_update() {
+            Some(fresh) => merge(&mut served.output, fresh, &[]),
+            None => Vec::new(),
+        }
     }
 
     fn rebuild_all(&mut self, served: &mut Served) -> Outcome {
