@@ -431,6 +431,11 @@ impl Site {
     pub fn render_search(&self, out: &mut Output) {
         crate::search::write_indexes(&self.model(), out);
     }
+
+    /// The search index of one language.
+    pub fn render_search_lang(&self, lang: &str, out: &mut Output) {
+        crate::search::write_index(&self.model(), lang, out);
+    }
 }
 
 /// Whether other pages show the same of `new` as of `old`: they show an entry's facts (its

@@ -300,9 +300,14 @@ const PLURAL_SAMPLES: &[(&str, f64)] = &[
 /// Adds `search/<lang>.js` for each language of the site.
 pub fn write_indexes(m: &Model, out: &mut Output) {
     for l in &m.config.languages {
-        let index = build_index(m, &l.code);
-        out.add(format!("search/{}.js", l.code), to_script(&index));
+        write_index(m, &l.code, out);
     }
+}
+
+/// `search/<lang>.js`: the index of one language.
+pub fn write_index(m: &Model, lang: &str, out: &mut Output) {
+    let index = build_index(m, lang);
+    out.add(format!("search/{lang}.js"), to_script(&index));
 }
 
 /// The UI strings the script shows, rendered here through Fluent (which the browser does not

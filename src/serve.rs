@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock, mpsc};
 use std::time::{Duration, Instant};
 
@@ -85,12 +86,19 @@ pub fn serve(opts: &ServeOptions) -> Result<(), Diagnostic> {
     };
 
     let (tx, rx) = mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(80), None, tx)
+    // Set at each change, so that work that can wait (the search index) gives way.
+    let arrived = Arc::new(AtomicBool::new(false));
+    let flag = arrived.clone();
+    let handler = move |r: DebounceEventResult| {
+        flag.store(true, Ordering::SeqCst);
+        let _ = tx.send(r);
+    };
+    let mut debouncer = new_debouncer(Duration::from_millis(80), None, handler)
         .map_err(|e| Diagnostic::error(format!("cannot watch the site's files: {e}")))?;
     watch(&mut debouncer, &root)?;
     let rebuild_state = state.clone();
     std::thread::spawn(move || {
-        rebuild_loop(&mut builder, rx, &rebuild_state, &mut debouncer);
+        rebuild_loop(&mut builder, rx, arrived, &rebuild_state, &mut debouncer);
     });
 
     eprintln!("serving {address} (the site as it is in memory; Ctrl+C stops)");
@@ -179,10 +187,28 @@ fn open_browser(address: &str) {
 fn rebuild_loop<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
     builder: &mut Builder,
     rx: mpsc::Receiver<DebounceEventResult>,
+    arrived: Arc<AtomicBool>,
     state: &AppState,
     debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
 ) {
-    while let Ok(first) = rx.recv() {
+    loop {
+        // The search index waits until the files have been quiet for a second, and a save
+        // that comes while it is being made interrupts it: the pages come first.
+        let first = if builder.search_pending {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(e) => e,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    refresh_search(builder, &arrived, state);
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(e) => e,
+                Err(_) => break,
+            }
+        };
         // Everything that arrived meanwhile is one rebuild: a `git checkout` of fifty files.
         let mut paths = BTreeSet::new();
         let mut add = |r: DebounceEventResult| match r {
@@ -199,6 +225,7 @@ fn rebuild_loop<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
                 }
             }
         };
+        arrived.store(false, Ordering::SeqCst);
         add(first);
         while let Ok(more) = rx.try_recv() {
             add(more);
@@ -230,28 +257,43 @@ fn rebuild_loop<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
         }
         eprintln!("{}", outcome.summary(started.elapsed()));
         let _ = state.events.send(outcome.event());
-        let started = Instant::now();
-        let Some(fresh) = builder.search_update() else {
-            continue;
-        };
-        let mut served = match state.served.write() {
-            Ok(s) => s,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let changed = merge(&mut served.output, fresh, &[]);
-        drop(served);
-        if !changed.is_empty() {
-            eprintln!(
-                "updated the search index in {:.0} ms",
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-            let follow_up = Outcome {
-                changed,
-                problems: outcome.problems,
-                ..Outcome::default()
-            };
-            let _ = state.events.send(follow_up.event());
+    }
+}
+
+/// Renders the search index language by language, giving up (it stays due) as soon as a new
+/// change arrives; then serves it and tells the open pages.
+fn refresh_search(builder: &mut Builder, arrived: &AtomicBool, state: &AppState) {
+    let started = Instant::now();
+    let Some(site) = &builder.site else {
+        builder.search_pending = false;
+        return;
+    };
+    let mut fresh = Output::default();
+    for l in &site.config.languages {
+        if arrived.load(Ordering::SeqCst) {
+            return;
         }
+        site.render_search_lang(&l.code, &mut fresh);
+    }
+    builder.search_pending = false;
+    let mut served = match state.served.write() {
+        Ok(s) => s,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let changed = merge(&mut served.output, fresh, &[]);
+    let problems = served.problems.clone();
+    drop(served);
+    if !changed.is_empty() {
+        eprintln!(
+            "updated the search index in {:.0} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+        let follow_up = Outcome {
+            changed,
+            problems,
+            ..Outcome::default()
+        };
+        let _ = state.events.send(follow_up.event());
     }
 }
 
