@@ -30,6 +30,9 @@ const DOT: f64 = 5.0;
 const PAD: f64 = 6.0;
 
 /// `[west, south, east, north]` in degrees.
+/// Up to this many other towns are drawn as grey dots on a network's or initiative's map.
+pub const MAX_CONTEXT_TOWNS: usize = 100;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     pub west: f64,
@@ -319,7 +322,7 @@ impl Model<'_> {
                 .then(a.0.id.cmp(&b.0.id))
         });
         self.sort_links(&mut unplaced, lang);
-        let others: Vec<(f64, f64)> = self
+        let mut others: Vec<(f64, f64)> = self
             .content
             .of(Collection::Towns)
             .filter(|e| !mine.iter().any(|m| m.id == e.id))
@@ -327,6 +330,11 @@ impl Model<'_> {
             .filter(|[lat, lon]| frame.contains(*lat, *lon))
             .map(|[lat, lon]| frame.project(lat, lon))
             .collect();
+        // The other towns give a small site's map its context; on a large one they would be a
+        // cloud of dots on every page (and make every page grow with the number of towns).
+        if others.len() > MAX_CONTEXT_TOWNS {
+            others.clear();
+        }
         let titles: Vec<Text> = drawn
             .iter()
             .map(|(e, _, _)| self.title_of(e, lang))
