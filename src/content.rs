@@ -188,6 +188,11 @@ pub enum Status {
     Completed,
 }
 
+impl Status {
+    /// In the order of an initiative's life.
+    pub const ALL: [Status; 3] = [Status::Planned, Status::Active, Status::Completed];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum District {
@@ -198,6 +203,19 @@ pub enum District {
     Jerusalem,
     South,
     JudeaSamaria,
+}
+
+impl District {
+    /// North to south, as the Central Bureau of Statistics lists them.
+    pub const ALL: [District; 7] = [
+        District::North,
+        District::Haifa,
+        District::Center,
+        District::TelAviv,
+        District::Jerusalem,
+        District::South,
+        District::JudeaSamaria,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
 
-use crate::content::{Collection, Entry, Facts, InitiativeFacts};
+use crate::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::strip_isolation;
 use crate::output::Output;
@@ -36,18 +36,6 @@ const AGE_GROUPS: [(u8, Option<u8>); 5] = [
     (19, Some(35)),
     (36, None),
 ];
-
-const DISTRICTS: [&str; 7] = [
-    "north",
-    "haifa",
-    "center",
-    "tel-aviv",
-    "jerusalem",
-    "south",
-    "judea-samaria",
-];
-
-const STATUSES: [&str; 3] = ["planned", "active", "completed"];
 
 /// The filters of the initiatives list in one language.
 #[derive(Debug, Clone, Serialize)]
@@ -190,8 +178,8 @@ impl Model<'_> {
     /// groups, the reader's alphabet for entries.
     fn sort_options(&self, facet: &str, options: &mut [FacetOption], lang: &str) {
         let fixed: Vec<String> = match facet {
-            "district" => DISTRICTS.iter().map(|s| s.to_string()).collect(),
-            "status" => STATUSES.iter().map(|s| s.to_string()).collect(),
+            "district" => District::ALL.iter().map(serde_name).collect(),
+            "status" => Status::ALL.iter().map(serde_name).collect(),
             "ages" => AGE_GROUPS.iter().map(|g| age_group_id(*g)).collect(),
             _ => Vec::new(),
         };
