@@ -595,7 +595,10 @@ fn render_page(
                 .map(|t| t.text.clone())
                 .unwrap_or_else(|| m.config.site_title(lang));
             ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
-            ctx.insert("initiatives", &m.links_of(Collection::Initiatives, lang));
+            let mut initiatives = m.links_of(Collection::Initiatives, lang);
+            ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
+            initiatives.truncate(HOME_INITIATIVES);
+            ctx.insert("initiatives", &initiatives);
             let news: Vec<Link> = m
                 .links_of(Collection::News, lang)
                 .into_iter()
@@ -711,6 +714,11 @@ fn render_page(
     let html = render_template(tera, template, &ctx, &path)?;
     Ok(RenderedPage { path, html, copies })
 }
+
+/// How many initiatives the home page shows, in the list's order; a site with more links to
+/// the list of all of them. A home page with thousands of cards would weigh megabytes on a
+/// phone and make every change to it slow to lay out.
+const HOME_INITIATIVES: usize = 12;
 
 fn counts(content: &Content) -> HashMap<&'static str, usize> {
     Collection::ALL

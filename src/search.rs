@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use icu_normalizer::DecomposingNormalizerBorrowed;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use crate::content::{Collection, Entry, Outcome};
 use crate::i18n::strip_isolation;
@@ -253,7 +254,7 @@ const TITLE: u32 = 16;
 const SUMMARY: u32 = 4;
 const BODY_MAX: u32 = 4;
 
-/// One entry as a result.
+/// One entry as a result: what the list shows before its snippet.
 #[derive(Serialize)]
 struct Doc(
     /// Collection, as an index into `collections`.
@@ -263,17 +264,25 @@ struct Doc(
     String,
     /// The language of the text when it is not the index's own (a fallback), else "".
     String,
-    /// Summary, cut.
-    String,
-    /// The rest of the text, cut.
-    String,
 );
 
+/// The text a result's snippet is taken from: its summary and the rest, both cut.
+#[derive(Serialize)]
+struct Text(String, String);
+
+/// Entries whose snippet texts share one file. A result list of six loads at most six such
+/// files, a few kilobytes each, instead of the texts of every entry.
+const TEXTS_PER_FILE: usize = 64;
+
+/// What `search/<lang>.js` holds: everything but the words and the snippet texts, which are in
+/// parts under `search/<lang>/` loaded as the reader types. On a site of thousands of entries
+/// the whole index is megabytes; a phone parses the part for one first letter in a fraction
+/// of the time.
 #[derive(Serialize)]
 struct Index {
     lang: String,
-    /// The language's number locale for `Intl.NumberFormat` (as the pages format numbers).
-    num: String,
+    /// How the language writes counts, as the pages do.
+    num: crate::format::IntegerStyle,
     /// Every language of the site and its direction, for fallback texts.
     dirs: BTreeMap<String, String>,
     /// UI strings the script needs, in the page's language.
@@ -281,11 +290,43 @@ struct Index {
     /// Collections' folder names and their labels.
     collections: Vec<(String, String)>,
     docs: Vec<Doc>,
-    /// Normalised words, sorted in UTF-16 order (JavaScript's), joined by spaces.
+    /// Per prefix of the normalised words (a first letter, or longer where split): the part
+    /// that holds those words (a [`Shard`]), by its file name under `search/<lang>/` without
+    /// `.js`.
+    shards: BTreeMap<String, String>,
+    /// The prefixes whose words are in parts for one letter more.
+    split: Vec<String>,
+    /// The parts holding the docs' [`Text`]s, [`TEXTS_PER_FILE`] docs each, in doc order.
+    texts: Vec<String>,
+    /// Docs per text part.
+    chunk: usize,
+}
+
+/// The words that begin with one prefix (a letter, or more where a letter's words are too
+/// many for one file), and where they are found.
+#[derive(Serialize)]
+struct Shard {
+    /// Normalised words, sorted in UTF-16 order (JavaScript's), joined by spaces. For a
+    /// prefix that is split further, only the prefix itself if it is a word.
     terms: String,
     /// Per term: doc-id deltas and scores, interleaved, as [`encode`] writes numbers.
     postings: Vec<String>,
+    /// The answer to the prefix itself, as the reader types it: per doc, the best score of the
+    /// words longer than the prefix, as one posting list. Without it the first keystroke would
+    /// read every posting of the letter.
+    longer: String,
+    /// The snippet texts of the first results for the prefix typed alone, as
+    /// (doc, summary, rest), so that the first keystroke needs no other file.
+    first: Vec<(u32, String, String)>,
 }
+
+/// A part holds at most about this many characters of words and postings; a prefix with more
+/// is split by its next letter. Parsing and reading one part must fit a keystroke's budget on
+/// a phone (a few tens of milliseconds).
+const PART_CHARS: usize = 48_000;
+
+/// How many results' snippet texts a part carries (the header box shows six).
+const FIRST_RESULTS: usize = 6;
 
 /// The counts the plural forms of "N results" are rendered with, one per CLDR category.
 const PLURAL_SAMPLES: &[(&str, f64)] = &[
@@ -304,10 +345,16 @@ pub fn write_indexes(m: &Model, out: &mut Output) {
     }
 }
 
-/// `search/<lang>.js`: the index of one language.
+/// The index of one language: `search/<lang>.js` and its parts in `search/<lang>/`.
 pub fn write_index(m: &Model, lang: &str, out: &mut Output) {
-    let index = build_index(m, lang);
-    out.add(format!("search/{lang}.js"), to_script(&index));
+    let (index, parts) = build_index(m, lang);
+    out.add(
+        format!("search/{lang}.js"),
+        to_script("sulamSearchIndex", lang, &index),
+    );
+    for (name, script) in parts {
+        out.add(format!("search/{lang}/{name}.js"), script);
+    }
 }
 
 /// The UI strings the script shows, rendered here through Fluent (which the browser does not
@@ -349,6 +396,7 @@ struct Builder<'m, 'a> {
     lang: &'m str,
     collections: Vec<(String, String)>,
     docs: Vec<Doc>,
+    texts: Vec<Text>,
     postings: HashMap<String, Vec<(u32, u32)>>,
 }
 
@@ -391,9 +439,9 @@ impl Builder<'_, '_> {
             } else {
                 text_lang.to_string()
             },
-            cut(&summary, SUMMARY_CHARS),
-            cut(&rest, TEXT_CHARS),
         ));
+        self.texts
+            .push(Text(cut(&summary, SUMMARY_CHARS), cut(&rest, TEXT_CHARS)));
     }
 }
 
@@ -450,12 +498,14 @@ fn add_scores(scores: &mut HashMap<String, u32>, text: &str, weight: u32, cap: u
     }
 }
 
-fn build_index(m: &Model, lang: &str) -> Index {
+/// The index of one language and its parts, as (file name without `.js`, script).
+fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)>) {
     let mut b = Builder {
         m,
         lang,
         collections: Vec::new(),
         docs: Vec::new(),
+        texts: Vec::new(),
         postings: HashMap::new(),
     };
     for c in Collection::ALL {
@@ -471,31 +521,33 @@ fn build_index(m: &Model, lang: &str) -> Index {
     let Builder {
         collections,
         docs,
-        mut postings,
+        texts,
+        postings,
         ..
     } = b;
 
-    let mut terms: Vec<(Vec<u16>, String)> = postings
-        .keys()
-        .map(|t| (t.encode_utf16().collect(), t.clone()))
-        .collect();
-    terms.sort();
-    let mut lists = Vec::with_capacity(terms.len());
-    for (_, t) in &terms {
-        let mut p = postings.remove(t).unwrap_or_default();
-        p.sort();
-        let mut flat = String::with_capacity(p.len() * 3);
-        let mut last = 0;
-        for (d, s) in p {
-            encode(&mut flat, d - last);
-            encode(&mut flat, s);
-            last = d;
+    let mut parts = Vec::new();
+    let mut shards = BTreeMap::new();
+    let mut split = Vec::new();
+    for (prefix, shard, is_split) in shards_of(postings, &texts) {
+        let stem: Vec<String> = prefix
+            .chars()
+            .map(|c| format!("{:x}", u32::from(c)))
+            .collect();
+        let name = part(lang, &stem.join("_"), &shard, &mut parts);
+        if is_split {
+            split.push(prefix.clone());
         }
-        lists.push(flat);
+        shards.insert(prefix, name);
     }
-    Index {
+    let texts = texts
+        .chunks(TEXTS_PER_FILE)
+        .enumerate()
+        .map(|(i, chunk)| part(lang, &format!("t{i}"), &chunk, &mut parts))
+        .collect();
+    let index = Index {
         lang: lang.to_string(),
-        num: crate::format::icu_locale(lang).to_string(),
+        num: m.formats.get(lang).integer_style(),
         dirs: m
             .config
             .languages
@@ -505,13 +557,159 @@ fn build_index(m: &Model, lang: &str) -> Index {
         ui: ui_strings(m, lang),
         collections,
         docs,
-        terms: terms
-            .into_iter()
-            .map(|(_, t)| t)
+        shards,
+        split,
+        texts,
+        chunk: TEXTS_PER_FILE,
+    };
+    (index, parts)
+}
+
+/// One normalised word of the index and where it is found.
+struct Term {
+    text: String,
+    /// Its (doc, score) pairs, by doc.
+    docs: Vec<(u32, u32)>,
+    /// The same as [`posting_list`] writes them.
+    list: String,
+}
+
+/// The parts of the index: the words grouped by their first letter, and a letter with too many
+/// words (in Arabic, ا: the article) split by the next letter, and so on. Each as (prefix,
+/// part, whether it is split).
+fn shards_of(
+    postings: HashMap<String, Vec<(u32, u32)>>,
+    texts: &[Text],
+) -> Vec<(String, Shard, bool)> {
+    let mut terms: Vec<(Vec<u16>, Term)> = postings
+        .into_iter()
+        .map(|(text, mut docs)| {
+            docs.sort();
+            let list = posting_list(&docs);
+            (text.encode_utf16().collect(), Term { text, docs, list })
+        })
+        .collect();
+    terms.sort_by(|a, b| a.0.cmp(&b.0));
+    let terms: Vec<Term> = terms.into_iter().map(|(_, t)| t).collect();
+    let mut out = Vec::new();
+    for group in groups_by_char(&terms, 0) {
+        split_shard(group, 1, texts, &mut out);
+    }
+    out
+}
+
+/// Runs of `terms` (sorted) that share their character at `at` (all share the ones before).
+/// A word that ends before `at` is a run of its own.
+fn groups_by_char(terms: &[Term], at: usize) -> Vec<&[Term]> {
+    let key = |t: &Term| t.text.chars().nth(at);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=terms.len() {
+        if i == terms.len() || key(&terms[i]) != key(&terms[start]) {
+            out.push(&terms[start..i]);
+            start = i;
+        }
+    }
+    out
+}
+
+/// The part of the words `terms`, which share their first `depth` characters, split by the
+/// next character while it is too large.
+fn split_shard(terms: &[Term], depth: usize, texts: &[Text], out: &mut Vec<(String, Shard, bool)>) {
+    let Some(first) = terms.first() else {
+        return;
+    };
+    let prefix: String = first.text.chars().take(depth).collect();
+    // Sorted, so the prefix itself comes first when it is a word.
+    let (exact, rest) = match first.text == prefix {
+        true => (Some(first), &terms[1..]),
+        false => (None, terms),
+    };
+    let mut longer: BTreeMap<u32, u32> = BTreeMap::new();
+    for t in rest {
+        for &(d, s) in &t.docs {
+            let best = longer.entry(d).or_default();
+            *best = s.max(*best);
+        }
+    }
+    let size: usize = terms.iter().map(|t| t.text.len() + t.list.len()).sum();
+    let is_split = size > PART_CHARS && !rest.is_empty();
+    let kept = if is_split {
+        exact.into_iter().collect()
+    } else {
+        terms.iter().collect::<Vec<_>>()
+    };
+    let shard = Shard {
+        terms: kept
+            .iter()
+            .map(|t| t.text.as_str())
             .collect::<Vec<_>>()
             .join(" "),
-        postings: lists,
+        postings: kept.iter().map(|t| t.list.clone()).collect(),
+        first: first_results(exact, &longer, texts),
+        longer: posting_list(&longer.into_iter().collect::<Vec<_>>()),
+    };
+    out.push((prefix, shard, is_split));
+    if is_split {
+        for group in groups_by_char(rest, depth) {
+            split_shard(group, depth + 1, texts, out);
+        }
     }
+}
+
+/// The snippet texts of the first [`FIRST_RESULTS`] results for a prefix typed alone, ranked
+/// as `search.js` ranks them: the prefix as a whole word counts double.
+fn first_results(
+    exact: Option<&Term>,
+    longer: &BTreeMap<u32, u32>,
+    texts: &[Text],
+) -> Vec<(u32, String, String)> {
+    let mut best: BTreeMap<u32, u32> = longer.clone();
+    for &(d, s) in exact.map(|t| t.docs.as_slice()).unwrap_or_default() {
+        let b = best.entry(d).or_default();
+        *b = (2 * s).max(*b);
+    }
+    let mut ranked: Vec<(u32, u32)> = best.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .take(FIRST_RESULTS)
+        .filter_map(|(d, _)| {
+            let t = texts.get(d as usize)?;
+            Some((d, t.0.clone(), t.1.clone()))
+        })
+        .collect()
+}
+
+/// (doc, score) pairs sorted by doc, as doc-id deltas and scores written by [`encode`].
+fn posting_list(p: &[(u32, u32)]) -> String {
+    let mut flat = String::with_capacity(p.len() * 3);
+    let mut last = 0;
+    for &(d, s) in p {
+        encode(&mut flat, d - last);
+        encode(&mut flat, s);
+        last = d;
+    }
+    flat
+}
+
+/// Adds a part of the index to `parts` and returns its file name: `stem` and a hash of its
+/// content, so that a browser or host that keeps an old part never pairs it with a new index.
+fn part(
+    lang: &str,
+    stem: &str,
+    value: &impl Serialize,
+    parts: &mut Vec<(String, String)>,
+) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    let digest = Sha256::digest(json.as_bytes());
+    let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("{stem}-{hash}");
+    parts.push((
+        name.clone(),
+        script_of("sulamSearchParts", &format!("{lang}/{name}"), &json),
+    ));
+    name
 }
 
 /// Digits of a number's last base-32 place, and of its other places. Postings written so are
@@ -536,11 +734,15 @@ fn encode(out: &mut String, mut n: u32) {
     out.push(LAST_DIGIT[places[0]] as char);
 }
 
-/// The index as a script that hands it to `search.js`; a script, not JSON, because `fetch`
-/// does not read `file://`. `JSON.parse` of a string literal is faster to load than the same
-/// object literal.
-fn to_script(index: &Index) -> String {
-    let json = serde_json::to_string(index).unwrap_or_else(|_| "{}".into());
+/// A value as a script that hands it to `search.js` under `self[global][key]`; a script, not
+/// JSON, because `fetch` does not read `file://`. `JSON.parse` of a string literal is faster to
+/// load than the same object literal.
+fn to_script(global: &str, key: &str, value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    script_of(global, key, &json)
+}
+
+fn script_of(global: &str, key: &str, json: &str) -> String {
     let mut lit = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         match c {
@@ -551,10 +753,7 @@ fn to_script(index: &Index) -> String {
             _ => lit.push(c),
         }
     }
-    format!(
-        "(self.sulamSearchIndex=self.sulamSearchIndex||{{}})[{lang:?}]=JSON.parse('{lit}');\n",
-        lang = index.lang
-    )
+    format!("(self.{global}=self.{global}||{{}})[{key:?}]=JSON.parse('{lit}');\n")
 }
 
 #[cfg(test)]
@@ -620,24 +819,104 @@ mod tests {
 
     #[test]
     fn the_script_survives_quotes_and_backslashes() {
-        let index = Index {
-            lang: "he".into(),
-            num: "he".into(),
-            dirs: BTreeMap::new(),
-            ui: BTreeMap::new(),
-            collections: vec![],
-            docs: vec![Doc(
-                0,
-                "x".into(),
-                "רש\"י 'a' \\".into(),
-                "".into(),
-                "".into(),
-                "".into(),
-            )],
-            terms: String::new(),
-            postings: vec![],
-        };
-        let s = to_script(&index);
+        let docs = vec![Doc(0, "x".into(), "רש\"י 'a' \\".into(), "".into())];
+        let s = to_script("sulamSearchIndex", "he", &docs);
+        assert!(s.starts_with(
+            r#"(self.sulamSearchIndex=self.sulamSearchIndex||{})["he"]=JSON.parse('"#
+        ));
         assert!(s.contains(r#"רש\\"י \'a\' \\\\"#), "{s}");
+    }
+
+    #[test]
+    fn shards_hold_the_words_of_one_first_letter_in_utf16_order() {
+        let postings = HashMap::from([
+            ("מוביליות".to_string(), vec![(3, 1), (0, 16)]),
+            ("מ".to_string(), vec![(1, 2)]),
+            ("מבית".to_string(), vec![(1, 7), (0, 3)]),
+            ("בית".to_string(), vec![(2, 4)]),
+            // U+1D400 sorts before U+FB01 in UTF-16 (a surrogate), after it in UTF-8.
+            ("\u{1D400}x".to_string(), vec![(0, 1)]),
+            ("\u{FB01}x".to_string(), vec![(0, 1)]),
+        ]);
+        let texts: Vec<Text> = (0..4)
+            .map(|d| Text(format!("s{d}"), format!("r{d}")))
+            .collect();
+        let shards = shards_of(postings, &texts);
+        let prefixes: Vec<&str> = shards.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(prefixes, ["ב", "מ", "\u{1D400}", "\u{FB01}"]);
+        assert!(shards.iter().all(|s| !s.2), "nothing split");
+        let mem = &shards[1].1;
+        assert_eq!(mem.terms, "מ מבית מוביליות");
+        // Sorted by doc, as deltas: doc 0 score 16, doc 3 (0 + 3) score 1.
+        assert_eq!(mem.postings[2], "0g31");
+        // The letter alone: the best of the longer words per doc, not the word מ itself:
+        // doc 0 16, doc 1 7, doc 3 1.
+        assert_eq!(mem.longer, "0g1721");
+        // Its first results: doc 0 (16), doc 1 (7, above מ as a word: 2 × 2), doc 3.
+        let first: Vec<u32> = mem.first.iter().map(|f| f.0).collect();
+        assert_eq!(first, [0, 1, 3]);
+        assert_eq!(
+            (mem.first[0].1.as_str(), mem.first[0].2.as_str()),
+            ("s0", "r0")
+        );
+    }
+
+    #[test]
+    fn a_letter_with_too_many_words_is_split_by_the_next() {
+        // 3,000 words beginning with ال and one with ب, each in 20 docs.
+        let docs: Vec<(u32, u32)> = (0..20).map(|d| (d, 1 + d % 3)).collect();
+        let mut postings: HashMap<String, Vec<(u32, u32)>> = (0..3000)
+            .map(|i| {
+                (
+                    format!("ال{}", char::from_u32(0x0628 + i % 20).unwrap_or('ب'))
+                        + &i.to_string(),
+                    docs.clone(),
+                )
+            })
+            .collect();
+        postings.insert("ا".into(), vec![(5, 9)]);
+        postings.insert("بيت".into(), vec![(2, 4)]);
+        let shards = shards_of(postings, &[]);
+        let find = |p: &str| {
+            shards
+                .iter()
+                .find(|s| s.0 == p)
+                .unwrap_or_else(|| panic!("{p}"))
+        };
+        // ا and ال are split; ا keeps only the word ا itself, and the best of the rest.
+        assert!(find("ا").2 && find("ال").2 && !find("ب").2);
+        assert_eq!(find("ا").1.terms, "ا");
+        assert_eq!(find("ال").1.terms, "");
+        assert_eq!(find("ا").1.longer, find("ال").1.longer);
+        // Below them, parts by the third letter, each under the size limit, holding every word.
+        let leaves: Vec<_> = shards
+            .iter()
+            .filter(|s| s.0.starts_with("ال") && s.0 != "ال")
+            .collect();
+        assert_eq!(leaves.len(), 20);
+        for (prefix, shard, split) in &leaves {
+            assert!(
+                !split
+                    && shard
+                        .terms
+                        .split(' ')
+                        .all(|t| t.starts_with(prefix.as_str()))
+            );
+            assert!(shard.terms.len() + shard.postings.concat().len() <= PART_CHARS);
+        }
+        let words: usize = leaves.iter().map(|s| s.1.terms.split(' ').count()).sum();
+        assert_eq!(words, 3000);
+    }
+
+    #[test]
+    fn a_part_is_named_by_its_content() {
+        let mut parts = Vec::new();
+        let a = part("he", "t0", &vec![Text("a".into(), "b".into())], &mut parts);
+        let b = part("he", "t0", &vec![Text("a".into(), "c".into())], &mut parts);
+        assert!(a.starts_with("t0-") && a.len() == "t0-".len() + 8, "{a}");
+        assert_ne!(a, b);
+        assert!(parts[0].1.starts_with(&format!(
+            "(self.sulamSearchParts=self.sulamSearchParts||{{}})[\"he/{a}\"]="
+        )));
     }
 }

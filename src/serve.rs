@@ -280,7 +280,7 @@ fn refresh_search(builder: &mut Builder, arrived: &AtomicBool, state: &AppState)
         Ok(s) => s,
         Err(poisoned) => poisoned.into_inner(),
     };
-    let changed = merge(&mut served.output, fresh, &[]);
+    let changed = merge_search(&mut served.output, fresh);
     let problems = served.problems.clone();
     drop(served);
     if !changed.is_empty() {
@@ -526,7 +526,7 @@ impl Builder {
     /// `search_update`, put into `served`; the files whose bytes changed.
     pub fn refresh_search(&mut self, served: &mut Served) -> Vec<String> {
         match self.search_update() {
-            Some(fresh) => merge(&mut served.output, fresh, &[]),
+            Some(fresh) => merge_search(&mut served.output, fresh),
             None => Vec::new(),
         }
     }
@@ -599,6 +599,31 @@ fn merge(output: &mut Output, fresh: Output, sources: &[PathBuf]) -> Vec<String>
         output.copies.insert(path, source);
     }
     changed.into_iter().collect()
+}
+
+/// Puts a fresh search index into `output`, as [`merge`] does, and drops the parts of its
+/// languages that it no longer names (a part's name carries a hash of its content).
+fn merge_search(output: &mut Output, fresh: Output) -> Vec<String> {
+    let folders: Vec<String> = fresh
+        .files
+        .keys()
+        .filter_map(|p| p.strip_prefix("search/")?.strip_suffix(".js"))
+        .filter(|lang| !lang.contains('/'))
+        .map(|lang| format!("search/{lang}/"))
+        .collect();
+    let stale: Vec<String> = output
+        .files
+        .keys()
+        .filter(|p| folders.iter().any(|f| p.starts_with(f)) && !fresh.files.contains_key(*p))
+        .cloned()
+        .collect();
+    for p in &stale {
+        output.files.remove(p);
+    }
+    let mut changed = merge(output, fresh, &[]);
+    changed.extend(stale);
+    changed.sort();
+    changed
 }
 
 async fn sse(

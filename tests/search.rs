@@ -5,7 +5,22 @@ use common::Site;
 
 /// The index object inside `search/<lang>.js` (a script: `...=JSON.parse('<json>');`).
 fn index(s: &Site, lang: &str) -> serde_json::Value {
-    let script = s.page(&format!("search/{lang}.js"));
+    script_json(&s.page(&format!("search/{lang}.js")))
+}
+
+/// A part of the index, `search/<lang>/<name>.js`, and the key it is stored under.
+fn part(s: &Site, lang: &str, name: &str) -> serde_json::Value {
+    let script = s.page(&format!("search/{lang}/{name}.js"));
+    assert!(
+        script.starts_with(&format!(
+            "(self.sulamSearchParts=self.sulamSearchParts||{{}})[\"{lang}/{name}\"]="
+        )),
+        "{script}"
+    );
+    script_json(&script)
+}
+
+fn script_json(script: &str) -> serde_json::Value {
     let start = script.find("JSON.parse('").expect("JSON.parse(") + "JSON.parse('".len();
     let end = script.rfind("');").expect("');");
     let mut json = String::new();
@@ -26,7 +41,7 @@ fn index(s: &Site, lang: &str) -> serde_json::Value {
             json.push(c);
         }
     }
-    serde_json::from_str(&json).unwrap_or_else(|e| panic!("search/{lang}.js: {e}"))
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {script}"))
 }
 
 /// The docs of an index as (collection, id, title, text language).
@@ -48,14 +63,21 @@ fn docs(ix: &serde_json::Value) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-/// The score of `term` for the doc with `id`, or 0.
-fn score(ix: &serde_json::Value, term: &str, id: &str) -> u64 {
-    let terms: Vec<&str> = ix["terms"].as_str().expect("terms").split(' ').collect();
+/// The score of `term` for the doc with `id`, or 0, from the part of the term's first letter.
+fn score(s: &Site, ix: &serde_json::Value, term: &str, id: &str) -> u64 {
+    let lang = ix["lang"].as_str().expect("lang");
+    let first = term.chars().next().expect("a term").to_string();
+    let name = ix["shards"][&first]
+        .as_str()
+        .expect("a part for the letter");
+    let shard = part(s, lang, name);
+    let terms: Vec<&str> = shard["terms"].as_str().expect("terms").split(' ').collect();
+    assert!(terms.iter().all(|t| t.starts_with(&first)), "{terms:?}");
     let Some(i) = terms.iter().position(|t| *t == term) else {
         return 0;
     };
     let want = docs(ix).iter().position(|d| d.1 == id).expect("doc") as u64;
-    let numbers = decode(ix["postings"][i].as_str().expect("postings"));
+    let numbers = decode(shard["postings"][i].as_str().expect("postings"));
     let mut doc = 0;
     for pair in numbers.chunks(2) {
         doc += pair[0];
@@ -104,6 +126,23 @@ fn every_language_has_an_index_with_every_entry_once() {
         );
         assert_eq!(beta[0].2, "מיזם הינקות");
         assert_eq!(beta[0].3, if lang == "he" { "" } else { "he" }, "{lang}");
+        // The snippet texts are in parts of `chunk` docs each.
+        let chunk = ix["chunk"].as_u64().expect("chunk") as usize;
+        let texts = ix["texts"].as_array().expect("texts");
+        assert_eq!(texts.len(), d.len().div_ceil(chunk), "{lang}");
+        if lang == "he" {
+            let at = d.iter().position(|x| x.1 == "alpha").expect("alpha");
+            let name = texts[at / chunk].as_str().expect("name");
+            let text = &part(&s, lang, name)[at % chunk];
+            assert_eq!(
+                text[0],
+                "חברת Social Finance Israel (SFI) מציעה <b>משהו</b> & עוד"
+            );
+            assert!(
+                text[1].as_str().expect("rest").contains("פלטפורמה יישובית"),
+                "{text}"
+            );
+        }
         // The home page is the language's home ("" id).
         assert!(
             d.iter().any(|x| x.0 == "pages" && x.1.is_empty()),
@@ -126,23 +165,23 @@ fn words_are_indexed_normalised_and_without_prefixes_title_first() {
     s.build_ok();
     let he = index(&s, "he");
     // As written, normalised (final mem), and with ו and וב stripped.
-    assert_eq!(score(&he, "ובירושלימ", "gamma"), 16);
-    assert_eq!(score(&he, "בירושלימ", "gamma"), 8);
-    assert_eq!(score(&he, "ירושלימ", "gamma"), 8);
+    assert_eq!(score(&s, &he, "ובירושלימ", "gamma"), 16);
+    assert_eq!(score(&s, &he, "בירושלימ", "gamma"), 8);
+    assert_eq!(score(&s, &he, "ירושלימ", "gamma"), 8);
     // Niqqud dropped; gershayim typed as " dropped.
-    assert_eq!(score(&he, "בראשית", "gamma"), 4);
-    assert_eq!(score(&he, "רשי", "gamma"), 1);
-    assert_eq!(score(&he, "שלומ", "gamma"), 1);
+    assert_eq!(score(&s, &he, "בראשית", "gamma"), 4);
+    assert_eq!(score(&s, &he, "רשי", "gamma"), 1);
+    assert_eq!(score(&s, &he, "שלומ", "gamma"), 1);
     // Title over summary over body.
-    assert!(score(&he, "ובירושלימ", "gamma") > score(&he, "מוביליות", "gamma"));
-    assert!(score(&he, "מוביליות", "gamma") > score(&he, "שלומ", "gamma"));
+    assert!(score(&s, &he, "ובירושלימ", "gamma") > score(&s, &he, "מוביליות", "gamma"));
+    assert!(score(&s, &he, "מוביליות", "gamma") > score(&s, &he, "שלומ", "gamma"));
 
     let ar = index(&s, "ar");
-    assert_eq!(score(&ar, "والمحليه", "delta"), 16);
-    assert_eq!(score(&ar, "محليه", "delta"), 8);
-    assert_eq!(score(&ar, "مبادره", "delta"), 4);
-    assert_eq!(score(&ar, "كتاب", "delta"), 1);
-    assert!(score(&ar, "اطفال", "delta") > 0);
+    assert_eq!(score(&s, &ar, "والمحليه", "delta"), 16);
+    assert_eq!(score(&s, &ar, "محليه", "delta"), 8);
+    assert_eq!(score(&s, &ar, "مبادره", "delta"), 4);
+    assert_eq!(score(&s, &ar, "كتاب", "delta"), 1);
+    assert!(score(&s, &ar, "اطفال", "delta") > 0);
 }
 
 #[test]

@@ -635,3 +635,38 @@ fn a_second_build_keeps_the_files_that_did_not_change() {
     assert_eq!(mtime(same), same_before, "an unchanged page was rewritten");
     assert_ne!(mtime(edited), edited_before);
 }
+
+#[test]
+fn the_home_page_shows_twelve_initiatives_and_links_to_all_of_them() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let home = s.page("he/index.html");
+    assert_eq!(home.matches(r#"<li class="card">"#).count(), 2);
+    assert!(
+        !home.contains(r#"<p class="more">"#),
+        "two initiatives: no link"
+    );
+
+    for i in 0..12 {
+        s.write(
+            &format!("content/initiatives/extra-{i:02}/he.md"),
+            &format!("---\ntitle: יוזמה {i:02}\n---\n"),
+        );
+    }
+    s.build_ok();
+    for (lang, text) in [
+        ("he", "לכל היוזמות (14)"),
+        ("ar", "جميع المبادرات (14)"),
+        ("en", "All 14 initiatives"),
+    ] {
+        let home = s.page(&format!("{lang}/index.html"));
+        assert_eq!(home.matches(r#"<li class="card">"#).count(), 12, "{lang}");
+        let more = format!(r#"<p class="more"><a href="/kb/{lang}/initiatives/">"#);
+        let at = home.find(&more).unwrap_or_else(|| panic!("{lang}: {home}"));
+        let link = &home[at..at + home[at..].find("</a>").expect("</a>")];
+        assert_eq!(common::plain(&link[more.len()..]), text, "{lang}");
+        // The list itself still has every one.
+        let list = s.page(&format!("{lang}/initiatives/index.html"));
+        assert_eq!(list.matches("/initiatives/extra-").count(), 12, "{lang}");
+    }
+}

@@ -40,18 +40,40 @@ describe('search words: the same answers as src/search.rs', () => {
   });
 });
 
-/** A raw index as `sulam build` writes it: docs [id, title], postings as {term: [[doc, score]]}. */
+/**
+ * A raw index as `sulam build` writes it, with its parts: docs [id, title], postings as
+ * {term: [[doc, score]]}, one part per first letter.
+ */
 function index(docs, postings) {
-  const terms = Object.keys(postings).sort();
+  const parts = {}, shards = {};
+  for (const t of Object.keys(postings).sort()) {
+    const first = String.fromCodePoint(t.codePointAt(0));
+    shards[first] = shards[first] || `${first.codePointAt(0).toString(16)}-00000000`;
+    const part = (parts[`he/${shards[first]}`] = parts[`he/${shards[first]}`] || { terms: '', postings: [] });
+    part.terms += (part.terms ? ' ' : '') + t;
+    part.postings.push(list(postings[t]));
+    if (t !== first) {
+      part.best = part.best || new Map();
+      for (const [d, s] of postings[t]) part.best.set(d, Math.max(s, part.best.get(d) || 0));
+    }
+  }
+  for (const part of Object.values(parts)) {
+    part.longer = list([...(part.best || [])].sort((a, b) => a[0] - b[0]));
+    part.first = [];
+    delete part.best;
+  }
+  parts['he/t0-00000000'] = docs.map(() => ['', '']);
   return S.prepare({
     lang: 'he', num: 'he', dirs: { he: 'rtl' }, ui: {}, collections: [['initiatives', 'יוזמה']],
-    docs: docs.map(([id, title]) => [0, id, title, '', '', '']),
-    terms: terms.join(' '),
-    postings: terms.map((t) => {
-      let last = 0;
-      return postings[t].flatMap(([d, s]) => { const r = [d - last, s]; last = d; return r; }).map(encode).join('');
-    }),
-  });
+    docs: docs.map(([id, title]) => [0, id, title, '']),
+    shards, split: [], texts: ['t0-00000000'], chunk: 64,
+  }, parts);
+}
+
+/** [doc, score] pairs sorted by doc as src/search.rs writes them: doc deltas and scores. */
+function list(pairs) {
+  let last = 0;
+  return pairs.flatMap(([d, s]) => { const r = [d - last, s]; last = d; return r; }).map(encode).join('');
 }
 
 /** A number as src/search.rs writes it: base 32, the last place from LAST, the others from MORE. */
@@ -63,6 +85,20 @@ function encode(n) {
 }
 
 const ids = (ix, q) => [...S.search(ix, q)].map((d) => ix.docs[d][1]);
+
+describe('counts', () => {
+  const latin = [...'0123456789'];
+  it('are grouped in threes from the style src/format.rs reads from ICU', () => {
+    const style = { digits: latin, group: ',', min: 4 };
+    assert.deepEqual([7, 999, 1000, 3001, 1234567].map((n) => S.formatCount(style, n)),
+      ['7', '999', '1,000', '3,001', '1,234,567']);
+  });
+  it('keep four digits whole where the language groups from five, and use its digits', () => {
+    const style = { digits: [...'٠١٢٣٤٥٦٧٨٩'], group: '٬', min: 5 };
+    assert.deepEqual([1000, 10000].map((n) => S.formatCount(style, n)), ['١٠٠٠', '١٠٬٠٠٠']);
+    assert.equal(S.formatCount({ digits: latin, group: '', min: 4 }, 12345), '12345');
+  });
+});
 
 describe('search ranking', () => {
   it('reads the numbers src/search.rs writes', () => {
@@ -84,6 +120,43 @@ describe('search ranking', () => {
     const ix = index([['bare', ''], ['typed', '']], { 'בית': [[0, 1]], 'ובית': [[1, 1]] });
     assert.deepEqual(ids(ix, 'ובית'), ['typed', 'bare']);
   });
+  it('a single letter finds the words it begins, the letter as a word first', () => {
+    const ix = index([['longer', ''], ['best', ''], ['letter', ''], ['other', '']],
+      { 'מ': [[2, 16]], 'מוב': [[0, 4]], 'מובילים': [[0, 1], [1, 16]], 'בית': [[3, 16]] });
+    // 16 × 2 as a whole word; 16 for the best longer word; 4; nothing for בית.
+    assert.deepEqual(ids(ix, 'מ'), ['letter', 'best', 'longer']);
+  });
+  it('a letter split by the next is looked up in the part of the longer prefix', () => {
+    const part = (terms, longer, first = []) => ({
+      terms: Object.keys(terms).join(' '), postings: Object.values(terms).map(list), longer: list(longer), first,
+    });
+    const best = [[1, 4], [2, 16]];
+    const parts = {
+      'ar/a': part({ 'ا': [[0, 1]] }, best, [[2, 'نص المدرسة', '']]),
+      'ar/al': part({}, best),
+      'ar/alm': part({ 'المحلي': [[1, 4]], 'المدرسه': [[2, 16]] }, best),
+      'ar/t': [['', ''], ['', ''], ['', '']],
+    };
+    const raw = {
+      lang: 'ar', num: 'ar', dirs: { ar: 'rtl' }, ui: {}, collections: [['initiatives', 'مبادرة']],
+      docs: ['zero', 'one', 'two'].map((id) => [0, id, id, '']),
+      shards: { 'ا': 'a', 'ال': 'al', 'الم': 'alm' }, split: ['ا', 'ال'], texts: ['t'], chunk: 64,
+    };
+    const before = S.prepare(raw, {});
+    assert.deepEqual([...S.partsFor(before, 'المح')], ['ar/alm']);
+    assert.deepEqual([...S.partsFor(before, 'ال')], ['ar/al']);
+    assert.deepEqual([...S.partsFor(before, 'ا')], ['ar/a']);
+    assert.deepEqual([...S.partsFor(before, 'الب')], [], 'no part: no word begins so');
+    const ix = S.prepare(raw, parts);
+    assert.deepEqual(ids(ix, 'المح'), ['one']);
+    assert.deepEqual(ids(ix, 'ال'), ['two', 'one']);
+    // 16 and 4 from the best longer words, 1 × 2 for ا as a word.
+    assert.deepEqual(ids(ix, 'ا'), ['two', 'one', 'zero']);
+    assert.deepEqual(ids(ix, 'الب'), []);
+    // The part of ا carried the snippet text of its first result: no text part is needed.
+    assert.deepEqual([...S.docText(ix, 2)], ['نص المدرسة', '']);
+    assert.deepEqual([...S.textParts(S.prepare(raw, { 'ar/a': parts['ar/a'] }), [2])], ['ar/t']);
+  });
   it('every word of the query must be found', () => {
     const ix = index([['both', ''], ['one', '']], { 'בית': [[0, 1], [1, 1]], 'ספר': [[0, 1]] });
     assert.deepEqual(ids(ix, 'בית ספר'), ['both']);
@@ -103,9 +176,13 @@ describe('search ranking', () => {
 const SITE = process.env.SULAM_SITE_DIR;
 
 describe('search on the example site', { skip: !SITE && 'SULAM_SITE_DIR is not set' }, () => {
-  const ctx = SITE && load(...['he', 'ar', 'en'].map((l) => path.join(SITE, 'search', `${l}.js`)));
+  // Each language's index and every one of its parts.
+  const ctx = SITE && load(...['he', 'ar', 'en'].flatMap((l) => [
+    path.join(SITE, 'search', `${l}.js`),
+    ...fs.readdirSync(path.join(SITE, 'search', l)).map((f) => path.join(SITE, 'search', l, f)),
+  ]));
   const find = (lang, q) => {
-    const ix = S.prepare(ctx.sulamSearchIndex[lang]);
+    const ix = S.prepare(ctx.sulamSearchIndex[lang], ctx.sulamSearchParts);
     return [...S.search(ix, q)].map((d) => ix.docs[d]);
   };
   for (const [lang, q, first] of [
@@ -126,6 +203,51 @@ describe('search on the example site', { skip: !SITE && 'SULAM_SITE_DIR is not s
       assert.equal(docs[at][3], '', 'in the index language, not a fallback');
     });
   }
+  it('every part the index names is a file, and every file a part it names', () => {
+    for (const lang of ['he', 'ar', 'en']) {
+      const raw = ctx.sulamSearchIndex[lang];
+      const named = [...Object.values(raw.shards), ...raw.texts].map((n) => `${n}.js`).sort();
+      assert.deepEqual(named, fs.readdirSync(path.join(SITE, 'search', lang)).sort(), lang);
+      assert.equal(raw.texts.length, Math.ceil(raw.docs.length / raw.chunk), `${lang}: texts`);
+    }
+  });
+  it('a query loads only the parts of its words\' first letters, stripped forms included', () => {
+    const raw = ctx.sulamSearchIndex.he;
+    const ix = S.prepare(raw, {});
+    assert.deepEqual([...S.partsFor(ix, 'ובמוביליות')], ['ו', 'ב', 'מ'].map((l) => `he/${raw.shards[l]}`));
+    assert.deepEqual([...S.partsFor(ix, 'רשות')], [`he/${raw.shards['ר']}`]);
+    assert.throws(() => S.search(ix, 'מוביליות'), /not loaded/);
+    assert.deepEqual([...S.textParts(ix, [0, 1, raw.chunk])], [`he/${raw.texts[0]}`, `he/${raw.texts[1]}`]);
+  });
+  it('a part\'s prefix typed alone ranks as if every word it begins were read', () => {
+    for (const lang of ['he', 'ar', 'en']) {
+      const raw = ctx.sulamSearchIndex[lang];
+      const ix = S.prepare(raw, ctx.sulamSearchParts);
+      const all = Object.values(raw.shards).map((name) => ctx.sulamSearchParts[`${lang}/${name}`]);
+      // A prefix that is looked up in other forms too (ומ → מ) is not the prefix alone.
+      for (const prefix of Object.keys(raw.shards).filter((p) => S.forms(p).length === 1)) {
+        const best = new Map();
+        for (const part of all) {
+          part.terms.split(' ').forEach((t, i) => {
+            if (!t.startsWith(prefix)) return;
+            const nums = [...S.decode(part.postings[i])];
+            for (let j = 0, d = 0; j < nums.length; j += 2) {
+              d += nums[j];
+              const score = nums[j + 1] * 2 * (t === prefix ? 2 : 1);
+              best.set(d, Math.max(score, best.get(d) || 0));
+            }
+          });
+        }
+        const want = [...best.keys()].sort((a, b) => best.get(b) - best.get(a) || a - b);
+        assert.deepEqual([...S.search(ix, prefix)], want, `${lang}: ${prefix}`);
+      }
+    }
+  });
+  it('counts are written with Western digits and commas in every language', () => {
+    for (const lang of ['he', 'ar', 'en']) {
+      assert.equal(S.formatCount(ctx.sulamSearchIndex[lang].num, 3001), '3,001', lang);
+    }
+  });
   it('each entry is one result, fallback pages included', () => {
     for (const lang of ['he', 'ar', 'en']) {
       const docs = ctx.sulamSearchIndex[lang].docs.map((d) => `${d[0]}/${d[1]}`);

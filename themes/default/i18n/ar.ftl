@@ -36,6 +36,7 @@ count-initiatives = { $count ->
     [many] { $count } مبادرة
    *[other] { $count } مبادرة
 }
+home-all-initiatives = جميع المبادرات ({ $count })
 count-partners = { $count ->
     [zero] لا يوجد شركاء
     [one] شريك واحد

@@ -31,6 +31,7 @@ count-initiatives = { $count ->
     [one] One initiative
    *[other] { $count } initiatives
 }
+home-all-initiatives = All { $count } initiatives
 count-partners = { $count ->
     [one] One partner
    *[other] { $count } partners

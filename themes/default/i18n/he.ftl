@@ -33,6 +33,7 @@ count-initiatives = { $count ->
     [two] שתי יוזמות
    *[other] { $count } יוזמות
 }
+home-all-initiatives = לכל היוזמות ({ $count })
 count-partners = { $count ->
     [one] שותף אחד
     [two] שני שותפים

@@ -98,13 +98,77 @@
     return out;
   }
 
-  function prepare(raw) {
-    return {
-      raw: raw,
-      terms: raw.terms ? raw.terms.split(" ") : [],
-      postings: raw.postings,
-      docs: raw.docs,
-    };
+  /**
+   * An index ready to search: `raw` is search/<lang>.js, `parts` the store its parts arrive in
+   * (search/<lang>/*.js, loaded as needed: see `partsFor` and `textParts`).
+   */
+  function prepare(raw, parts) {
+    var split = {};
+    (raw.split || []).forEach(function (p) { split[p] = true; });
+    return { raw: raw, docs: raw.docs, parts: parts || {}, split: split, shards: {}, known: {} };
+  }
+
+  /**
+   * The prefix of the part a normalised word is looked up in: its first letter, or more
+   * letters where the index split that letter's words (src/search.rs, `split_shard`).
+   */
+  function partKey(index, form) {
+    var cps = Array.from(form), key = cps[0];
+    for (var k = 1; k < cps.length && index.split[key]; k++) key += cps[k];
+    return key;
+  }
+
+  /** The part names (lang/file) of `names` that have not arrived yet. */
+  function absent(index, names) {
+    var out = [];
+    names.forEach(function (name) {
+      var key = index.raw.lang + "/" + name;
+      if (!index.parts[key] && out.indexOf(key) < 0) out.push(key);
+    });
+    return out;
+  }
+
+  /** The parts a query's words are looked up in that are not loaded yet. */
+  function partsFor(index, query) {
+    var names = [];
+    terms(query).forEach(function (q) {
+      forms(q).forEach(function (f) {
+        var name = index.raw.shards[partKey(index, f[0])];
+        if (name) names.push(name);
+      });
+    });
+    return absent(index, names);
+  }
+
+  /** The parts holding the snippet texts of docs `ds` that are not loaded yet. */
+  function textParts(index, ds) {
+    return absent(index, ds.filter(function (d) { return !index.known[d]; })
+      .map(function (d) { return index.raw.texts[Math.floor(d / index.raw.chunk)]; }));
+  }
+
+  /**
+   * The part `form` is looked up in, as {key, terms, postings, longer}; null if no word
+   * begins as it does. The snippet texts the part carries become known.
+   */
+  function shard(index, form) {
+    var key = partKey(index, form), have = index.shards[key];
+    if (have !== undefined) return have;
+    var name = index.raw.shards[key];
+    if (!name) return (index.shards[key] = null);
+    var raw = index.parts[index.raw.lang + "/" + name];
+    if (!raw) throw new Error("search: part " + name + " is not loaded");
+    raw.first.forEach(function (f) { index.known[f[0]] = [f[1], f[2]]; });
+    return (index.shards[key] = {
+      key: key, terms: raw.terms ? raw.terms.split(" ") : [], postings: raw.postings, longer: raw.longer,
+    });
+  }
+
+  /** A doc's snippet texts, [summary, rest]; empty while its part is not loaded. */
+  function docText(index, d) {
+    if (index.known[d]) return index.known[d];
+    var name = index.raw.texts[Math.floor(d / index.raw.chunk)];
+    var part = name && index.parts[index.raw.lang + "/" + name];
+    return part ? part[d % index.raw.chunk] : ["", ""];
   }
 
   /** First position in sorted `arr` whose term is not below `key` (UTF-16 order, as written). */
@@ -145,25 +209,20 @@
     for (var w = 0; w < qs.length; w++) {
       var best = new Float64Array(n);
       forms(qs[w]).forEach(function (f) {
-        var form = f[0], fq = f[1];
-        for (var i = lowerBound(index.terms, form); i < index.terms.length; i++) {
-          var t = index.terms[i];
+        var form = f[0], fq = f[1], sh = shard(index, form);
+        if (!sh) return;
+        var i = lowerBound(sh.terms, form);
+        if (form === sh.key) {
+          // The part's own prefix, as after the first key: the prefix as a word, and the
+          // part's best of the words longer than it (src/search.rs, `split_shard`).
+          if (sh.terms[i] === form) raise(best, sh.postings[i], fq * 2);
+          raise(best, sh.longer, fq);
+          return;
+        }
+        for (; i < sh.terms.length; i++) {
+          var t = sh.terms[i];
           if (!t.startsWith(form)) break;
-          var ft = t.length === form.length ? 2 : 1;
-          var p = index.postings[i], d = 0, n = 0, isScore = false;
-          for (var j = 0; j < p.length; j++) {
-            var v = DIGIT[p.charCodeAt(j)];
-            if (v >= 32) { n = n * 32 + v - 32; continue; }
-            n = n * 32 + v;
-            if (isScore) {
-              var s = n * fq * ft;
-              if (s > best[d]) best[d] = s;
-            } else {
-              d += n;
-            }
-            isScore = !isScore;
-            n = 0;
-          }
+          raise(best, sh.postings[i], fq * (t.length === form.length ? 2 : 1));
         }
       });
       if (total === null) total = best;
@@ -173,6 +232,23 @@
     for (var d = 0; d < n; d++) if (total[d] > 0) hits.push(d);
     hits.sort(function (a, b) { return total[b] - total[a] || a - b; });
     return hits;
+  }
+
+  /** Raises best[doc] to score × `times` for each (doc, score) of a posting string. */
+  function raise(best, p, times) {
+    var d = 0, n = 0, isScore = false;
+    for (var j = 0; j < p.length; j++) {
+      var v = DIGIT[p.charCodeAt(j)];
+      if (v >= 32) { n = n * 32 + v - 32; continue; }
+      n = n * 32 + v;
+      if (isScore) {
+        if (n * times > best[d]) best[d] = n * times;
+      } else {
+        d += n;
+      }
+      isScore = !isScore;
+      n = 0;
+    }
   }
 
   /** Whether a word of a text is one the query looks for (as search() would find it). */
@@ -222,8 +298,21 @@
     return [lead + text.slice(from, to) + (to < text.length ? "\u2026" : ""), shown];
   }
 
-  var core = { decode: decode, normalize: normalize, words: words, terms: terms, stripped: stripped,
-    forms: forms, prepare: prepare, search: search, matcher: matcher, marked: marked, snippet: snippet };
+  /**
+   * A whole number as the pages write it, by the language's style from the index (its digits,
+   * the separator of groups of three and from how many digits it is used). Not
+   * Intl.NumberFormat: its first use costs a phone-class CPU 100 ms, the whole budget of a
+   * keystroke.
+   */
+  function formatCount(style, n) {
+    var s = String(n);
+    if (style.group && s.length >= style.min) s = s.replace(/\B(?=(\d{3})+$)/g, "_");
+    return s.replace(/[0-9_]/g, function (c) { return c === "_" ? style.group : style.digits[c]; });
+  }
+
+  var core = { decode: decode, formatCount: formatCount, normalize: normalize, words: words, terms: terms, stripped: stripped,
+    forms: forms, prepare: prepare, partsFor: partsFor, textParts: textParts, docText: docText,
+    search: search, matcher: matcher, marked: marked, snippet: snippet };
 
   if (typeof document === "undefined") {
     // node: the tests load this file to check it against the Rust side.
@@ -247,7 +336,7 @@
     if (loading) return loading;
     loading = new Promise(function (resolve, reject) {
       var have = self.sulamSearchIndex && self.sulamSearchIndex[lang];
-      if (have) { resolve(prepare(have)); return; }
+      if (have) { resolve(prepare(have, self.sulamSearchParts)); return; }
       // sulam.js may have started loading the index already, beside this script.
       var s = document.querySelector("script[data-sulam-index]");
       var started = !!s;
@@ -258,12 +347,38 @@
       }
       s.addEventListener("load", function () {
         var raw = self.sulamSearchIndex && self.sulamSearchIndex[lang];
-        if (raw) resolve(prepare(raw)); else reject(new Error("no index in " + s.src));
+        if (raw) resolve(prepare(raw, self.sulamSearchParts)); else reject(new Error("no index in " + s.src));
       });
       s.addEventListener("error", function () { reject(new Error("cannot load " + s.src)); });
       if (!started) document.head.appendChild(s);
     });
     return loading;
+  }
+
+  // Parts of the index (search/<lang>/<name>.js): their scripts put them in this store, under
+  // "lang/name"; partLoads has the loads asked for.
+  self.sulamSearchParts = self.sulamSearchParts || {};
+  var partLoads = {};
+
+  /** Loads the parts `keys` ("lang/name"), side by side; resolves when all have arrived. */
+  function loadParts(index, keys) {
+    return Promise.all(keys.map(function (key) {
+      if (!partLoads[key]) {
+        partLoads[key] = new Promise(function (resolve, reject) {
+          var s = document.createElement("script");
+          s.src = new URL("search/" + key + ".js", root).href;
+          s.onload = function () {
+            if (index.parts[key]) resolve(); else reject(new Error("no index part in " + s.src));
+          };
+          s.onerror = function () {
+            delete partLoads[key]; // another keystroke tries again
+            reject(new Error("cannot load " + s.src));
+          };
+          document.head.appendChild(s);
+        });
+      }
+      return partLoads[key];
+    }));
   }
 
   /** A page of the site by its path from the root; on disk, folders need their index.html. */
@@ -285,7 +400,7 @@
     if (n === 0) return ui.none;
     var cat = new Intl.PluralRules(lang).select(n);
     var form = ui.count[cat] || ui.count.other;
-    return form.replace("{n}", new Intl.NumberFormat(index.raw.num).format(n));
+    return form.replace("{n}", formatCount(index.raw.num, n));
   }
 
   /** Text with the marked spans in <mark>, into `el`. */
@@ -324,8 +439,9 @@
     meta.textContent = index.raw.collections[doc[0]][1] + (doc[3] ? " · " + index.raw.ui["in"][doc[3]] : "");
     li.appendChild(meta);
     var size = withHeading ? SNIPPET : SNIPPET / 2;
-    var text = snippet(doc[4], matches, size) || snippet(doc[5], matches, size) ||
-      snippet(doc[4] || doc[5], function () { return true; }, size);
+    var texts = docText(index, d);
+    var text = snippet(texts[0], matches, size) || snippet(texts[1], matches, size) ||
+      snippet(texts[0] || texts[1], function () { return true; }, size);
     if (text) text[1] = text[1].filter(function (m) { return matches(text[0].slice(m[0], m[1])); });
     if (text && text[0]) {
       var p = document.createElement("p");
@@ -358,60 +474,92 @@
       if (kind === "header") box.hidden = true;
     }
 
+    /**
+     * Looks `q` up and shows the results: the index, then the parts for the query's words,
+     * then the snippet texts of the first screenful (HEADER_MAX results; the part of a prefix
+     * typed alone carries those). Gives up at each step when the reader has typed on.
+     */
     function run() {
       var q = input.value;
       if (q === shown) return;
+      var stale = function () { return input.value !== q; };
       loadIndex().then(function (index) {
-        if (input.value !== q) return; // the reader typed on meanwhile
-        shown = q;
-        if (kind === "page") {
-          try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* file:// */ }
-        }
-        list.textContent = "";
-        if (!q.trim()) {
-          status.textContent = "";
-          box.hidden = true;
-          return;
-        }
-        var hits = search(index, q), matches = matcher(q);
-        var shownCount = 0;
-        function more() {
-          var max = kind === "page" ? shownCount + PAGE_STEP : HEADER_MAX;
-          var first = null;
-          hits.slice(shownCount, max).forEach(function (d) {
-            var li = resultItem(index, d, matches, kind === "page");
-            first = first || li;
-            list.appendChild(li);
+        if (stale()) return;
+        return loadParts(index, partsFor(index, q)).then(function () {
+          if (stale()) return;
+          var hits = q.trim() ? search(index, q) : [];
+          return loadParts(index, textParts(index, hits.slice(0, HEADER_MAX))).then(function () {
+            if (!stale()) show(index, q, hits);
           });
-          shownCount = Math.min(max, hits.length);
-          if (kind === "page") moreButton.hidden = shownCount >= hits.length;
-          return first;
+        });
+      }).catch(failed);
+    }
+
+    function failed(err) {
+      status.textContent = "";
+      if (self.console) console.error("search:", err);
+    }
+
+    function show(index, q, hits) {
+      shown = q;
+      if (kind === "page") {
+        try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* file:// */ }
+      }
+      list.textContent = "";
+      if (!q.trim()) {
+        status.textContent = "";
+        box.hidden = true;
+        return;
+      }
+      var matches = matcher(q);
+      var shownCount = 0, wanted = 0;
+      var all = null;
+      if (kind === "header") {
+        all = document.createElement("li");
+        all.className = "search-all";
+        var a = document.createElement("a");
+        a.href = searchUrl(q);
+        a.textContent = index.raw.ui.all + " (" + formatCount(index.raw.num, hits.length) + ")";
+        all.appendChild(a);
+        list.appendChild(all);
+      }
+      /** Adds the wanted results whose snippet texts are here, in order; the first added. */
+      function render() {
+        var first = null;
+        while (shownCount < wanted && textParts(index, [hits[shownCount]]).length === 0) {
+          var li = resultItem(index, hits[shownCount], matches, kind === "page");
+          first = first || li;
+          list.insertBefore(li, all);
+          shownCount++;
         }
-        if (kind === "page") {
-          moreButton.textContent = index.raw.ui.more;
-          moreButton.onclick = function () {
-            var first = more();
+        if (kind === "page") moreButton.hidden = wanted >= hits.length;
+        return first;
+      }
+      /** Asks for `step` more results: those whose texts are here at once, the rest when
+       *  their texts arrive. Resolves to the first result added. */
+      function more(step) {
+        wanted = Math.min(hits.length, wanted + step);
+        var first = render();
+        var missing = textParts(index, hits.slice(shownCount, wanted));
+        if (!missing.length) return Promise.resolve(first);
+        return loadParts(index, missing).then(function () {
+          if (shown !== q) return null;
+          return render() || first;
+        });
+      }
+      if (kind === "page") {
+        moreButton.textContent = index.raw.ui.more;
+        moreButton.onclick = function () {
+          more(PAGE_STEP).then(function (first) {
             // Keyboard and screen-reader users go on reading from the first new result.
             var link = first && first.querySelector("a");
             if (link) link.focus();
-          };
-        }
-        more();
-        if (kind === "header") {
-          var li = document.createElement("li");
-          li.className = "search-all";
-          var a = document.createElement("a");
-          a.href = searchUrl(q);
-          a.textContent = index.raw.ui.all + " (" + new Intl.NumberFormat(index.raw.num).format(hits.length) + ")";
-          li.appendChild(a);
-          list.appendChild(li);
-        }
-        status.textContent = countText(index, hits.length);
-        box.hidden = kind === "page" ? hits.length === 0 : false;
-      }, function (err) {
-        status.textContent = "";
-        if (self.console) console.error("search:", err);
-      });
+          }).catch(failed);
+        };
+      }
+      more(kind === "page" ? PAGE_STEP : HEADER_MAX).catch(failed);
+      status.textContent = countText(index, hits.length);
+      box.hidden = kind === "page" ? hits.length === 0 : false;
     }
 
     input.addEventListener("input", run);
