@@ -1,7 +1,7 @@
 //! `sulam build`: discover → parse → link → render → write, collecting every mistake on the
 //! way; the output folder is replaced only when there is none.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -858,6 +858,21 @@ fn sitemap(m: &Model) -> String {
         }
         add(&|l| entry_path(e.collection, &e.id, l), &|l| {
             e.texts.contains_key(l)
+        });
+    }
+    // The plain pages of the initiatives' filters, in the languages that have them.
+    let filters: Vec<BTreeSet<(&str, String)>> = langs
+        .iter()
+        .map(|l| crate::filters::page_values(m, l).into_iter().collect())
+        .collect();
+    let every: BTreeSet<&(&str, String)> = filters.iter().flatten().collect();
+    for (facet, value) in every {
+        let pair = (*facet, value.clone());
+        add(&|l| crate::filters::filter_path(l, facet, value), &|l| {
+            langs
+                .iter()
+                .position(|x| *x == l)
+                .is_some_and(|i| filters[i].contains(&pair))
         });
     }
     s.push_str("</urlset>\n");

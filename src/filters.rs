@@ -78,6 +78,25 @@ fn age_group_id((from, to): (u8, Option<u8>)) -> String {
     }
 }
 
+/// Whether a facet's values are entries with pages of their own (a domain, a town, a partner
+/// lists its initiatives), so that they need no filter page.
+fn has_entry_pages(facet: &str) -> bool {
+    matches!(facet, "domain" | "town" | "partner")
+}
+
+/// The filter pages of a language, as (facet, value): where [`render_pages`] writes them.
+pub fn page_values(m: &Model, lang: &str) -> Vec<(&'static str, String)> {
+    let Some(filters) = m.filters(lang) else {
+        return Vec::new();
+    };
+    filters
+        .facets
+        .iter()
+        .filter(|f| !has_entry_pages(f.name))
+        .flat_map(|f| f.options.iter().map(|o| (f.name, o.value.clone())))
+        .collect()
+}
+
 /// Where a generated filter page lives, relative to the site root.
 pub fn filter_path(lang: &str, facet: &str, value: &str) -> String {
     format!("{lang}/filter/{facet}/{value}/")
@@ -328,7 +347,7 @@ pub fn render_pages(
             continue;
         };
         for facet in &filters.facets {
-            if matches!(facet.name, "domain" | "town" | "partner") {
+            if has_entry_pages(facet.name) {
                 continue;
             }
             for o in &facet.options {

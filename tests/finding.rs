@@ -581,3 +581,36 @@ fn without_javascript_each_value_links_to_a_page_of_its_initiatives() {
     let ages = plain(&s.page("en/filter/ages/6-12/index.html"));
     assert!(ages.contains("<h1>6 to 12 years</h1>"), "{ages}");
 }
+
+#[test]
+fn every_filter_page_is_in_the_sitemap_with_its_languages() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let mut written = std::collections::BTreeSet::new();
+    for lang in ["he", "ar", "en"] {
+        let dir = s.out().join(lang).join("filter");
+        for facet in std::fs::read_dir(&dir).expect("filter folder").flatten() {
+            for value in std::fs::read_dir(facet.path()).expect("facet").flatten() {
+                assert!(value.path().join("index.html").is_file());
+                written.insert(format!(
+                    "https://example.org/kb/{lang}/filter/{}/{}/",
+                    facet.file_name().to_string_lossy(),
+                    value.file_name().to_string_lossy()
+                ));
+            }
+        }
+    }
+    assert!(written.len() >= 12, "{written:?}");
+    let sitemap = s.page("sitemap.xml");
+    let listed: std::collections::BTreeSet<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|x| x.split("</loc>").next())
+        .filter(|loc| loc.contains("/filter/"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(listed, written);
+    assert!(sitemap.contains(
+        r#"<xhtml:link rel="alternate" hreflang="ar" href="https://example.org/kb/ar/filter/status/active/"/>"#
+    ));
+}
