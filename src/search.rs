@@ -254,30 +254,31 @@ const TITLE: u32 = 16;
 const SUMMARY: u32 = 4;
 const BODY_MAX: u32 = 4;
 
-/// One entry as a result: what the list shows before its snippet.
-#[derive(Serialize)]
+/// One entry as a result: what the list shows.
+#[derive(Clone, Serialize)]
 struct Doc(
     /// Collection, as an index into `collections`.
     usize,
     /// The entry's id; "" for a language's home page.
     String,
+    /// Title.
     String,
     /// The language of the text when it is not the index's own (a fallback), else "".
     String,
+    /// Summary, cut: a snippet is taken from it...
+    String,
+    /// ...or else from the rest of the text, cut.
+    String,
 );
 
-/// The text a result's snippet is taken from: its summary and the rest, both cut.
-#[derive(Serialize)]
-struct Text(String, String);
+/// Docs that share one file. A result list of six loads at most six such files, a few
+/// kilobytes each, instead of every entry's.
+const DOCS_PER_FILE: usize = 64;
 
-/// Entries whose snippet texts share one file. A result list of six loads at most six such
-/// files, a few kilobytes each, instead of the texts of every entry.
-const TEXTS_PER_FILE: usize = 64;
-
-/// What `search/<lang>.js` holds: everything but the words and the snippet texts, which are in
-/// parts under `search/<lang>/` loaded as the reader types. On a site of thousands of entries
-/// the whole index is megabytes; a phone parses the part for one first letter in a fraction
-/// of the time.
+/// What `search/<lang>.js` holds: what the script needs before the first keystroke, and where
+/// the rest is. The words and the docs are in parts under `search/<lang>/`, loaded as the
+/// reader types: on a site of thousands of entries the whole index is megabytes, and a phone
+/// parses the part for one first letter in a fraction of the time.
 #[derive(Serialize)]
 struct Index {
     lang: String,
@@ -289,22 +290,23 @@ struct Index {
     ui: BTreeMap<String, serde_json::Value>,
     /// Collections' folder names and their labels.
     collections: Vec<(String, String)>,
-    docs: Vec<Doc>,
-    /// Per prefix of the normalised words (a first letter, or longer where split): the part
-    /// that holds those words (a [`Shard`]), by its file name under `search/<lang>/` without
-    /// `.js`.
+    /// How many docs there are.
+    count: usize,
+    /// Per prefix of the normalised words: the part that holds those words (a [`Shard`]), by
+    /// its file name under `search/<lang>/` without `.js`. The empty prefix, all the words,
+    /// on a small site; else their first letters, or longer prefixes where split.
     shards: BTreeMap<String, String>,
-    /// The prefixes whose words are in parts for one letter more.
+    /// The prefixes whose words are in parts for one letter more ("" first, if any).
     split: Vec<String>,
-    /// The parts holding the docs' [`Text`]s, [`TEXTS_PER_FILE`] docs each, in doc order.
-    texts: Vec<String>,
-    /// Docs per text part.
+    /// The parts holding the [`Doc`]s, [`DOCS_PER_FILE`] each, in order.
+    docs: Vec<String>,
+    /// Docs per part.
     chunk: usize,
 }
 
 /// The words that begin with one prefix (a letter, or more where a letter's words are too
 /// many for one file), and where they are found.
-#[derive(Serialize)]
+#[derive(Default, Serialize)]
 struct Shard {
     /// Normalised words, sorted in UTF-16 order (JavaScript's), joined by spaces. For a
     /// prefix that is split further, only the prefix itself if it is a word.
@@ -315,9 +317,9 @@ struct Shard {
     /// words longer than the prefix, as one posting list. Without it the first keystroke would
     /// read every posting of the letter.
     longer: String,
-    /// The snippet texts of the first results for the prefix typed alone, as
-    /// (doc, summary, rest), so that the first keystroke needs no other file.
-    first: Vec<(u32, String, String)>,
+    /// The first results for the prefix typed alone, as (number, doc), so that the first
+    /// keystroke needs no other file.
+    first: Vec<(u32, Doc)>,
 }
 
 /// A part holds at most about this many characters of words and postings; a prefix with more
@@ -325,7 +327,11 @@ struct Shard {
 /// a phone (a few tens of milliseconds).
 const PART_CHARS: usize = 48_000;
 
-/// How many results' snippet texts a part carries (the header box shows six).
+/// A site whose words and postings fit in this many characters (some 70 KB gzipped) keeps
+/// them in one part: one download, and every keystroke after it needs nothing more.
+const ONE_PART_CHARS: usize = 200_000;
+
+/// How many results a part carries (the header box shows six).
 const FIRST_RESULTS: usize = 6;
 
 /// The counts the plural forms of "N results" are rendered with, one per CLDR category.
@@ -396,7 +402,6 @@ struct Builder<'m, 'a> {
     lang: &'m str,
     collections: Vec<(String, String)>,
     docs: Vec<Doc>,
-    texts: Vec<Text>,
     postings: HashMap<String, Vec<(u32, u32)>>,
 }
 
@@ -439,9 +444,9 @@ impl Builder<'_, '_> {
             } else {
                 text_lang.to_string()
             },
+            cut(&summary, SUMMARY_CHARS),
+            cut(&rest, TEXT_CHARS),
         ));
-        self.texts
-            .push(Text(cut(&summary, SUMMARY_CHARS), cut(&rest, TEXT_CHARS)));
     }
 }
 
@@ -505,7 +510,6 @@ fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)>) {
         lang,
         collections: Vec::new(),
         docs: Vec::new(),
-        texts: Vec::new(),
         postings: HashMap::new(),
     };
     for c in Collection::ALL {
@@ -521,7 +525,6 @@ fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)>) {
     let Builder {
         collections,
         docs,
-        texts,
         postings,
         ..
     } = b;
@@ -529,21 +532,31 @@ fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)>) {
     let mut parts = Vec::new();
     let mut shards = BTreeMap::new();
     let mut split = Vec::new();
-    for (prefix, shard, is_split) in shards_of(postings, &texts) {
+    for (prefix, shard, is_split) in shards_of(postings, &docs, ONE_PART_CHARS, PART_CHARS) {
+        if is_split {
+            split.push(prefix.clone());
+            if prefix.is_empty() {
+                // Nothing to look up by the empty prefix: only its letters have parts.
+                continue;
+            }
+        }
         let stem: Vec<String> = prefix
             .chars()
             .map(|c| format!("{:x}", u32::from(c)))
             .collect();
-        let name = part(lang, &stem.join("_"), &shard, &mut parts);
-        if is_split {
-            split.push(prefix.clone());
-        }
+        let stem = if stem.is_empty() {
+            "all".to_string()
+        } else {
+            stem.join("_")
+        };
+        let name = part(lang, &stem, &shard, &mut parts);
         shards.insert(prefix, name);
     }
-    let texts = texts
-        .chunks(TEXTS_PER_FILE)
+    let count = docs.len();
+    let docs = docs
+        .chunks(DOCS_PER_FILE)
         .enumerate()
-        .map(|(i, chunk)| part(lang, &format!("t{i}"), &chunk, &mut parts))
+        .map(|(i, chunk)| part(lang, &format!("d{i}"), &chunk, &mut parts))
         .collect();
     let index = Index {
         lang: lang.to_string(),
@@ -556,11 +569,11 @@ fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)>) {
             .collect(),
         ui: ui_strings(m, lang),
         collections,
-        docs,
+        count,
         shards,
         split,
-        texts,
-        chunk: TEXTS_PER_FILE,
+        docs,
+        chunk: DOCS_PER_FILE,
     };
     (index, parts)
 }
@@ -574,12 +587,14 @@ struct Term {
     list: String,
 }
 
-/// The parts of the index: the words grouped by their first letter, and a letter with too many
-/// words (in Arabic, ا: the article) split by the next letter, and so on. Each as (prefix,
-/// part, whether it is split).
+/// The parts of the index, each as (prefix, part, whether it is split): all the words in one
+/// part while they fit `whole` characters, else grouped by their first letter, and a letter
+/// with more than `limit` (in Arabic, ا: the article) split by the next letter, and so on.
 fn shards_of(
     postings: HashMap<String, Vec<(u32, u32)>>,
-    texts: &[Text],
+    docs: &[Doc],
+    whole: usize,
+    limit: usize,
 ) -> Vec<(String, Shard, bool)> {
     let mut terms: Vec<(Vec<u16>, Term)> = postings
         .into_iter()
@@ -592,9 +607,7 @@ fn shards_of(
     terms.sort_by(|a, b| a.0.cmp(&b.0));
     let terms: Vec<Term> = terms.into_iter().map(|(_, t)| t).collect();
     let mut out = Vec::new();
-    for group in groups_by_char(&terms, 0) {
-        split_shard(group, 1, texts, &mut out);
-    }
+    split_shard(&terms, 0, docs, (whole, limit), &mut out);
     out
 }
 
@@ -614,8 +627,16 @@ fn groups_by_char(terms: &[Term], at: usize) -> Vec<&[Term]> {
 }
 
 /// The part of the words `terms`, which share their first `depth` characters, split by the
-/// next character while it is too large.
-fn split_shard(terms: &[Term], depth: usize, texts: &[Text], out: &mut Vec<(String, Shard, bool)>) {
+/// next character while it holds more than the limit (`whole` for all the words, `part`
+/// below). A split prefix keeps a part of its own for the prefix typed alone; the empty
+/// prefix, which nobody types, does not.
+fn split_shard(
+    terms: &[Term],
+    depth: usize,
+    docs: &[Doc],
+    (whole, part): (usize, usize),
+    out: &mut Vec<(String, Shard, bool)>,
+) {
     let Some(first) = terms.first() else {
         return;
     };
@@ -625,45 +646,54 @@ fn split_shard(terms: &[Term], depth: usize, texts: &[Text], out: &mut Vec<(Stri
         true => (Some(first), &terms[1..]),
         false => (None, terms),
     };
+    let size: usize = terms.iter().map(|t| t.text.len() + t.list.len()).sum();
+    let is_split = size > if depth == 0 { whole } else { part } && !rest.is_empty();
     let mut longer: BTreeMap<u32, u32> = BTreeMap::new();
-    for t in rest {
-        for &(d, s) in &t.docs {
-            let best = longer.entry(d).or_default();
-            *best = s.max(*best);
+    if depth > 0 {
+        for t in rest {
+            for &(d, s) in &t.docs {
+                let best = longer.entry(d).or_default();
+                *best = s.max(*best);
+            }
         }
     }
-    let size: usize = terms.iter().map(|t| t.text.len() + t.list.len()).sum();
-    let is_split = size > PART_CHARS && !rest.is_empty();
-    let kept = if is_split {
-        exact.into_iter().collect()
+    if depth > 0 || !is_split {
+        let kept = if is_split {
+            exact.into_iter().collect()
+        } else {
+            terms.iter().collect::<Vec<_>>()
+        };
+        let shard = Shard {
+            terms: kept
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            postings: kept.iter().map(|t| t.list.clone()).collect(),
+            first: match depth {
+                0 => Vec::new(),
+                _ => first_results(exact, &longer, docs),
+            },
+            longer: posting_list(&longer.into_iter().collect::<Vec<_>>()),
+        };
+        out.push((prefix, shard, is_split));
     } else {
-        terms.iter().collect::<Vec<_>>()
-    };
-    let shard = Shard {
-        terms: kept
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-        postings: kept.iter().map(|t| t.list.clone()).collect(),
-        first: first_results(exact, &longer, texts),
-        longer: posting_list(&longer.into_iter().collect::<Vec<_>>()),
-    };
-    out.push((prefix, shard, is_split));
+        out.push((prefix, Shard::default(), true));
+    }
     if is_split {
         for group in groups_by_char(rest, depth) {
-            split_shard(group, depth + 1, texts, out);
+            split_shard(group, depth + 1, docs, (whole, part), out);
         }
     }
 }
 
-/// The snippet texts of the first [`FIRST_RESULTS`] results for a prefix typed alone, ranked
+/// The first [`FIRST_RESULTS`] results for a prefix typed alone, ranked
 /// as `search.js` ranks them: the prefix as a whole word counts double.
 fn first_results(
     exact: Option<&Term>,
     longer: &BTreeMap<u32, u32>,
-    texts: &[Text],
-) -> Vec<(u32, String, String)> {
+    docs: &[Doc],
+) -> Vec<(u32, Doc)> {
     let mut best: BTreeMap<u32, u32> = longer.clone();
     for &(d, s) in exact.map(|t| t.docs.as_slice()).unwrap_or_default() {
         let b = best.entry(d).or_default();
@@ -674,10 +704,7 @@ fn first_results(
     ranked
         .into_iter()
         .take(FIRST_RESULTS)
-        .filter_map(|(d, _)| {
-            let t = texts.get(d as usize)?;
-            Some((d, t.0.clone(), t.1.clone()))
-        })
+        .filter_map(|(d, _)| Some((d, docs.get(d as usize)?.clone())))
         .collect()
 }
 
@@ -817,9 +844,20 @@ mod tests {
         assert_eq!(cut("short", 9), "short");
     }
 
+    fn doc(summary: &str, rest: &str) -> Doc {
+        Doc(
+            0,
+            "x".into(),
+            "X".into(),
+            "".into(),
+            summary.into(),
+            rest.into(),
+        )
+    }
+
     #[test]
     fn the_script_survives_quotes_and_backslashes() {
-        let docs = vec![Doc(0, "x".into(), "רש\"י 'a' \\".into(), "".into())];
+        let docs = vec![doc("רש\"י 'a' \\", "")];
         let s = to_script("sulamSearchIndex", "he", &docs);
         assert!(s.starts_with(
             r#"(self.sulamSearchIndex=self.sulamSearchIndex||{})["he"]=JSON.parse('"#
@@ -827,9 +865,8 @@ mod tests {
         assert!(s.contains(r#"רש\\"י \'a\' \\\\"#), "{s}");
     }
 
-    #[test]
-    fn shards_hold_the_words_of_one_first_letter_in_utf16_order() {
-        let postings = HashMap::from([
+    fn small_postings() -> HashMap<String, Vec<(u32, u32)>> {
+        HashMap::from([
             ("מוביליות".to_string(), vec![(3, 1), (0, 16)]),
             ("מ".to_string(), vec![(1, 2)]),
             ("מבית".to_string(), vec![(1, 7), (0, 3)]),
@@ -837,35 +874,63 @@ mod tests {
             // U+1D400 sorts before U+FB01 in UTF-16 (a surrogate), after it in UTF-8.
             ("\u{1D400}x".to_string(), vec![(0, 1)]),
             ("\u{FB01}x".to_string(), vec![(0, 1)]),
-        ]);
-        let texts: Vec<Text> = (0..4)
-            .map(|d| Text(format!("s{d}"), format!("r{d}")))
-            .collect();
-        let shards = shards_of(postings, &texts);
-        let prefixes: Vec<&str> = shards.iter().map(|s| s.0.as_str()).collect();
-        assert_eq!(prefixes, ["ב", "מ", "\u{1D400}", "\u{FB01}"]);
-        assert!(shards.iter().all(|s| !s.2), "nothing split");
-        let mem = &shards[1].1;
-        assert_eq!(mem.terms, "מ מבית מוביליות");
+        ])
+    }
+
+    #[test]
+    fn a_small_index_is_one_part_in_utf16_order() {
+        let shards = shards_of(small_postings(), &[], ONE_PART_CHARS, PART_CHARS);
+        assert_eq!(shards.len(), 1);
+        let (prefix, all, split) = &shards[0];
+        assert_eq!((prefix.as_str(), *split), ("", false));
+        assert_eq!(all.terms, "בית מ מבית מוביליות \u{1D400}x \u{FB01}x");
         // Sorted by doc, as deltas: doc 0 score 16, doc 3 (0 + 3) score 1.
-        assert_eq!(mem.postings[2], "0g31");
-        // The letter alone: the best of the longer words per doc, not the word מ itself:
-        // doc 0 16, doc 1 7, doc 3 1.
+        assert_eq!(all.postings[3], "0g31");
+        assert!(all.longer.is_empty() && all.first.is_empty());
+    }
+
+    #[test]
+    fn a_large_index_is_split_by_letters_each_answering_its_prefix_alone() {
+        let docs: Vec<Doc> = (0..4)
+            .map(|d| doc(&format!("s{d}"), &format!("r{d}")))
+            .collect();
+        // A limit that splits every prefix with more than one word.
+        let shards = shards_of(small_postings(), &docs, 20, 20);
+        let prefixes: Vec<(&str, bool)> = shards.iter().map(|s| (s.0.as_str(), s.2)).collect();
+        assert_eq!(
+            prefixes,
+            [
+                ("", true),
+                ("ב", false),
+                ("מ", true),
+                ("מב", false),
+                ("מו", false),
+                ("\u{1D400}", false),
+                ("\u{FB01}", false)
+            ]
+        );
+        let mem = &shards[2].1;
+        // Split: it keeps only מ itself...
+        assert_eq!(mem.terms, "מ");
+        assert_eq!(mem.postings, ["12"]);
+        // ...and the best of the longer words per doc: doc 0 16, doc 1 7, doc 3 1.
         assert_eq!(mem.longer, "0g1721");
         // Its first results: doc 0 (16), doc 1 (7, above מ as a word: 2 × 2), doc 3.
         let first: Vec<u32> = mem.first.iter().map(|f| f.0).collect();
         assert_eq!(first, [0, 1, 3]);
         assert_eq!(
-            (mem.first[0].1.as_str(), mem.first[0].2.as_str()),
+            (mem.first[0].1.4.as_str(), mem.first[0].1.5.as_str()),
             ("s0", "r0")
         );
+        assert_eq!(shards[4].1.terms, "מוביליות");
+        assert_eq!(shards[4].1.postings, ["0g31"]);
     }
 
     #[test]
     fn a_letter_with_too_many_words_is_split_by_the_next() {
-        // 3,000 words beginning with ال and one with ب, each in 20 docs.
+        // 5,000 words beginning with ال and one with ب, each in 20 docs.
         let docs: Vec<(u32, u32)> = (0..20).map(|d| (d, 1 + d % 3)).collect();
-        let mut postings: HashMap<String, Vec<(u32, u32)>> = (0..3000)
+        let mut postings: HashMap<String, Vec<(u32, u32)>> = (0..5000)
             .map(|i| {
                 (
                     format!("ال{}", char::from_u32(0x0628 + i % 20).unwrap_or('ب'))
@@ -876,15 +941,15 @@ mod tests {
             .collect();
         postings.insert("ا".into(), vec![(5, 9)]);
         postings.insert("بيت".into(), vec![(2, 4)]);
-        let shards = shards_of(postings, &[]);
+        let shards = shards_of(postings, &[], ONE_PART_CHARS, PART_CHARS);
         let find = |p: &str| {
             shards
                 .iter()
                 .find(|s| s.0 == p)
                 .unwrap_or_else(|| panic!("{p}"))
         };
-        // ا and ال are split; ا keeps only the word ا itself, and the best of the rest.
-        assert!(find("ا").2 && find("ال").2 && !find("ب").2);
+        // All, ا and ال are split; ا keeps only the word ا itself, and the best of the rest.
+        assert!(find("").2 && find("ا").2 && find("ال").2 && !find("ب").2);
         assert_eq!(find("ا").1.terms, "ا");
         assert_eq!(find("ال").1.terms, "");
         assert_eq!(find("ا").1.longer, find("ال").1.longer);
@@ -905,14 +970,14 @@ mod tests {
             assert!(shard.terms.len() + shard.postings.concat().len() <= PART_CHARS);
         }
         let words: usize = leaves.iter().map(|s| s.1.terms.split(' ').count()).sum();
-        assert_eq!(words, 3000);
+        assert_eq!(words, 5000);
     }
 
     #[test]
     fn a_part_is_named_by_its_content() {
         let mut parts = Vec::new();
-        let a = part("he", "t0", &vec![Text("a".into(), "b".into())], &mut parts);
-        let b = part("he", "t0", &vec![Text("a".into(), "c".into())], &mut parts);
+        let a = part("he", "t0", &vec![doc("a", "b")], &mut parts);
+        let b = part("he", "t0", &vec![doc("a", "c")], &mut parts);
         assert!(a.starts_with("t0-") && a.len() == "t0-".len() + 8, "{a}");
         assert_ne!(a, b);
         assert!(parts[0].1.starts_with(&format!(

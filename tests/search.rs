@@ -44,39 +44,63 @@ fn script_json(script: &str) -> serde_json::Value {
     serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {script}"))
 }
 
-/// The docs of an index as (collection, id, title, text language).
-fn docs(ix: &serde_json::Value) -> Vec<(String, String, String, String)> {
+/// The docs of an index, from its parts, as (collection, id, title, text language, summary,
+/// rest).
+fn docs(s: &Site, ix: &serde_json::Value) -> Vec<(String, String, String, String, String, String)> {
+    let lang = ix["lang"].as_str().expect("lang");
     let cols = ix["collections"].as_array().expect("collections");
-    ix["docs"]
+    let text = |v: &serde_json::Value| v.as_str().expect("a string").to_string();
+    let all: Vec<_> = ix["docs"]
         .as_array()
         .expect("docs")
         .iter()
+        .flat_map(|name| {
+            let part = part(s, lang, name.as_str().expect("a name"));
+            part.as_array().expect("docs").clone()
+        })
         .map(|d| {
             let col = d[0].as_u64().expect("col") as usize;
             (
-                cols[col][0].as_str().expect("name").to_string(),
-                d[1].as_str().expect("id").to_string(),
-                d[2].as_str().expect("title").to_string(),
-                d[3].as_str().expect("lang").to_string(),
+                text(&cols[col][0]),
+                text(&d[1]),
+                text(&d[2]),
+                text(&d[3]),
+                text(&d[4]),
+                text(&d[5]),
             )
         })
-        .collect()
+        .collect();
+    assert_eq!(all.len() as u64, ix["count"].as_u64().expect("count"));
+    all
 }
 
-/// The score of `term` for the doc with `id`, or 0, from the part of the term's first letter.
+/// The score of `term` for the doc with `id`, or 0, from the part that holds the term: the
+/// one part of a small site, or the part of its first letter (or longer prefix) where split.
 fn score(s: &Site, ix: &serde_json::Value, term: &str, id: &str) -> u64 {
     let lang = ix["lang"].as_str().expect("lang");
-    let first = term.chars().next().expect("a term").to_string();
+    let split: Vec<&str> = ix["split"]
+        .as_array()
+        .expect("split")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    let mut first = String::new();
+    for c in term.chars() {
+        if !split.contains(&first.as_str()) {
+            break;
+        }
+        first.push(c);
+    }
     let name = ix["shards"][&first]
         .as_str()
-        .expect("a part for the letter");
+        .expect("a part for the prefix");
     let shard = part(s, lang, name);
     let terms: Vec<&str> = shard["terms"].as_str().expect("terms").split(' ').collect();
     assert!(terms.iter().all(|t| t.starts_with(&first)), "{terms:?}");
     let Some(i) = terms.iter().position(|t| *t == term) else {
         return 0;
     };
-    let want = docs(ix).iter().position(|d| d.1 == id).expect("doc") as u64;
+    let want = docs(s, ix).iter().position(|d| d.1 == id).expect("doc") as u64;
     let numbers = decode(shard["postings"][i].as_str().expect("postings"));
     let mut doc = 0;
     for pair in numbers.chunks(2) {
@@ -113,7 +137,7 @@ fn every_language_has_an_index_with_every_entry_once() {
     for lang in ["he", "ar", "en"] {
         let ix = index(&s, lang);
         assert_eq!(ix["lang"], lang);
-        let d = docs(&ix);
+        let d = docs(&s, &ix);
         let alpha: Vec<_> = d.iter().filter(|x| x.1 == "alpha").collect();
         assert_eq!(alpha.len(), 1, "{lang}: alpha once");
         assert_eq!(alpha[0].3, "", "{lang}: alpha in its own language");
@@ -126,22 +150,20 @@ fn every_language_has_an_index_with_every_entry_once() {
         );
         assert_eq!(beta[0].2, "מיזם הינקות");
         assert_eq!(beta[0].3, if lang == "he" { "" } else { "he" }, "{lang}");
-        // The snippet texts are in parts of `chunk` docs each.
+        // The docs are in parts of `chunk` each, with their snippet texts.
         let chunk = ix["chunk"].as_u64().expect("chunk") as usize;
-        let texts = ix["texts"].as_array().expect("texts");
-        assert_eq!(texts.len(), d.len().div_ceil(chunk), "{lang}");
+        assert_eq!(
+            ix["docs"].as_array().expect("docs").len(),
+            d.len().div_ceil(chunk),
+            "{lang}"
+        );
         if lang == "he" {
-            let at = d.iter().position(|x| x.1 == "alpha").expect("alpha");
-            let name = texts[at / chunk].as_str().expect("name");
-            let text = &part(&s, lang, name)[at % chunk];
+            let alpha = &alpha[0];
             assert_eq!(
-                text[0],
+                alpha.4,
                 "חברת Social Finance Israel (SFI) מציעה <b>משהו</b> & עוד"
             );
-            assert!(
-                text[1].as_str().expect("rest").contains("פלטפורמה יישובית"),
-                "{text}"
-            );
+            assert!(alpha.5.contains("פלטפורמה יישובית"), "{}", alpha.5);
         }
         // The home page is the language's home ("" id).
         assert!(

@@ -62,11 +62,10 @@ function index(docs, postings) {
     part.first = [];
     delete part.best;
   }
-  parts['he/t0-00000000'] = docs.map(() => ['', '']);
+  parts['he/d0-00000000'] = docs.map(([id, title]) => [0, id, title, '', '', '']);
   return S.prepare({
     lang: 'he', num: 'he', dirs: { he: 'rtl' }, ui: {}, collections: [['initiatives', 'יוזמה']],
-    docs: docs.map(([id, title]) => [0, id, title, '']),
-    shards, split: [], texts: ['t0-00000000'], chunk: 64,
+    count: docs.length, shards, split: [''], docs: ['d0-00000000'], chunk: 64,
   }, parts);
 }
 
@@ -84,7 +83,7 @@ function encode(n) {
   return s;
 }
 
-const ids = (ix, q) => [...S.search(ix, q)].map((d) => ix.docs[d][1]);
+const ids = (ix, q) => [...S.search(ix, q)].map((d) => S.doc(ix, d)[1]);
 
 describe('counts', () => {
   const latin = [...'0123456789'];
@@ -132,15 +131,14 @@ describe('search ranking', () => {
     });
     const best = [[1, 4], [2, 16]];
     const parts = {
-      'ar/a': part({ 'ا': [[0, 1]] }, best, [[2, 'نص المدرسة', '']]),
+      'ar/a': part({ 'ا': [[0, 1]] }, best, [[2, [0, 'two', 'two', '', 'نص المدرسة', '']]]),
       'ar/al': part({}, best),
       'ar/alm': part({ 'المحلي': [[1, 4]], 'المدرسه': [[2, 16]] }, best),
-      'ar/t': [['', ''], ['', ''], ['', '']],
+      'ar/d': ['zero', 'one', 'two'].map((id) => [0, id, id, '', '', '']),
     };
     const raw = {
       lang: 'ar', num: 'ar', dirs: { ar: 'rtl' }, ui: {}, collections: [['initiatives', 'مبادرة']],
-      docs: ['zero', 'one', 'two'].map((id) => [0, id, id, '']),
-      shards: { 'ا': 'a', 'ال': 'al', 'الم': 'alm' }, split: ['ا', 'ال'], texts: ['t'], chunk: 64,
+      count: 3, shards: { 'ا': 'a', 'ال': 'al', 'الم': 'alm' }, split: ['', 'ا', 'ال'], docs: ['d'], chunk: 64,
     };
     const before = S.prepare(raw, {});
     assert.deepEqual([...S.partsFor(before, 'المح')], ['ar/alm']);
@@ -153,9 +151,13 @@ describe('search ranking', () => {
     // 16 and 4 from the best longer words, 1 × 2 for ا as a word.
     assert.deepEqual(ids(ix, 'ا'), ['two', 'one', 'zero']);
     assert.deepEqual(ids(ix, 'الب'), []);
-    // The part of ا carried the snippet text of its first result: no text part is needed.
-    assert.deepEqual([...S.docText(ix, 2)], ['نص المدرسة', '']);
-    assert.deepEqual([...S.textParts(S.prepare(raw, { 'ar/a': parts['ar/a'] }), [2])], ['ar/t']);
+    // The part of ا carried its first result: no part of docs is needed for it.
+    const alone = S.prepare(raw, { 'ar/a': parts['ar/a'] });
+    assert.deepEqual([...S.docParts(alone, [2])], ['ar/d'], 'before the part is read');
+    assert.deepEqual([...S.search(alone, 'ا')], [2, 1, 0]);
+    assert.deepEqual([...S.docParts(alone, [2])], []);
+    assert.equal(S.doc(alone, 2)[4], 'نص المدرسة');
+    assert.equal(S.doc(alone, 1), null);
   });
   it('every word of the query must be found', () => {
     const ix = index([['both', ''], ['one', '']], { 'בית': [[0, 1], [1, 1]], 'ספר': [[0, 1]] });
@@ -165,6 +167,12 @@ describe('search ranking', () => {
   it('equal scores keep the index order (collection, then title)', () => {
     const ix = index([['a', ''], ['b', '']], { 'x': [[0, 1], [1, 1]] });
     assert.deepEqual(ids(ix, 'x'), ['a', 'b']);
+    const mixed = index([['a', ''], ['b', ''], ['c', ''], ['d', '']], { 'x': [[0, 1], [1, 3], [2, 1], [3, 3]] });
+    assert.deepEqual(ids(mixed, 'x'), ['b', 'd', 'a', 'c']);
+  });
+  it('scores too large to count out are still ranked', () => {
+    const ix = index([['a', ''], ['b', ''], ['c', '']], { 'x': [[0, 40000], [1, 1], [2, 40000]] });
+    assert.deepEqual(ids(ix, 'x'), ['a', 'c', 'b']);
   });
   it('highlights whole words the query finds, prefixes and diacritics included', () => {
     const m = S.matcher('ובמוביליות');
@@ -183,7 +191,7 @@ describe('search on the example site', { skip: !SITE && 'SULAM_SITE_DIR is not s
   ]));
   const find = (lang, q) => {
     const ix = S.prepare(ctx.sulamSearchIndex[lang], ctx.sulamSearchParts);
-    return [...S.search(ix, q)].map((d) => ix.docs[d]);
+    return [...S.search(ix, q)].map((d) => S.doc(ix, d));
   };
   for (const [lang, q, first] of [
     ['he', 'ובמוביליות', true],
@@ -206,37 +214,43 @@ describe('search on the example site', { skip: !SITE && 'SULAM_SITE_DIR is not s
   it('every part the index names is a file, and every file a part it names', () => {
     for (const lang of ['he', 'ar', 'en']) {
       const raw = ctx.sulamSearchIndex[lang];
-      const named = [...Object.values(raw.shards), ...raw.texts].map((n) => `${n}.js`).sort();
+      const named = [...Object.values(raw.shards), ...raw.docs].map((n) => `${n}.js`).sort();
       assert.deepEqual(named, fs.readdirSync(path.join(SITE, 'search', lang)).sort(), lang);
-      assert.equal(raw.texts.length, Math.ceil(raw.docs.length / raw.chunk), `${lang}: texts`);
+      assert.equal(raw.docs.length, Math.ceil(raw.count / raw.chunk), `${lang}: docs`);
     }
   });
-  it('a query loads only the parts of its words\' first letters, stripped forms included', () => {
-    const raw = ctx.sulamSearchIndex.he;
-    const ix = S.prepare(raw, {});
-    assert.deepEqual([...S.partsFor(ix, 'ובמוביליות')], ['ו', 'ב', 'מ'].map((l) => `he/${raw.shards[l]}`));
-    assert.deepEqual([...S.partsFor(ix, 'רשות')], [`he/${raw.shards['ר']}`]);
-    assert.throws(() => S.search(ix, 'מוביליות'), /not loaded/);
-    assert.deepEqual([...S.textParts(ix, [0, 1, raw.chunk])], [`he/${raw.texts[0]}`, `he/${raw.texts[1]}`]);
+  it('a small site\'s words are all in one part', () => {
+    for (const lang of ['he', 'ar', 'en']) {
+      const raw = ctx.sulamSearchIndex[lang];
+      assert.deepEqual([...raw.split], [], lang);
+      assert.deepEqual(Object.keys(raw.shards), [''], lang);
+      const ix = S.prepare(raw, {});
+      assert.deepEqual([...S.partsFor(ix, 'ובמוביליות המחלקה')], [`${lang}/${raw.shards['']}`]);
+      assert.deepEqual([...S.docParts(ix, [0, 1, raw.chunk])], [`${lang}/${raw.docs[0]}`, `${lang}/${raw.docs[1]}`]);
+      assert.throws(() => S.search(ix, 'מוביליות'), /not loaded/);
+    }
   });
-  it('a part\'s prefix typed alone ranks as if every word it begins were read', () => {
+  it('a letter typed alone ranks as if every word it begins were read', () => {
     for (const lang of ['he', 'ar', 'en']) {
       const raw = ctx.sulamSearchIndex[lang];
       const ix = S.prepare(raw, ctx.sulamSearchParts);
       const all = Object.values(raw.shards).map((name) => ctx.sulamSearchParts[`${lang}/${name}`]);
-      // A prefix that is looked up in other forms too (ומ → מ) is not the prefix alone.
-      for (const prefix of Object.keys(raw.shards).filter((p) => S.forms(p).length === 1)) {
+      const words = all.flatMap((part) => part.terms.split(' ').map((t, i) => [t, part.postings[i]]));
+      // Every first letter, and every longer prefix a part is split at, unless it is also
+      // looked up in other forms (ומ → מ).
+      const prefixes = new Set([...words.map(([t]) => String.fromCodePoint(t.codePointAt(0))),
+        ...Object.keys(raw.shards).filter((p) => p && S.forms(p).length === 1)]);
+      assert.ok(prefixes.size > 10, lang);
+      for (const prefix of prefixes) {
         const best = new Map();
-        for (const part of all) {
-          part.terms.split(' ').forEach((t, i) => {
-            if (!t.startsWith(prefix)) return;
-            const nums = [...S.decode(part.postings[i])];
-            for (let j = 0, d = 0; j < nums.length; j += 2) {
-              d += nums[j];
-              const score = nums[j + 1] * 2 * (t === prefix ? 2 : 1);
-              best.set(d, Math.max(score, best.get(d) || 0));
-            }
-          });
+        for (const [t, postings] of words) {
+          if (!t.startsWith(prefix)) continue;
+          const nums = [...S.decode(postings)];
+          for (let j = 0, d = 0; j < nums.length; j += 2) {
+            d += nums[j];
+            const score = nums[j + 1] * 2 * (t === prefix ? 2 : 1);
+            best.set(d, Math.max(score, best.get(d) || 0));
+          }
         }
         const want = [...best.keys()].sort((a, b) => best.get(b) - best.get(a) || a - b);
         assert.deepEqual([...S.search(ix, prefix)], want, `${lang}: ${prefix}`);
@@ -250,7 +264,8 @@ describe('search on the example site', { skip: !SITE && 'SULAM_SITE_DIR is not s
   });
   it('each entry is one result, fallback pages included', () => {
     for (const lang of ['he', 'ar', 'en']) {
-      const docs = ctx.sulamSearchIndex[lang].docs.map((d) => `${d[0]}/${d[1]}`);
+      const ix = S.prepare(ctx.sulamSearchIndex[lang], ctx.sulamSearchParts);
+      const docs = Array.from({ length: ix.raw.count }, (_, d) => S.doc(ix, d)).map((d) => `${d[0]}/${d[1]}`);
       assert.equal(new Set(docs).size, docs.length, `${lang}: a doc twice`);
     }
   });

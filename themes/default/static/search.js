@@ -15,12 +15,13 @@
     "\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F";
   var JOINERS = "'\"`\\u00B4\\u05F3\\u05F4\\u2018\\u2019\\u201C\\u201D\\u0640\\u00AD" +
     "\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF";
-  var DROP = new RegExp("[" + MARKS + JOINERS + "]", "u");
-  var WORD = new RegExp("[\\p{Alphabetic}\\p{N}" + MARKS + JOINERS + "]", "u");
+  var DROP = new RegExp("[" + MARKS + JOINERS + "]", "gu");
+  var WORDS = new RegExp("[\\p{Alphabetic}\\p{N}" + MARKS + JOINERS + "]+", "gu");
   var MAP = {
     "\u05DA": "\u05DB", "\u05DD": "\u05DE", "\u05DF": "\u05E0", "\u05E3": "\u05E4", "\u05E5": "\u05E6",
     "\u0671": "\u0627", "\u0649": "\u064A", "\u06CC": "\u064A", "\u0629": "\u0647",
   };
+  var FOLD = /[\u05DA\u05DD\u05DF\u05E3\u05E5\u0671\u0649\u06CC\u0629\u0660-\u0669\u06F0-\u06F9]/g;
   var HEBREW_PREFIX = "\u05D5\u05D4\u05D1\u05DB\u05DC\u05DE\u05E9"; // ו ה ב כ ל מ ש
   var ARABIC_PREFIX = [
     ["\u0648\u0628\u0627\u0644", 2], ["\u0648\u0643\u0627\u0644", 2], ["\u0648\u0644\u0644", 2],
@@ -30,30 +31,25 @@
     ["\u0648", 3], ["\u0641", 3], ["\u0628", 3], ["\u0644", 3], ["\u0643", 3],
   ];
 
+  function fold(c) {
+    var n = c.charCodeAt(0);
+    return MAP[c] || String.fromCharCode(48 + n - (n >= 0x6F0 ? 0x6F0 : 0x660));
+  }
+
   function normalize(word) {
-    var out = "";
-    for (var c of word.normalize("NFKD")) {
-      for (var l of c.toLowerCase()) {
-        if (DROP.test(l)) continue;
-        var n = l.charCodeAt(0);
-        if (MAP[l]) out += MAP[l];
-        else if (n >= 0x660 && n <= 0x669) out += String.fromCharCode(48 + n - 0x660);
-        else if (n >= 0x6F0 && n <= 0x6F9) out += String.fromCharCode(48 + n - 0x6F0);
-        else out += l;
-      }
-    }
-    return out;
+    var d = word.normalize("NFKD");
+    // Lower case letter by letter, as Rust's char::to_lowercase does; the whole string's
+    // toLowerCase() is the same but for a capital sigma, written ς at a word's end.
+    var lower = d.indexOf("\u03A3") < 0 ? d.toLowerCase()
+      : Array.from(d, function (c) { return c.toLowerCase(); }).join("");
+    return lower.replace(DROP, "").replace(FOLD, fold);
   }
 
   /** The words of a text as [start, end] offsets (UTF-16), as written. */
   function spans(text) {
-    var out = [], start = -1, i = 0;
-    for (var c of text) {
-      if (WORD.test(c)) { if (start < 0) start = i; }
-      else if (start >= 0) { out.push([start, i]); start = -1; }
-      i += c.length;
-    }
-    if (start >= 0) out.push([start, i]);
+    var out = [], m;
+    WORDS.lastIndex = 0;
+    while ((m = WORDS.exec(text))) out.push([m.index, m.index + m[0].length]);
     return out;
   }
 
@@ -100,21 +96,22 @@
 
   /**
    * An index ready to search: `raw` is search/<lang>.js, `parts` the store its parts arrive in
-   * (search/<lang>/*.js, loaded as needed: see `partsFor` and `textParts`).
+   * (search/<lang>/*.js, loaded as needed: see `partsFor` and `docParts`).
    */
   function prepare(raw, parts) {
     var split = {};
     (raw.split || []).forEach(function (p) { split[p] = true; });
-    return { raw: raw, docs: raw.docs, parts: parts || {}, split: split, shards: {}, known: {} };
+    return { raw: raw, parts: parts || {}, split: split, shards: {}, known: {} };
   }
 
   /**
-   * The prefix of the part a normalised word is looked up in: its first letter, or more
-   * letters where the index split that letter's words (src/search.rs, `split_shard`).
+   * The prefix of the part a normalised word is looked up in: "" when all the words are in
+   * one part, else its first letter, or more letters where the index split that letter's
+   * words (src/search.rs, `split_shard`).
    */
   function partKey(index, form) {
-    var cps = Array.from(form), key = cps[0];
-    for (var k = 1; k < cps.length && index.split[key]; k++) key += cps[k];
+    var cps = Array.from(form), key = "";
+    for (var k = 0; k < cps.length && index.split[key]; k++) key += cps[k];
     return key;
   }
 
@@ -140,15 +137,15 @@
     return absent(index, names);
   }
 
-  /** The parts holding the snippet texts of docs `ds` that are not loaded yet. */
-  function textParts(index, ds) {
+  /** The parts holding docs `ds` (number → result) that are not loaded yet. */
+  function docParts(index, ds) {
     return absent(index, ds.filter(function (d) { return !index.known[d]; })
-      .map(function (d) { return index.raw.texts[Math.floor(d / index.raw.chunk)]; }));
+      .map(function (d) { return index.raw.docs[Math.floor(d / index.raw.chunk)]; }));
   }
 
   /**
    * The part `form` is looked up in, as {key, terms, postings, longer}; null if no word
-   * begins as it does. The snippet texts the part carries become known.
+   * begins as it does. The docs the part carries become known.
    */
   function shard(index, form) {
     var key = partKey(index, form), have = index.shards[key];
@@ -157,18 +154,21 @@
     if (!name) return (index.shards[key] = null);
     var raw = index.parts[index.raw.lang + "/" + name];
     if (!raw) throw new Error("search: part " + name + " is not loaded");
-    raw.first.forEach(function (f) { index.known[f[0]] = [f[1], f[2]]; });
+    raw.first.forEach(function (f) { index.known[f[0]] = f[1]; });
     return (index.shards[key] = {
       key: key, terms: raw.terms ? raw.terms.split(" ") : [], postings: raw.postings, longer: raw.longer,
     });
   }
 
-  /** A doc's snippet texts, [summary, rest]; empty while its part is not loaded. */
-  function docText(index, d) {
+  /**
+   * Result number `d` once its part is here: [collection, id, title, language of a fallback
+   * text or "", summary, rest of the text]; null before.
+   */
+  function docOf(index, d) {
     if (index.known[d]) return index.known[d];
-    var name = index.raw.texts[Math.floor(d / index.raw.chunk)];
+    var name = index.raw.docs[Math.floor(d / index.raw.chunk)];
     var part = name && index.parts[index.raw.lang + "/" + name];
-    return part ? part[d % index.raw.chunk] : ["", ""];
+    return part ? (index.known[d] = part[d % index.raw.chunk]) : null;
   }
 
   /** First position in sorted `arr` whose term is not below `key` (UTF-16 order, as written). */
@@ -205,7 +205,7 @@
   function search(index, query) {
     var qs = terms(query);
     if (!qs.length) return [];
-    var n = index.docs.length, total = null;
+    var n = index.raw.count, total = null;
     for (var w = 0; w < qs.length; w++) {
       var best = new Float64Array(n);
       forms(qs[w]).forEach(function (f) {
@@ -228,9 +228,31 @@
       if (total === null) total = best;
       else for (var k = 0; k < n; k++) total[k] = best[k] > 0 && total[k] > 0 ? total[k] + best[k] : 0;
     }
-    var hits = [];
-    for (var d = 0; d < n; d++) if (total[d] > 0) hits.push(d);
-    hits.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    return ranked(total);
+  }
+
+  /**
+   * The docs with a score, best first and in index order among equals. Scores are whole
+   * numbers, so a counting sort does it in one pass where sort() with a comparator takes
+   * tens of milliseconds for a few thousand hits on a phone.
+   */
+  function ranked(total) {
+    var n = total.length, max = 0, count = 0;
+    for (var d = 0; d < n; d++) {
+      if (total[d] > 0) count++;
+      if (total[d] > max) max = total[d];
+    }
+    var hits = new Array(count);
+    if (max !== Math.floor(max) || max > 1 << 16) {
+      var k = 0;
+      for (d = 0; d < n; d++) if (total[d] > 0) hits[k++] = d;
+      return hits.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    }
+    // at[s]: where the first doc with score s goes.
+    var at = new Int32Array(max + 2);
+    for (d = 0; d < n; d++) if (total[d] > 0) at[max - total[d] + 1]++;
+    for (var s = 1; s <= max + 1; s++) at[s] += at[s - 1];
+    for (d = 0; d < n; d++) if (total[d] > 0) hits[at[max - total[d]]++] = d;
     return hits;
   }
 
@@ -311,7 +333,7 @@
   }
 
   var core = { decode: decode, formatCount: formatCount, normalize: normalize, words: words, terms: terms, stripped: stripped,
-    forms: forms, prepare: prepare, partsFor: partsFor, textParts: textParts, docText: docText,
+    forms: forms, prepare: prepare, partsFor: partsFor, docParts: docParts, doc: docOf,
     search: search, matcher: matcher, marked: marked, snippet: snippet };
 
   if (typeof document === "undefined") {
@@ -395,10 +417,13 @@
     return href(lang + "/search/") + (q ? "?q=" + encodeURIComponent(q) : "");
   }
 
+  var plurals = null;
+
   function countText(index, n) {
     var ui = index.raw.ui;
     if (n === 0) return ui.none;
-    var cat = new Intl.PluralRules(lang).select(n);
+    plurals = plurals || new Intl.PluralRules(lang);
+    var cat = plurals.select(n);
     var form = ui.count[cat] || ui.count.other;
     return form.replace("{n}", formatCount(index.raw.num, n));
   }
@@ -424,7 +449,7 @@
   }
 
   function resultItem(index, d, matches, withHeading) {
-    var doc = index.docs[d], li = document.createElement("li");
+    var doc = docOf(index, d), li = document.createElement("li");
     li.className = "search-result";
     var head = document.createElement(withHeading ? "h3" : "p");
     head.className = "search-result-title";
@@ -439,9 +464,8 @@
     meta.textContent = index.raw.collections[doc[0]][1] + (doc[3] ? " · " + index.raw.ui["in"][doc[3]] : "");
     li.appendChild(meta);
     var size = withHeading ? SNIPPET : SNIPPET / 2;
-    var texts = docText(index, d);
-    var text = snippet(texts[0], matches, size) || snippet(texts[1], matches, size) ||
-      snippet(texts[0] || texts[1], function () { return true; }, size);
+    var text = snippet(doc[4], matches, size) || snippet(doc[5], matches, size) ||
+      snippet(doc[4] || doc[5], function () { return true; }, size);
     if (text) text[1] = text[1].filter(function (m) { return matches(text[0].slice(m[0], m[1])); });
     if (text && text[0]) {
       var p = document.createElement("p");
@@ -476,7 +500,7 @@
 
     /**
      * Looks `q` up and shows the results: the index, then the parts for the query's words,
-     * then the snippet texts of the first screenful (HEADER_MAX results; the part of a prefix
+     * then the docs of the first screenful (HEADER_MAX results; the part of a prefix
      * typed alone carries those). Gives up at each step when the reader has typed on.
      */
     function run() {
@@ -488,7 +512,7 @@
         return loadParts(index, partsFor(index, q)).then(function () {
           if (stale()) return;
           var hits = q.trim() ? search(index, q) : [];
-          return loadParts(index, textParts(index, hits.slice(0, HEADER_MAX))).then(function () {
+          return loadParts(index, docParts(index, hits.slice(0, HEADER_MAX))).then(function () {
             if (!stale()) show(index, q, hits);
           });
         });
@@ -523,10 +547,10 @@
         all.appendChild(a);
         list.appendChild(all);
       }
-      /** Adds the wanted results whose snippet texts are here, in order; the first added. */
+      /** Adds the wanted results whose docs are here, in order; the first added. */
       function render() {
         var first = null;
-        while (shownCount < wanted && textParts(index, [hits[shownCount]]).length === 0) {
+        while (shownCount < wanted && docParts(index, [hits[shownCount]]).length === 0) {
           var li = resultItem(index, hits[shownCount], matches, kind === "page");
           first = first || li;
           list.insertBefore(li, all);
@@ -535,12 +559,12 @@
         if (kind === "page") moreButton.hidden = wanted >= hits.length;
         return first;
       }
-      /** Asks for `step` more results: those whose texts are here at once, the rest when
-       *  their texts arrive. Resolves to the first result added. */
+      /** Asks for `step` more results: those whose docs are here at once, the rest when
+       *  their docs arrive. Resolves to the first result added. */
       function more(step) {
         wanted = Math.min(hits.length, wanted + step);
         var first = render();
-        var missing = textParts(index, hits.slice(shownCount, wanted));
+        var missing = docParts(index, hits.slice(shownCount, wanted));
         if (!missing.length) return Promise.resolve(first);
         return loadParts(index, missing).then(function () {
           if (shown !== q) return null;
@@ -595,4 +619,9 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form[data-search]"), setup);
+  // The work every first keystroke would otherwise begin with: compiling the word patterns
+  // (Unicode property classes) and the plural rules. The script loads when the reader
+  // reaches for the box, before the first key.
+  terms("\u05D0\u0627a");
+  plurals = new Intl.PluralRules(lang);
 })();

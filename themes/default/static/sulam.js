@@ -10,7 +10,8 @@
   Array.prototype.forEach.call(document.querySelectorAll("nav.languages a[hreflang]"), function (a) {
     a.addEventListener("click", function () { remember(a.getAttribute("hreflang")); });
   });
-  // The header's search box loads search.js (and it the index) on first use only.
+  // The header's search box loads search.js (and it the index) on first use only: when the
+  // pointer or a finger reaches the box, a moment before it is focused, or on focus.
   var me = document.currentScript;
   var box = document.querySelector("form[data-search] input[type=search]");
   if (box && me) {
@@ -27,6 +28,8 @@
       s.setAttribute("data-sulam-search", "");
       document.head.appendChild(s);
     };
+    box.addEventListener("pointerenter", load);
+    box.addEventListener("touchstart", load, { passive: true });
     box.addEventListener("focus", load);
     box.addEventListener("input", load);
   }
