@@ -159,6 +159,14 @@ describe('search ranking', () => {
     assert.equal(S.doc(alone, 2)[4], 'نص المدرسة');
     assert.equal(S.doc(alone, 1), null);
   });
+  it('a stripped form of one or two letters finds only itself, as a whole word', () => {
+    // מובי: as typed it begins מובילים; stripped of מ and ו it is בי, which begins ביחס.
+    const ix = index([['bi-hes', ''], ['bi', ''], ['movilim', '']],
+      { 'ביחס': [[0, 16]], 'בי': [[1, 1]], 'מובילים': [[2, 4]] });
+    assert.deepEqual(ids(ix, 'מובי'), ['movilim', 'bi']);
+    const m = S.matcher('מובי');
+    assert.deepEqual(['ביחס', 'בי', 'מובילים', 'למובילים'].map(m), [false, true, true, true]);
+  });
   it('every word of the query must be found', () => {
     const ix = index([['both', ''], ['one', '']], { 'בית': [[0, 1], [1, 1]], 'ספר': [[0, 1]] });
     assert.deepEqual(ids(ix, 'בית ספר'), ['both']);

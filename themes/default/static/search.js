@@ -183,15 +183,22 @@
 
   var ARABIC_HA_END = /[\u0621-\u064A]\u0647$/;
 
+  /** A stripped form shorter than this is looked up as a whole word only. */
+  var MIN_STRIPPED_PREFIX = 3;
+
   /**
-   * A query word with the forms it is looked up by: as typed (weight 2), prefixes stripped
-   * (1), and in Arabic without a final ة/ه (1), so that المحلية also finds المحلّي and كتابه
-   * finds كتاب. That last rule is the query's only: the index keeps words whole.
+   * A query word with the forms it is looked up by, as [form, weight, whole words only]: as
+   * typed (weight 2), prefixes stripped (1), and in Arabic without a final ة/ه (1), so that
+   * المحلية also finds المحلّي and كتابه finds كتاب. That last rule is the query's only: the
+   * index keeps words whole. A stripped form of one or two letters (מובי → בי) would begin
+   * half the words of the site, so it only finds itself.
    */
   function forms(q) {
-    var out = [[q, 2]].concat(stripped(q).map(function (s) { return [s, 1]; }));
+    var out = [[q, 2, false]].concat(stripped(q).map(function (s) {
+      return [s, 1, Array.from(s).length < MIN_STRIPPED_PREFIX];
+    }));
     out.slice().forEach(function (f) {
-      if (ARABIC_HA_END.test(f[0]) && f[0].length > 3) out.push([f[0].slice(0, -1), 1]);
+      if (ARABIC_HA_END.test(f[0]) && f[0].length > 3) out.push([f[0].slice(0, -1), 1, false]);
     });
     return out;
   }
@@ -212,6 +219,10 @@
         var form = f[0], fq = f[1], sh = shard(index, form);
         if (!sh) return;
         var i = lowerBound(sh.terms, form);
+        if (f[2]) {
+          if (sh.terms[i] === form) raise(best, sh.postings[i], fq * 2);
+          return;
+        }
         if (form === sh.key) {
           // The part's own prefix, as after the first key: the prefix as a word, and the
           // part's best of the words longer than it (src/search.rs, `split_shard`).
@@ -276,7 +287,7 @@
   /** Whether a word of a text is one the query looks for (as search() would find it). */
   function matcher(query) {
     var qforms = [];
-    terms(query).forEach(function (q) { forms(q).forEach(function (f) { qforms.push(f[0]); }); });
+    terms(query).forEach(function (q) { forms(q).forEach(function (f) { qforms.push(f); }); });
     var seen = new Map();
     return function (word) {
       var known = seen.get(word);
@@ -284,7 +295,9 @@
       var w = normalize(word), yes = false;
       if (w) {
         var ws = [w].concat(stripped(w));
-        yes = ws.some(function (x) { return qforms.some(function (q) { return x.startsWith(q); }); });
+        yes = ws.some(function (x) {
+          return qforms.some(function (q) { return q[2] ? x === q[0] : x.startsWith(q[0]); });
+        });
       }
       seen.set(word, yes);
       return yes;
