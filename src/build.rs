@@ -1,7 +1,7 @@
 //! `sulam build`: discover → parse → link → render → write, collecting every mistake on the
 //! way; the output folder is replaced only when there is none.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -861,18 +861,15 @@ fn sitemap(m: &Model) -> String {
         });
     }
     // The plain pages of the initiatives' filters, in the languages that have them.
-    let filters: Vec<BTreeSet<(&str, String)>> = langs
-        .iter()
-        .map(|l| crate::filters::page_values(m, l).into_iter().collect())
-        .collect();
-    let every: BTreeSet<&(&str, String)> = filters.iter().flatten().collect();
-    for (facet, value) in every {
-        let pair = (*facet, value.clone());
+    let mut filters: BTreeMap<(&str, String), Vec<&str>> = BTreeMap::new();
+    for l in &langs {
+        for page in crate::filters::page_values(m, l) {
+            filters.entry(page).or_default().push(l);
+        }
+    }
+    for ((facet, value), in_langs) in &filters {
         add(&|l| crate::filters::filter_path(l, facet, value), &|l| {
-            langs
-                .iter()
-                .position(|x| *x == l)
-                .is_some_and(|i| filters[i].contains(&pair))
+            in_langs.contains(&l)
         });
     }
     s.push_str("</urlset>\n");

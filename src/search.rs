@@ -1,6 +1,6 @@
-//! Search without a server: at build time, one small index per language
-//! (`search/<lang>.js`), which the theme's `search.js` loads on first use and queries as the
-//! reader types.
+//! Search without a server: at build time, an index per language (`search/<lang>.js` and its
+//! parts in `search/<lang>/`), which the theme's `search.js` loads piece by piece as the
+//! reader types, and queries in the browser. How it is split: `Index`, `split_shard`.
 //!
 //! Why our own and not Pagefind: Pagefind normalises the reader's query inside its own
 //! WebAssembly, so we cannot give it the Hebrew and Arabic rules below on the query side; it
