@@ -111,6 +111,35 @@ describe('search', () => {
     }
   });
 
+  it('a page left open across a rebuild loads the new index when a part is gone', async () => {
+    const s = await site();
+    const page = await context.newPage();
+    try {
+      // Until the index is asked for again, the parts it names are gone, as when the site
+      // was rebuilt and its parts renamed.
+      const asked = [];
+      let rebuilt = false;
+      await page.route(/\/search\/he(\.js|\/[^/]+\.js)(\?.*)?$/, (route) => {
+        const url = new URL(route.request().url());
+        asked.push(url.pathname + url.search);
+        if (url.pathname === '/search/he.js' && url.search) rebuilt = true;
+        if (url.pathname.startsWith('/search/he/') && !rebuilt) {
+          return route.fulfill({ status: 404, contentType: 'text/html', body: 'gone' });
+        }
+        return route.continue();
+      });
+      await open(page, s.url('/he/'));
+      await type(page, '#site-search-q', 'מוביליות', 'header .search-results');
+      const r = await results(page, 'header .site-search');
+      assert.equal(r.hrefs[0], `/he/${MOBILITY}`, r.hrefs.join(' '));
+      const indexLoads = asked.filter((a) => a.startsWith('/search/he.js'));
+      assert.equal(indexLoads.length, 2, asked.join(' '));
+      assert.match(indexLoads[1], /^\/search\/he\.js\?v=\d+$/, 'asked for again past caches');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a fallback text is one result, marked with its language', async () => {
     const f = await fixture();
     const page = await context.newPage();

@@ -366,6 +366,8 @@
   // search page adds more on request.
   var HEADER_MAX = 6, PAGE_STEP = 20;
   var loading = null;
+  // Whether the index was loaded again after a part it named was missing.
+  var reloaded = false;
 
   function loadIndex() {
     if (loading) return loading;
@@ -378,7 +380,9 @@
       if (s && s.hasAttribute("data-failed")) { reject(new Error("cannot load " + s.src)); return; }
       if (!s) {
         s = document.createElement("script");
-        s.src = new URL("search/" + lang + ".js", root).href;
+        // Asked for again: past any copy a browser or host may keep.
+        var fresh = reloaded && !onDisk ? "?v=" + Date.now() : "";
+        s.src = new URL("search/" + lang + ".js" + fresh, root).href;
       }
       s.addEventListener("load", function () {
         var raw = self.sulamSearchIndex && self.sulamSearchIndex[lang];
@@ -407,13 +411,28 @@
           };
           s.onerror = function () {
             delete partLoads[key]; // another keystroke tries again
-            reject(new Error("cannot load " + s.src));
+            var err = new Error("cannot load " + s.src);
+            err.missingPart = true;
+            reject(err);
           };
           document.head.appendChild(s);
         });
       }
       return partLoads[key];
     }));
+  }
+
+  /**
+   * Forgets the index, so that the next search loads search/<lang>.js again. For a page left
+   * open while the site was rebuilt: its index names parts that are gone (their names carry a
+   * hash of their content), the new index names the new ones.
+   */
+  function reloadIndex() {
+    reloaded = true;
+    loading = null;
+    if (self.sulamSearchIndex) delete self.sulamSearchIndex[lang];
+    var old = document.querySelector("script[data-sulam-index]");
+    if (old) old.parentNode.removeChild(old);
   }
 
   /** A page of the site by its path from the root; on disk, folders need their index.html. */
@@ -529,7 +548,14 @@
             if (!stale()) show(index, q, hits);
           });
         });
-      }).catch(failed);
+      }).catch(function (err) {
+        if (err && err.missingPart && !reloaded) {
+          reloadIndex();
+          run();
+        } else {
+          failed(err);
+        }
+      });
     }
 
     function failed(err) {
