@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use icu_normalizer::DecomposingNormalizerBorrowed;
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -70,7 +71,12 @@ fn is_joiner(c: char) -> bool {
 
 /// Whether `c` belongs to a word (JavaScript: `/[\p{Alphabetic}\p{N}]/u`, marks, joiners).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c.is_numeric() || is_mark(c) || is_joiner(c)
+    match c {
+        // The common cases first: Unicode's tables are slow to look up.
+        _ if c.is_ascii() => c.is_ascii_alphanumeric() || is_joiner(c),
+        '\u{05D0}'..='\u{05EA}' | '\u{0621}'..='\u{064A}' => true,
+        _ => c.is_alphabetic() || c.is_numeric() || is_mark(c) || is_joiner(c),
+    }
 }
 
 /// The words of a text, as written.
@@ -85,29 +91,39 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 pub fn normalize(word: &str) -> String {
     let nfkd = DecomposingNormalizerBorrowed::new_nfkd().normalize(word);
     let mut out = String::with_capacity(nfkd.len());
+    let mut keep = |l: char| {
+        if !(is_mark(l) || is_joiner(l)) {
+            out.push(fold(l));
+        }
+    };
     for c in nfkd.chars() {
-        for l in c.to_lowercase() {
-            if is_mark(l) || is_joiner(l) {
-                continue;
-            }
-            out.push(match l {
-                'ך' => 'כ',
-                'ם' => 'מ',
-                'ן' => 'נ',
-                'ף' => 'פ',
-                'ץ' => 'צ',
-                // After NFKD, أ إ آ are already ا plus a dropped mark; ٱ (wasla) has no
-                // decomposition.
-                'ٱ' => 'ا',
-                'ى' | 'ی' => 'ي',
-                'ة' => 'ه',
-                '٠'..='٩' => char::from(b'0' + (l as u32 - 0x0660) as u8),
-                '۰'..='۹' => char::from(b'0' + (l as u32 - 0x06F0) as u8),
-                _ => l,
-            });
+        // Hebrew and Arabic have no case: no need to look it up.
+        if ('\u{0590}'..='\u{06FF}').contains(&c) {
+            keep(c);
+        } else {
+            c.to_lowercase().for_each(&mut keep);
         }
     }
     out
+}
+
+/// A lower-case letter as the index keeps it: Hebrew final letters as regular ones, Arabic
+/// wasla, alef maqsura and taa marbuta as alef, ya and ha, Arabic-Indic digits as ASCII.
+fn fold(l: char) -> char {
+    match l {
+        'ך' => 'כ',
+        'ם' => 'מ',
+        'ן' => 'נ',
+        'ף' => 'פ',
+        'ץ' => 'צ',
+        // After NFKD, أ إ آ are already ا plus a dropped mark; ٱ (wasla) has no decomposition.
+        'ٱ' => 'ا',
+        'ى' | 'ی' => 'ي',
+        'ة' => 'ه',
+        '٠'..='٩' => char::from(b'0' + (l as u32 - 0x0660) as u8),
+        '۰'..='۹' => char::from(b'0' + (l as u32 - 0x06F0) as u8),
+        _ => l,
+    }
 }
 
 /// The normalised words of a text.
@@ -346,8 +362,18 @@ const PLURAL_SAMPLES: &[(&str, f64)] = &[
 
 /// Adds `search/<lang>.js` for each language of the site.
 pub fn write_indexes(m: &Model, out: &mut Output) {
-    for l in &m.config.languages {
-        write_index(m, &l.code, out);
+    let each: Vec<Output> = m
+        .config
+        .languages
+        .par_iter()
+        .map(|l| {
+            let mut one = Output::default();
+            write_index(m, &l.code, &mut one);
+            one
+        })
+        .collect();
+    for one in each {
+        out.files.extend(one.files);
     }
 }
 
@@ -405,48 +431,57 @@ struct Builder<'m, 'a> {
     postings: HashMap<String, Vec<(u32, u32)>>,
 }
 
+/// Entry `e` as a result in the text its page in this language shows: its own, or the
+/// fallback (then marked with its language), with the scores of its words; its collection
+/// number is set by [`Builder::add`]. None if the entry has no page in the language.
+fn found(m: &Model, lang: &str, e: &Entry, id: String) -> Option<(Collection, Doc, Scores)> {
+    let (text_lang, lf) = m.text_lang(e, lang)?;
+    let title = m.title_of(e, lang);
+    let summary = lf.front.summary.clone().unwrap_or_default();
+    let rest = other_text(m, e, text_lang, lf);
+    let mut scores = Scores::new();
+    add_scores(&mut scores, &title.text, TITLE, TITLE);
+    add_scores(&mut scores, &summary, SUMMARY, SUMMARY);
+    add_scores(&mut scores, &rest, 1, BODY_MAX);
+    let doc = Doc(
+        0,
+        id,
+        title.text.clone(),
+        if text_lang == lang {
+            String::new()
+        } else {
+            text_lang.to_string()
+        },
+        cut(&summary, SUMMARY_CHARS),
+        cut(&rest, TEXT_CHARS),
+    );
+    Some((e.collection, doc, scores))
+}
+
+/// The words of one entry and their scores.
+type Scores = HashMap<String, u32>;
+
 impl Builder<'_, '_> {
-    /// Adds entry `e` in the text its page in this language shows: its own, or the fallback
-    /// (then marked with its language). Each entry is one result, never two.
-    fn add(&mut self, e: &Entry, id: String) {
-        let (m, lang) = (self.m, self.lang);
-        let Some((text_lang, lf)) = m.text_lang(e, lang) else {
-            return;
-        };
-        let name = e.collection.name();
-        let col = match self.collections.iter().position(|(n, _)| n == name) {
+    /// Adds an entry as the next result. Each entry is one result, never two.
+    fn add(&mut self, (collection, mut doc, scores): (Collection, Doc, Scores)) {
+        let name = collection.name();
+        doc.0 = match self.collections.iter().position(|(n, _)| n == name) {
             Some(i) => i,
             None => {
-                let label = m.strings.get(lang, &format!("singular-{name}"), None);
+                let label = self
+                    .m
+                    .strings
+                    .get(self.lang, &format!("singular-{name}"), None);
                 self.collections
                     .push((name.to_string(), strip_isolation(&label)));
                 self.collections.len() - 1
             }
         };
-        let title = m.title_of(e, lang);
-        let summary = lf.front.summary.clone().unwrap_or_default();
-        let rest = other_text(m, e, text_lang, lf);
-
-        let doc = self.docs.len() as u32;
-        let mut scores: HashMap<String, u32> = HashMap::new();
-        add_scores(&mut scores, &title.text, TITLE, TITLE);
-        add_scores(&mut scores, &summary, SUMMARY, SUMMARY);
-        add_scores(&mut scores, &rest, 1, BODY_MAX);
+        let number = self.docs.len() as u32;
         for (t, s) in scores {
-            self.postings.entry(t).or_default().push((doc, s));
+            self.postings.entry(t).or_default().push((number, s));
         }
-        self.docs.push(Doc(
-            col,
-            id,
-            title.text.clone(),
-            if text_lang == lang {
-                String::new()
-            } else {
-                text_lang.to_string()
-            },
-            cut(&summary, SUMMARY_CHARS),
-            cut(&rest, TEXT_CHARS),
-        ));
+        self.docs.push(doc);
     }
 }
 
@@ -487,7 +522,7 @@ fn other_text(m: &Model, e: &Entry, text_lang: &str, lf: &crate::content::LangFi
 
 /// Adds a field's words to an entry's scores: `weight` for each time a word occurs, at most
 /// `cap` for the field; half of both for a word's prefix-stripped forms.
-fn add_scores(scores: &mut HashMap<String, u32>, text: &str, weight: u32, cap: u32) {
+fn add_scores(scores: &mut Scores, text: &str, weight: u32, cap: u32) {
     let mut field: HashMap<String, (u32, u32)> = HashMap::new();
     for t in terms(text) {
         for s in stripped(&t) {
@@ -512,15 +547,24 @@ fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)>) {
         docs: Vec::new(),
         postings: HashMap::new(),
     };
-    for c in Collection::ALL {
-        for link in m.links_of(c, lang) {
-            if let Some(e) = m.content.get(c, &link.id) {
-                b.add(e, link.id.clone());
-            }
-        }
-    }
-    if let Some(home) = m.content.get(Collection::Pages, "home") {
-        b.add(home, String::new());
+    // Every entry in the order of the lists, the language's home page last.
+    let mut entries: Vec<(&Entry, String)> = Collection::ALL
+        .into_iter()
+        .flat_map(|c| m.links_of(c, lang).into_iter().map(move |l| (c, l.id)))
+        .filter_map(|(c, id)| Some((m.content.get(c, &id)?, id)))
+        .collect();
+    entries.extend(
+        m.content
+            .get(Collection::Pages, "home")
+            .map(|h| (h, String::new())),
+    );
+    // Reading the words is most of the work: each entry on its own, on every core.
+    let found: Vec<_> = entries
+        .into_par_iter()
+        .map(|(e, id)| found(m, lang, e, id))
+        .collect();
+    for f in found.into_iter().flatten() {
+        b.add(f);
     }
     let Builder {
         collections,
@@ -648,14 +692,21 @@ fn split_shard(
     };
     let size: usize = terms.iter().map(|t| t.text.len() + t.list.len()).sum();
     let is_split = size > if depth == 0 { whole } else { part } && !rest.is_empty();
-    let mut longer: BTreeMap<u32, u32> = BTreeMap::new();
+    // Per doc, the best score of the longer words (every score is at least 1).
+    let mut longer: Vec<(u32, u32)> = Vec::new();
     if depth > 0 {
+        let docs_seen = rest
+            .iter()
+            .flat_map(|t| t.docs.last())
+            .map(|d| d.0 + 1)
+            .max();
+        let mut best = vec![0u32; docs_seen.unwrap_or(0) as usize];
         for t in rest {
             for &(d, s) in &t.docs {
-                let best = longer.entry(d).or_default();
-                *best = s.max(*best);
+                best[d as usize] = best[d as usize].max(s);
             }
         }
+        longer = (0..).zip(best).filter(|&(_, s)| s > 0).collect();
     }
     if depth > 0 || !is_split {
         let kept = if is_split {
@@ -674,7 +725,7 @@ fn split_shard(
                 0 => Vec::new(),
                 _ => first_results(exact, &longer, docs),
             },
-            longer: posting_list(&longer.into_iter().collect::<Vec<_>>()),
+            longer: posting_list(&longer),
         };
         out.push((prefix, shard, is_split));
     } else {
@@ -689,12 +740,8 @@ fn split_shard(
 
 /// The first [`FIRST_RESULTS`] results for a prefix typed alone, ranked
 /// as `search.js` ranks them: the prefix as a whole word counts double.
-fn first_results(
-    exact: Option<&Term>,
-    longer: &BTreeMap<u32, u32>,
-    docs: &[Doc],
-) -> Vec<(u32, Doc)> {
-    let mut best: BTreeMap<u32, u32> = longer.clone();
+fn first_results(exact: Option<&Term>, longer: &[(u32, u32)], docs: &[Doc]) -> Vec<(u32, Doc)> {
+    let mut best: BTreeMap<u32, u32> = longer.iter().copied().collect();
     for &(d, s) in exact.map(|t| t.docs.as_slice()).unwrap_or_default() {
         let b = best.entry(d).or_default();
         *b = (2 * s).max(*b);
