@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sulam's browser quality gate. Builds the example site and the basic fixture with the
-# release binary, checks every HTML file with the Nu Html Checker, then runs the browser
+# Sulam's browser quality gate. Builds the example site, the basic fixture, and the basic
+# fixture again under a 120-character title (long-title.site.yaml) with the release binary,
+# checks every HTML file with the Nu Html Checker, then runs the browser
 # checks (axe-core, layout, keyboard, links, print) in headless Chromium with node's test
 # runner. Works from any directory:  bash tests/browser/run.sh [check files...]
 #
@@ -45,12 +46,17 @@ else
 fi
 "$sulam" build --root "$repo" --output "$out/site"
 "$sulam" build --root "$repo/tests/fixtures/basic" --output "$out/fixture"
+# The same content under a 120-character site title, for the header's layout checks.
+cp -r "$repo/tests/fixtures/basic" "$out/long-title-src"
+cp "$here/long-title.site.yaml" "$out/long-title-src/site.yaml"
+"$sulam" build --root "$out/long-title-src" --output "$out/long-title"
 
 site_pages=$(find "$out/site" -name '*.html' -type f | wc -l)
 fixture_pages=$(find "$out/fixture" -name '*.html' -type f | wc -l)
+long_pages=$(find "$out/long-title" -name '*.html' -type f | wc -l)
 
-echo "== Nu Html Checker: $site_pages example pages, $fixture_pages fixture pages"
-if ! java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --skip-non-html --errors-only "$out/site" "$out/fixture"; then
+echo "== Nu Html Checker: $site_pages example pages, $fixture_pages fixture pages, $long_pages long-title pages"
+if ! java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --skip-non-html --errors-only "$out/site" "$out/fixture" "$out/long-title"; then
   echo "Nu Html Checker: errors above (after $(elapsed)s)" >&2
   exit 1
 fi
@@ -66,9 +72,11 @@ else
   what="axe light and dark + 360px on all $site_pages example pages, links crawled on both sites"
 fi
 status=0
-(cd "$here" && SULAM_SITE_DIR="$out/site" SULAM_FIXTURE_DIR="$out/fixture" SULAM_FIXTURE_BASE=/kb/ CHROMIUM_PATH="$chromium_path" \
+(cd "$here" && SULAM_SITE_DIR="$out/site" SULAM_FIXTURE_DIR="$out/fixture" SULAM_FIXTURE_BASE=/kb/ \
+  SULAM_LONG_TITLE_DIR="$out/long-title" CHROMIUM_PATH="$chromium_path" \
   node --test --test-reporter=spec "${checks[@]}") || status=$?
 
-echo "browser gate: $((site_pages + fixture_pages)) pages checked ($site_pages example site, $fixture_pages fixture:" \
+echo "browser gate: $((site_pages + fixture_pages + long_pages)) pages checked ($site_pages example site, $fixture_pages fixture," \
+  "$long_pages long-title:" \
   "Nu Html Checker on all; $what) in $(elapsed)s, exit $status"
 exit "$status"

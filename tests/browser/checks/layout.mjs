@@ -1,9 +1,12 @@
-// Right-to-left layout at 1280px: in Hebrew and Arabic the header runs from the right, in
-// English from the left; header, main and footer follow each other top to bottom.
+// Right-to-left layout: in Hebrew and Arabic the header runs from the right, in English from
+// the left; header, main and footer follow each other top to bottom. The header's shape is
+// stated as an invariant, not as one font's widths: from tablet width up, the search box and
+// the language switcher are on the title's row, the switcher at the inline end, whatever the
+// title's length (a site with a 120-character title in each language is checked too).
 // And a Latin name with parentheses inside a Hebrew sentence keeps its own order.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { site, newContext, open } from '../lib/harness.mjs';
+import { site, longTitleSite, newContext, open } from '../lib/harness.mjs';
 
 const PAGES = ['', 'initiatives/', 'initiatives/municipal-mobility/'];
 const LANGS = [
@@ -11,8 +14,10 @@ const LANGS = [
   { code: 'ar', rtl: true },
   { code: 'en', rtl: false },
 ];
+// The header holds one row from 48rem (768 CSS px) up; 800 is the narrowest width checked.
+const DESKTOP_WIDTHS = [1280, 800];
 
-/** Runs in the page: the boxes the layout check compares. */
+/** Runs in the page: the boxes the layout checks compare. */
 function boxes() {
   const box = (el) => {
     if (!el) return null;
@@ -20,17 +25,60 @@ function boxes() {
     return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
   };
   const items = [...document.querySelectorAll('nav.main-nav li')];
+  const bar = document.querySelector('header.site-header .bar');
+  const title = document.querySelector('.site-title');
+  const barStyle = bar && getComputedStyle(bar);
+  const barBox = box(bar);
   return {
     dir: getComputedStyle(document.documentElement).direction,
+    pageScrollWidth: document.documentElement.scrollWidth,
+    pageWidth: document.documentElement.clientWidth,
     navCount: items.length,
     firstNav: box(items[0]),
     lastNav: box(items[items.length - 1]),
-    title: box(document.querySelector('.site-title')),
+    bar: barBox && {
+      ...barBox,
+      contentLeft: barBox.left + parseFloat(barStyle.paddingLeft),
+      contentRight: barBox.right - parseFloat(barStyle.paddingRight),
+    },
+    title: box(title),
+    titleText: title?.textContent,
+    titleClipped: title ? title.scrollWidth > title.clientWidth + 1 : null,
+    search: box(document.querySelector('.bar .site-search')),
+    searchInput: box(document.querySelector('.bar .site-search input')),
     languages: box(document.querySelector('nav.languages')),
     header: box(document.querySelector('body > header.site-header')),
     main: box(document.querySelector('body > main')),
     footer: box(document.querySelector('body > footer.site-footer')),
   };
+}
+
+const span = (x) => `[${x.left.toFixed(1)}..${x.right.toFixed(1)}]`;
+const rows = (x) => `rows ${x.top.toFixed(1)}..${x.bottom.toFixed(1)}`;
+
+/**
+ * The header's shape at a desktop width, in the page's direction: title at the inline start,
+ * then the search box, then the language switcher flush with the inline end, all three on one
+ * row; the title is not clipped and nothing widens the page.
+ */
+function assertHeaderShape(b, rtl, where) {
+  for (const k of ['bar', 'title', 'search', 'searchInput', 'languages']) assert.ok(b[k], `${where}: no ${k} in the header`);
+  const onTitleRow = (x) => x.top < b.title.bottom && x.bottom > b.title.top;
+  assert.ok(onTitleRow(b.search), `${where}: the search box (${rows(b.search)}) is not on the title's row (${rows(b.title)})`);
+  assert.ok(onTitleRow(b.languages), `${where}: the language switcher (${rows(b.languages)}) is not on the title's row (${rows(b.title)})`);
+  // In reading order: title, search, switcher.
+  const [first, second, third] = rtl ? [b.languages, b.search, b.title] : [b.title, b.search, b.languages];
+  assert.ok(first.right <= second.left + 0.5 && second.right <= third.left + 0.5,
+    `${where}: from the inline start the header should hold the title ${span(b.title)}, the search box ${span(b.search)}, ` +
+      `then the switcher ${span(b.languages)} (${rtl ? 'right to left' : 'left to right'})`);
+  const [titleEdge, barStart, switcherEdge, barEnd] = rtl
+    ? [b.title.right, b.bar.contentRight, b.languages.left, b.bar.contentLeft]
+    : [b.title.left, b.bar.contentLeft, b.languages.right, b.bar.contentRight];
+  assert.ok(Math.abs(titleEdge - barStart) < 1, `${where}: the title ${span(b.title)} should start at the bar's inline start (${barStart})`);
+  assert.ok(Math.abs(switcherEdge - barEnd) < 1, `${where}: the switcher ${span(b.languages)} should end at the bar's inline end (${barEnd})`);
+  assert.equal(b.titleClipped, false, `${where}: the title is clipped`);
+  assert.ok(b.searchInput.width >= 80, `${where}: the search field is ${b.searchInput.width}px wide, too narrow to type in`);
+  assert.ok(b.pageScrollWidth <= b.pageWidth, `${where}: the page is ${b.pageScrollWidth}px wide in a ${b.pageWidth}px window`);
 }
 
 describe('layout direction at 1280px', () => {
@@ -59,17 +107,47 @@ describe('layout direction at 1280px', () => {
         if (rtl) {
           assert.ok(b.firstNav.left >= b.lastNav.right,
             `first main-nav item [${b.firstNav.left}..${b.firstNav.right}] should be right of the last [${b.lastNav.left}..${b.lastNav.right}]`);
-          assert.ok(b.title.left >= b.languages.right,
-            `.site-title [${b.title.left}..${b.title.right}] should be right of nav.languages [${b.languages.left}..${b.languages.right}]`);
         } else {
           assert.ok(b.firstNav.right <= b.lastNav.left,
             `first main-nav item [${b.firstNav.left}..${b.firstNav.right}] should be left of the last [${b.lastNav.left}..${b.lastNav.right}]`);
-          assert.ok(b.title.right <= b.languages.left,
-            `.site-title [${b.title.left}..${b.title.right}] should be left of nav.languages [${b.languages.left}..${b.languages.right}]`);
         }
+        assertHeaderShape(b, rtl, p);
         assert.ok(b.header.bottom <= b.main.top + 0.5, `header (bottom ${b.header.bottom}) should end before main (top ${b.main.top})`);
         assert.ok(b.main.bottom <= b.footer.top + 0.5, `main (bottom ${b.main.bottom}) should end before footer (top ${b.footer.top})`);
         assert.ok(b.main.height > 0 && b.footer.height > 0, 'main and footer take up space');
+      });
+    }
+  }
+});
+
+describe('the header keeps its shape at desktop widths', () => {
+  let context;
+  let page;
+  before(async () => {
+    context = await newContext();
+    page = await context.newPage();
+  });
+  after(() => context?.close());
+
+  const cases = [
+    { name: 'the example site', get: site, pages: ['', 'initiatives/municipal-mobility/'], minTitle: 40 },
+    { name: 'a site with a 120-character title', get: longTitleSite, pages: ['', 'initiatives/'], minTitle: 110 },
+  ];
+  for (const { name, get, pages, minTitle } of cases) {
+    for (const { code, rtl } of LANGS) {
+      it(`${name}, ${code}: the switcher and search on the title's row, the switcher at the inline end, at ${DESKTOP_WIDTHS.join(' and ')}px`, async () => {
+        const s = await get();
+        for (const width of DESKTOP_WIDTHS) {
+          await page.setViewportSize({ width, height: 800 });
+          for (const rel of pages) {
+            const p = `/${code}/${rel}`;
+            await open(page, s.url(p));
+            const b = await page.evaluate(boxes);
+            assert.equal(b.dir, rtl ? 'rtl' : 'ltr', `${p}: computed direction of <html>`);
+            assert.ok(b.titleText.trim().length >= minTitle, `${p}: the site title "${b.titleText}" is shorter than this case is about`);
+            assertHeaderShape(b, rtl, `${p} at ${width}px`);
+          }
+        }
       });
     }
   }

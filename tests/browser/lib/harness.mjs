@@ -1,7 +1,7 @@
-// Shared pieces of the browser checks: the two built sites (served by lib/server.mjs),
+// Shared pieces of the browser checks: the three built sites (served by lib/server.mjs),
 // one Chromium for the whole run, and small helpers. Everything is started lazily on first
 // use and closed by one root `after` hook, so a check file also runs on its own:
-//   SULAM_SITE_DIR=... SULAM_FIXTURE_DIR=... node --test checks/keyboard.mjs
+//   SULAM_SITE_DIR=... SULAM_FIXTURE_DIR=... SULAM_LONG_TITLE_DIR=... node --test checks/keyboard.mjs
 import { after } from 'node:test';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -46,6 +46,13 @@ export const site = once(async () => {
 /** The fixture site (tests/fixtures/basic), served under its base path "/kb/". */
 export const fixture = once(async () => {
   const s = await serveSite(requiredDir('SULAM_FIXTURE_DIR'), process.env.SULAM_FIXTURE_BASE || '/kb/');
+  closers.push(() => s.close());
+  return s;
+});
+
+/** The basic fixture's content under a 120-character site title (long-title.site.yaml), at "/". */
+export const longTitleSite = once(async () => {
+  const s = await serveSite(requiredDir('SULAM_LONG_TITLE_DIR'), '/');
   closers.push(() => s.close());
   return s;
 });
