@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use sulam::build::{BuildOptions, build};
+use sulam::commands::build::{BuildOptions, build};
 use sulam::diagnostics::Diagnostic;
 
 #[derive(Parser)]
@@ -120,7 +120,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::New { collection, id } => new_entry(&root, &collection, &id),
         Command::Serve { port, open } => {
-            match sulam::serve::serve(&sulam::serve::ServeOptions { root, port, open }) {
+            match sulam::commands::serve::serve(&sulam::commands::serve::ServeOptions {
+                root,
+                port,
+                open,
+            }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     print_all(&[d]);
@@ -130,7 +134,7 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => {
             let mut diags = sulam::diagnostics::Diagnostics::default();
-            if sulam::scaffold::init(&dir, &mut diags) {
+            if sulam::commands::scaffold::init(&dir, &mut diags) {
                 eprintln!(
                     "created a new site in {}; build it with: sulam build --root {}",
                     dir.display(),
@@ -147,27 +151,29 @@ fn main() -> ExitCode {
             strict,
             base_url,
         } => check(&root, format, strict, base_url.as_deref()),
-        Command::Schema { output } => match sulam::schema::write(&root, output.as_deref()) {
-            Ok(dir) => {
-                eprintln!("wrote the schemas into {}", dir.display());
-                match sulam::schema::write_editor_settings(&root) {
-                    Ok(written) => {
-                        for path in written {
-                            eprintln!("wrote {}", path.display());
+        Command::Schema { output } => {
+            match sulam::commands::schema::write(&root, output.as_deref()) {
+                Ok(dir) => {
+                    eprintln!("wrote the schemas into {}", dir.display());
+                    match sulam::commands::schema::write_editor_settings(&root) {
+                        Ok(written) => {
+                            for path in written {
+                                eprintln!("wrote {}", path.display());
+                            }
+                            ExitCode::SUCCESS
                         }
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprintln!("cannot write the VS Code settings in .vscode/: {e}");
-                        ExitCode::FAILURE
+                        Err(e) => {
+                            eprintln!("cannot write the VS Code settings in .vscode/: {e}");
+                            ExitCode::FAILURE
+                        }
                     }
                 }
+                Err(diags) => {
+                    print_all(diags.all());
+                    ExitCode::FAILURE
+                }
             }
-            Err(diags) => {
-                print_all(diags.all());
-                ExitCode::FAILURE
-            }
-        },
+        }
         Command::Translations {
             action,
             lang,
@@ -217,8 +223,10 @@ fn main() -> ExitCode {
 
 fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
     let mut diags = sulam::diagnostics::Diagnostics::default();
-    let created = sulam::config::SiteConfig::load(root, None, &mut diags)
-        .and_then(|config| sulam::scaffold::new_entry(&config, collection, id, &mut diags));
+    let created =
+        sulam::model::config::SiteConfig::load(root, None, &mut diags).and_then(|config| {
+            sulam::commands::scaffold::new_entry(&config, collection, id, &mut diags)
+        });
     match created {
         Some(dir) if !diags.has_errors() => {
             eprintln!(
@@ -226,7 +234,7 @@ fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
                 dir.display()
             );
             // Editors complete ids from the schemas: add the new one.
-            if root.join("schemas").is_dir() && sulam::schema::write(root, None).is_ok() {
+            if root.join("schemas").is_dir() && sulam::commands::schema::write(root, None).is_ok() {
                 eprintln!("updated the editor schemas in schemas/");
             }
             ExitCode::SUCCESS
@@ -239,7 +247,7 @@ fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
 }
 
 fn check(root: &std::path::Path, format: Format, strict: bool, base_url: Option<&str>) -> ExitCode {
-    let report = sulam::check::check(root, base_url);
+    let report = sulam::commands::check::check(root, base_url);
     match format {
         Format::Json => match serde_json::to_string_pretty(&report) {
             Ok(json) => println!("{json}"),
@@ -266,7 +274,7 @@ fn translations(
     lang: Option<&str>,
     format: Format,
 ) -> ExitCode {
-    use sulam::translations as t;
+    use sulam::commands::translations as t;
     let done = match action {
         Some(TranslationsAction::Done { lang, entry, from }) => {
             t::mark_done(root, &lang, &entry, from.as_deref())

@@ -3,9 +3,9 @@
 
 mod common;
 use common::Site;
-use sulam::check::check;
+use sulam::commands::check::check;
 
-fn messages(site: &Site) -> (String, sulam::check::CheckReport) {
+fn messages(site: &Site) -> (String, sulam::commands::check::CheckReport) {
     let report = check(site.root(), None);
     let text = report
         .diagnostics

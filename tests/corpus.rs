@@ -51,7 +51,7 @@ fn a_small_corpus_builds_and_checks_with_no_warning() {
         report.pages,
         summary.sizes.entries()
     );
-    let check = sulam::check::check(&site, None);
+    let check = sulam::commands::check::check(&site, None);
     assert_eq!(
         (check.errors, check.warnings),
         (0, 0),

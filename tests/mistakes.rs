@@ -253,7 +253,7 @@ fn output_folder_that_is_the_site_or_content_is_refused() {
         s.root().join("content"),
         s.root().join("content/towns"),
     ] {
-        let r = sulam::build::build(&sulam::build::BuildOptions {
+        let r = sulam::commands::build::build(&sulam::commands::build::BuildOptions {
             root: s.root().to_path_buf(),
             output: Some(out.clone()),
             base_url: None,

@@ -10,7 +10,7 @@ fn a_new_site_builds_cleanly_with_one_entry_of_each_collection() {
     let site = dir.path().join("site");
     let mut diags = Diagnostics::default();
     assert!(
-        sulam::scaffold::init(&site, &mut diags),
+        sulam::commands::scaffold::init(&site, &mut diags),
         "{}",
         common::messages(&diags)
     );
@@ -33,11 +33,11 @@ fn a_new_site_builds_cleanly_with_one_entry_of_each_collection() {
     let town =
         std::fs::read_to_string(site.join("public/ar/towns/sample-town/index.html")).expect("town");
     assert!(town.contains("مبادرة نموذجية"));
-    let check = sulam::check::check(&site, None);
+    let check = sulam::commands::check::check(&site, None);
     assert_eq!((check.errors, check.warnings), (0, 0));
     // A second init into the same folder is refused.
     let mut diags = Diagnostics::default();
-    assert!(!sulam::scaffold::init(&site, &mut diags));
+    assert!(!sulam::commands::scaffold::init(&site, &mut diags));
     assert!(common::messages(&diags).contains("is not empty; it is left as it is"));
 }
 

@@ -6,9 +6,9 @@ mod common;
 use std::path::Path;
 
 use serde_json::Value;
-use sulam::config::SiteConfig;
-use sulam::content::Collection;
 use sulam::diagnostics::Diagnostics;
+use sulam::model::config::SiteConfig;
+use sulam::model::content::Collection;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,8 +18,10 @@ fn repo() -> &'static Path {
 fn schemas(root: &Path) -> std::collections::BTreeMap<String, Value> {
     let mut diags = Diagnostics::default();
     let config = SiteConfig::load(root, None, &mut diags).expect("site.yaml");
-    let content = sulam::content::load(&config, &mut diags);
-    sulam::schema::schemas(&content).into_iter().collect()
+    let content = sulam::model::content::load(&config, &mut diags);
+    sulam::commands::schema::schemas(&content)
+        .into_iter()
+        .collect()
 }
 
 fn yaml(text: &str) -> Value {
@@ -160,11 +162,11 @@ fn the_repository_schemas_and_settings_are_up_to_date() {
     }
     assert_eq!(
         std::fs::read_to_string(repo().join(".vscode/settings.json")).expect("settings"),
-        sulam::schema::vscode_settings()
+        sulam::commands::schema::vscode_settings()
     );
     assert_eq!(
         std::fs::read_to_string(repo().join(".vscode/extensions.json")).expect("extensions"),
-        sulam::schema::VSCODE_EXTENSIONS
+        sulam::commands::schema::VSCODE_EXTENSIONS
     );
 }
 
@@ -173,10 +175,10 @@ fn a_new_site_has_editor_settings_and_schemas_that_a_new_entry_updates() {
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
     let mut diags = Diagnostics::default();
-    assert!(sulam::scaffold::init(&site, &mut diags));
+    assert!(sulam::commands::scaffold::init(&site, &mut diags));
     assert_eq!(
         std::fs::read_to_string(site.join(".vscode/settings.json")).expect("settings"),
-        sulam::schema::vscode_settings()
+        sulam::commands::schema::vscode_settings()
     );
     assert!(
         std::fs::read_to_string(site.join(".vscode/extensions.json"))

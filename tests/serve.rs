@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use common::copy_dir;
-use sulam::serve::{Builder, Served};
+use sulam::commands::serve::{Builder, Served};
 
 const BASE: &str = "http://127.0.0.1:9/";
 
@@ -46,7 +46,7 @@ fn assert_rebuild_matches(
     root: &Path,
     changed: &[&str],
     edit: impl FnOnce(),
-) -> sulam::serve::Outcome {
+) -> sulam::commands::serve::Outcome {
     edit();
     let paths: Vec<PathBuf> = changed.iter().map(|p| root.join(p)).collect();
     let outcome = builder.rebuild(&paths, served);

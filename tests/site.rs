@@ -197,7 +197,7 @@ fn every_link_stays_under_the_base_path() {
 #[test]
 fn base_url_flag_moves_every_link() {
     let s = Site::fixture("basic");
-    sulam::build::build(&sulam::build::BuildOptions {
+    sulam::commands::build::build(&sulam::commands::build::BuildOptions {
         root: s.root().to_path_buf(),
         output: None,
         base_url: Some("https://other.example/docs".into()),
@@ -325,9 +325,9 @@ fn script_in_markdown_is_removed_with_a_warning_naming_the_file() {
 #[test]
 fn plural_forms_follow_cldr_in_arabic_and_hebrew() {
     use std::collections::HashMap;
-    use sulam::i18n::{Source, Strings};
+    use sulam::text::i18n::{Source, Strings};
     let file = |lang: &str| {
-        sulam::theme::DEFAULT
+        sulam::render::theme::DEFAULT
             .iter()
             .find(|(p, _)| *p == format!("i18n/{lang}.ftl"))
             .map(|(_, b)| String::from_utf8(b.to_vec()).expect("utf-8"))

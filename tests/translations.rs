@@ -4,7 +4,7 @@
 mod common;
 
 use common::Site;
-use sulam::translations::{LanguageStatus, Report, report};
+use sulam::commands::translations::{LanguageStatus, Report, report};
 
 /// A he/ar/en site with one initiative: Hebrew is the original, Arabic a translation, no English.
 fn site() -> Site {
@@ -253,7 +253,7 @@ fn done_from_another_language_records_it() {
 #[test]
 fn the_html_report_is_a_whole_accessible_page() {
     let site = site();
-    let html = sulam::translations::report_html(site.root());
+    let html = sulam::commands::translations::report_html(site.root());
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
     assert!(html.contains("<th scope=\"col\">Words</th>"));
     assert!(html.contains("<span lang=\"he\" dir=\"rtl\">אלפא</span>"));

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sulam::build::{BuildOptions, Report, build};
+use sulam::commands::build::{BuildOptions, Report, build};
 use sulam::diagnostics::Diagnostics;
 
 pub struct Site {

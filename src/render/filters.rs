@@ -16,11 +16,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
 
-use crate::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
 use crate::diagnostics::Diagnostics;
-use crate::i18n::strip_isolation;
+use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
+use crate::model::urls::filter_path;
 use crate::output::Output;
 use crate::render::{self, Link, Model, Text};
+use crate::text::i18n::strip_isolation;
 
 /// The facets, in the order the form shows them; each is also the name of its `data-`
 /// attribute and of its parameter in the address.
@@ -95,11 +96,6 @@ pub fn page_values(m: &Model, lang: &str) -> Vec<(&'static str, String)> {
         .filter(|f| !has_entry_pages(f.name))
         .flat_map(|f| f.options.iter().map(|o| (f.name, o.value.clone())))
         .collect()
-}
-
-/// Where a generated filter page lives, relative to the site root.
-pub fn filter_path(lang: &str, facet: &str, value: &str) -> String {
-    format!("{lang}/filter/{facet}/{value}/")
 }
 
 impl Model<'_> {
@@ -385,7 +381,7 @@ pub fn render_pages(
                         ),
                     },
                 );
-                if crate::build::render_one(
+                if crate::render::pages::render_one(
                     tera,
                     "filter.html",
                     &ctx,

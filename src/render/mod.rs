@@ -5,6 +5,18 @@
 //! (`attrs`), and Latin runs in right-to-left text are isolated (`html`); templates print
 //! `html` and `attrs` as they are and never need to know the bidi rules.
 
+pub mod extras;
+pub mod feed;
+pub mod filters;
+pub mod map;
+pub mod meta;
+pub mod pages;
+pub mod related;
+pub mod sitemap;
+pub mod theme;
+
+pub use pages::Page;
+
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -13,14 +25,17 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, TeraResult};
 
-use crate::config::SiteConfig;
-use crate::content::{Collection, Content, Entry, Facts, FigureValue, Front, LangFile, Outcome};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::format::{Formats, LangFormat};
-use crate::i18n::{Strings, strip_isolation};
-use crate::lang::{Dir, isolate_ltr_runs, native_name};
-use crate::link::Links;
-use crate::markdown;
+use crate::model::config::SiteConfig;
+use crate::model::content::{
+    Collection, Content, Entry, Facts, FigureValue, Front, LangFile, Outcome,
+};
+use crate::model::link::Links;
+pub use crate::model::urls::entry_path;
+use crate::text::format::{Formats, LangFormat};
+use crate::text::i18n::{Strings, strip_isolation};
+use crate::text::lang::{Dir, isolate_ltr_runs, native_name};
+use crate::text::markdown;
 
 /// Everything a page needs, built once per build and shared by all pages.
 pub struct Model<'a> {
@@ -30,7 +45,7 @@ pub struct Model<'a> {
     pub formats: &'a Formats,
     pub strings: &'a Strings,
     pub bodies: &'a Bodies,
-    pub related: &'a crate::related::Relatedness,
+    pub related: &'a crate::model::related::Relatedness,
 }
 
 /// One entry's Markdown bodies as HTML, by the language of the file, with what the cleaner
@@ -192,14 +207,14 @@ pub struct EntryView {
     pub domains: Vec<Link>,
     pub related: Vec<Link>,
     /// Related initiatives found from shared facts, when the author named none.
-    pub suggested: Vec<crate::related::Suggested>,
+    pub suggested: Vec<related::Suggested>,
     pub news: Vec<Link>,
     pub initiatives: Vec<Link>,
     pub people: Vec<Link>,
     pub sector: Option<Link>,
     pub organisation: Option<Link>,
     /// The map of the entry's towns (initiatives and networks).
-    pub map: Option<crate::map::TownMap>,
+    pub map: Option<crate::render::map::TownMap>,
     /// `extra:` of common.yaml.
     pub extra: Option<serde_json::Value>,
     /// `extra:` of the language file (with fallback).
@@ -431,7 +446,7 @@ impl Model<'_> {
             v.body = self.bodies.get(e.collection, &e.id, l).cloned();
             v.body_attrs = self.attrs(l, lang);
         }
-        let titled = |items: &Vec<crate::content::TitleText>, l: &str| -> Vec<TitledText> {
+        let titled = |items: &Vec<crate::model::content::TitleText>, l: &str| -> Vec<TitledText> {
             items
                 .iter()
                 .map(|p| TitledText {
@@ -719,16 +734,6 @@ fn serde_plain<T: Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Where an entry's page lives, relative to the site root. The `home` page is the language's
-/// home page.
-pub fn entry_path(c: Collection, id: &str, lang: &str) -> String {
-    if c == Collection::Pages && id == "home" {
-        format!("{lang}/")
-    } else {
-        format!("{lang}/{}/{id}/", c.name())
-    }
-}
-
 /// Tera with the theme's templates and Sulam's functions.
 pub fn make_tera(
     templates: &[(String, String)],
@@ -845,7 +850,7 @@ impl Model<'_> {
                 .unwrap_or(lang)
                 .to_string()
         };
-        let alt = |l: &crate::lang::Language| Alternate {
+        let alt = |l: &crate::text::lang::Language| Alternate {
             code: l.code.clone(),
             name: native_name(&l.code),
             dir: l.dir.as_str(),
@@ -924,7 +929,7 @@ impl Model<'_> {
             footer,
             css: self.config.link("sulam.css"),
             feed: (self.content.of(Collection::News).next().is_some())
-                .then(|| self.config.link(&crate::feed::feed_path(lang))),
+                .then(|| self.config.link(&crate::model::urls::feed_path(lang))),
             generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
             extra: self.config.extra.clone(),
         }

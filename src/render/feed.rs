@@ -6,15 +6,11 @@
 //! work outside the site, so every id and link is absolute, and the links inside an item's
 //! HTML are made absolute against the item's page. A site without news has no feed.
 
-use crate::content::{Collection, Entry, Facts};
-use crate::i18n::strip_isolation;
+use crate::model::content::{Collection, Entry, Facts};
+use crate::model::urls::{entry_path, feed_path};
 use crate::output::Output;
-use crate::render::{Model, entry_path};
-
-/// Where the feed of `lang` lives, relative to the site root.
-pub fn feed_path(lang: &str) -> String {
-    format!("{lang}/feed.xml")
-}
+use crate::render::Model;
+use crate::text::i18n::strip_isolation;
 
 /// Adds one feed per language to the output, when the site has news.
 pub fn write_feeds(m: &Model, out: &mut Output) {

@@ -9,10 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
-use crate::content::{Collection, Content, Entry, Facts, InitiativeFacts};
-use crate::render::{Link, Model, Text};
+use crate::model::content::{Collection, Content, Facts, InitiativeFacts};
 
 /// How many suggestions an initiative's page shows.
 pub const SHOWN: usize = 3;
@@ -109,63 +106,10 @@ impl Relatedness {
     }
 }
 
-/// A suggested initiative on a page, with why: "also in Sderot".
-#[derive(Debug, Clone, Serialize)]
-pub struct Suggested {
-    pub link: Link,
-    /// At most two reasons of different kinds, the most telling first.
-    pub reasons: Vec<Reason>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Reason {
-    /// A UI-string key that takes `$name`: `related-town`, `related-partner`, `related-domain`.
-    pub key: &'static str,
-    pub name: Text,
-}
-
-impl Model<'_> {
-    /// Related initiatives for `e`'s page in `lang`, found from the facts.
-    pub fn suggested(&self, e: &Entry, lang: &str) -> Vec<Suggested> {
-        self.related
-            .suggest(&e.id, SHOWN)
-            .into_iter()
-            .filter_map(|s| {
-                let link = self.link_to(Collection::Initiatives, &s.id, lang)?;
-                // One reason of each kind, so two reasons say two different things.
-                let mut kinds = Vec::new();
-                let reasons = s
-                    .shared
-                    .iter()
-                    .filter(|(c, _)| {
-                        let first = !kinds.contains(c);
-                        kinds.push(*c);
-                        first
-                    })
-                    .filter_map(|(c, id)| {
-                        let key = match c {
-                            Collection::Towns => "related-town",
-                            Collection::Partners => "related-partner",
-                            _ => "related-domain",
-                        };
-                        let entry = self.content.get(*c, id)?;
-                        Some(Reason {
-                            key,
-                            name: self.title_of(entry, lang),
-                        })
-                    })
-                    .take(2)
-                    .collect();
-                Some(Suggested { link, reasons })
-            })
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Entry, Facts, InitiativeFacts, PartnerRef};
+    use crate::model::content::{Entry, Facts, InitiativeFacts, PartnerRef};
     use serde_saphyr::Spanned;
     use std::path::PathBuf;
 

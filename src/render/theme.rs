@@ -5,12 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::config::SiteConfig;
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_bytes!(concat!("../themes/default/", $path)) as &[u8])),*]
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)) as &[u8])),*]
     };
 }
 
@@ -62,7 +62,7 @@ impl Theme {
         if !dir.is_dir() && config.theme != "default" {
             diags.push(
                 Diagnostic::error(format!("the theme '{}' is not in themes/", config.theme))
-                    .in_file(crate::config::SITE_FILE)
+                    .in_file(crate::model::config::SITE_FILE)
                     .hint("remove 'theme:' to use the built-in default theme, or create themes/<name>/templates/"),
             );
             return None;

@@ -14,13 +14,13 @@ use unic_langid::LanguageIdentifier;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// An ICU number formatter that Fluent's memoizer keeps per language.
-struct NumberFormat(crate::format::LangFormat);
+struct NumberFormat(crate::text::format::LangFormat);
 
 impl Memoizable for NumberFormat {
     type Args = ();
     type Error = ();
     fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
-        Ok(NumberFormat(crate::format::LangFormat::new(
+        Ok(NumberFormat(crate::text::format::LangFormat::new(
             &lang.to_string(),
         )))
     }

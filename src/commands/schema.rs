@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde_json::{Value, json};
 
-use crate::config::SiteConfig;
-use crate::content::{
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::config::SiteConfig;
+use crate::model::content::{
     Collection, Content, Front, InitiativeFacts, NetworkFacts, NewsFacts, PageFacts, PartnerFacts,
     PersonFacts, TermFacts, TownFacts,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// The schema of `T`, with its definitions, as draft-07.
 fn root_schema<T: JsonSchema>(title: &str) -> Value {
@@ -65,7 +65,9 @@ fn front_schema(c: Collection) -> Value {
     ));
     let known = Front::fields_of(c);
     if let Some(props) = v["properties"].as_object_mut() {
-        props.retain(|k, _| known.contains(&k.as_str()) || k == crate::translations::STAMP_KEY);
+        props.retain(|k, _| {
+            known.contains(&k.as_str()) || k == crate::commands::translations::STAMP_KEY
+        });
     }
     v["required"] = json!(["title"]);
     v
@@ -114,7 +116,7 @@ fn fill_ids(v: &mut Value, content: &Content) {
 pub fn schemas(content: &Content) -> Vec<(String, Value)> {
     let mut out = vec![(
         "site.schema.json".to_string(),
-        root_schema::<crate::config::RawSite>("site.yaml"),
+        root_schema::<crate::model::config::RawSite>("site.yaml"),
     )];
     for c in Collection::ALL {
         out.push((format!("{c}.common.schema.json"), facts_schema(c)));
@@ -135,7 +137,7 @@ pub fn write(root: &Path, output: Option<&Path>) -> Result<PathBuf, Diagnostics>
     };
     // A site with mistakes still gets its schemas: they help to fix them. Only the ids of
     // entries that were read are listed.
-    let content = crate::content::load(&config, &mut diags);
+    let content = crate::model::content::load(&config, &mut diags);
     let dir = output.map_or_else(|| root.join("schemas"), Path::to_path_buf);
     let fail = |path: &Path, e: std::io::Error| {
         let mut d = Diagnostics::default();

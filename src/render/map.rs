@@ -15,9 +15,9 @@
 
 use serde::Serialize;
 
-use crate::content::{Collection, Entry, Facts};
-use crate::lang::Dir;
+use crate::model::content::{Collection, Entry, Facts};
 use crate::render::{Link, Model, Text};
+use crate::text::lang::Dir;
 
 /// Width of the map in SVG units; the theme shows it at most 30rem wide, and at 360 pixels
 /// one unit is about one pixel.

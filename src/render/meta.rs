@@ -6,9 +6,9 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::content::{Collection, Entry, Facts};
-use crate::i18n::strip_isolation;
+use crate::model::content::{Collection, Entry, Facts};
 use crate::render::{Chrome, EntryView, Model};
+use crate::text::i18n::strip_isolation;
 
 #[derive(Serialize, Default)]
 pub struct Meta {

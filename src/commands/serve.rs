@@ -23,11 +23,11 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::build::{Change, Page, Site};
-use crate::content::Collection;
 use crate::diagnostics::{self, Diagnostic};
+use crate::model::content::Collection;
 use crate::output::Output;
 use crate::render::entry_path;
+use crate::site::{Change, Page, Site};
 
 /// The folders of a site whose files make the pages.
 const WATCHED: [&str; 4] = ["content", "themes", "i18n", "static"];
@@ -406,7 +406,7 @@ impl Builder {
         }
         match parts.first() {
             Some(&top) if parts.len() == 1 => {
-                top == crate::config::SITE_FILE || WATCHED.contains(&top)
+                top == crate::model::config::SITE_FILE || WATCHED.contains(&top)
             }
             Some(top) => WATCHED.contains(top),
             None => false,
@@ -665,9 +665,10 @@ async fn problems(State(state): State<AppState>) -> Response {
 /// only here, never published. Read from the files at each request, so it is always current.
 async fn translations(State(state): State<AppState>) -> Response {
     let root = state.root.clone();
-    let html = tokio::task::spawn_blocking(move || crate::translations::report_html(&root))
-        .await
-        .unwrap_or_else(|e| format!("<!doctype html><title>error</title><p>{e}</p>"));
+    let html =
+        tokio::task::spawn_blocking(move || crate::commands::translations::report_html(&root))
+            .await
+            .unwrap_or_else(|e| format!("<!doctype html><title>error</title><p>{e}</p>"));
     (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::build::{BuiltSite, render_site};
-use crate::content::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::content::Collection;
+use crate::site::{BuiltSite, render_site};
 
 /// What a check found, in the shape `--format json` prints.
 #[derive(Serialize)]

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::content::{Collection, Content, Entry, Facts, Ref, Role};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::content::{Collection, Content, Entry, Facts, Ref, Role};
 
 /// An entry that names another: `from` names the entry this is stored under.
 #[derive(Debug, Clone)]
@@ -310,7 +310,7 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
                             .hint("add a line date: 2026-11-23 to common.yaml");
                         ck.diags.push(d);
                     }
-                    Some(d) if crate::format::parse_date(d.value.trim()).is_none() => {
+                    Some(d) if crate::text::format::parse_date(d.value.trim()).is_none() => {
                         ck.error(
                             entry,
                             &d.referenced,

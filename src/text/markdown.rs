@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::lang::{Dir, Language, foreign_language, isolate_ltr_runs};
+use crate::text::lang::{Dir, Language, foreign_language, isolate_ltr_runs};
 
 /// A rendered body and what the author should hear about it.
 pub struct Rendered {
@@ -91,11 +91,17 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
                         let class = if classes.is_empty() {
                             String::new()
                         } else {
-                            format!(" class=\"{}\"", crate::lang::escape(&classes.join(" ")))
+                            format!(
+                                " class=\"{}\"",
+                                crate::text::lang::escape(&classes.join(" "))
+                            )
                         };
                         out.push(Event::Html(
-                            format!("<h{n} id=\"{}\"{class}{attrs}>", crate::lang::escape(&id))
-                                .into(),
+                            format!(
+                                "<h{n} id=\"{}\"{class}{attrs}>",
+                                crate::text::lang::escape(&id)
+                            )
+                            .into(),
                         ));
                         format!("</h{n}>\n")
                     }
@@ -293,7 +299,7 @@ mod tests {
     use super::*;
 
     fn langs() -> Vec<Language> {
-        crate::lang::test_languages()
+        crate::text::lang::test_languages()
     }
 
     #[test]

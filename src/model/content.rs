@@ -13,12 +13,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
-
-pub fn yaml_options() -> serde_saphyr::Options {
-    serde_saphyr::options! { strict_booleans: true }
-}
+use crate::model::config::SiteConfig;
+use crate::model::stamp::Stamp;
+use crate::model::yaml::yaml_options;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -472,7 +470,7 @@ pub struct Front {
     pub extra: Extra,
     /// What the text was translated from (`sulam translations done`); any collection, never
     /// shown on a page.
-    pub translation: Option<crate::translations::Stamp>,
+    pub translation: Option<Stamp>,
 }
 
 impl Front {

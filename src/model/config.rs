@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml_error};
-use crate::lang::{Dir, Language};
+use crate::text::lang::{Dir, Language};
 
 /// site.yaml as written. Also the source of its JSON Schema (`sulam schema`).
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -129,7 +129,7 @@ impl SiteConfig {
             }
         };
         let raw: RawSite =
-            match serde_saphyr::from_str_with_options(&text, crate::content::yaml_options()) {
+            match serde_saphyr::from_str_with_options(&text, crate::model::yaml::yaml_options()) {
                 Ok(r) => r,
                 Err(e) => {
                     diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
@@ -205,7 +205,7 @@ impl SiteConfig {
             }
         }
         if let Some(a) = &raw.accessibility {
-            if crate::format::parse_date(a.reviewed.value.trim()).is_none() {
+            if crate::text::format::parse_date(a.reviewed.value.trim()).is_none() {
                 err(Diagnostic::error(format!(
                     "accessibility.reviewed: '{}' is not a date",
                     a.reviewed.value

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use crate::config::SiteConfig;
-use crate::content::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::config::SiteConfig;
+use crate::model::content::Collection;
 
 /// The commented examples of `common.yaml` for a collection (facts: the same in every language).
 fn facts_example(c: Collection) -> &'static str {
@@ -254,7 +254,7 @@ fn write_all(dir: &Path, files: &[(String, String)]) -> std::io::Result<()> {
 
 /// Today as YYYY-MM-DD (UTC), for a new news item.
 fn today() -> String {
-    crate::translations::today()
+    crate::commands::translations::today()
 }
 
 /// The sample entries of a new site: (collection, id, facts, titles in he/ar/en).
@@ -354,7 +354,7 @@ pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
             write_all(&dir.join("content").join(c.name()).join(id), &files)?;
         }
         // VS Code settings that check site.yaml and common.yaml as they are typed.
-        crate::schema::write_editor_settings(dir)?;
+        crate::commands::schema::write_editor_settings(dir)?;
         Ok(())
     })();
     if let Err(e) = result {
@@ -364,7 +364,7 @@ pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
         )));
         return false;
     }
-    match crate::schema::write(dir, None) {
+    match crate::commands::schema::write(dir, None) {
         Ok(_) => true,
         Err(d) => {
             diags.extend(d);

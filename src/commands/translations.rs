@@ -16,30 +16,13 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::config::SiteConfig;
-use crate::content::{Collection, Content, Entry, Front, LangFile, parse_lang_file};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-
-/// The front-matter key of the stamp.
-pub const STAMP_KEY: &str = "translation";
-
-/// What a translation was made from: written by `sulam translations done`, read by the report.
-/// It is never shown on a page.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Stamp {
-    /// The language the text was translated from.
-    pub from: String,
-    /// The day the translation was marked done (YYYY-MM-DD).
-    #[serde(default)]
-    pub date: Option<String>,
-    /// A fingerprint of each field of the source when the translation was marked done.
-    #[serde(default)]
-    pub hashes: BTreeMap<String, String>,
-}
+use crate::model::config::SiteConfig;
+use crate::model::content::{Collection, Content, Entry, Front, LangFile, parse_lang_file};
+pub use crate::model::stamp::{STAMP_KEY, Stamp};
 
 /// The fields of a collection that are translated: the text fields of its front matter and
 /// the body. `extra:` is the site's own data, not known to be text, and is left out.
@@ -247,7 +230,7 @@ fn load(root: &Path) -> Result<(SiteConfig, Content), Diagnostics> {
     let Some(config) = SiteConfig::load(root, None, &mut diags) else {
         return Err(diags);
     };
-    let content = crate::content::load(&config, &mut diags);
+    let content = crate::model::content::load(&config, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -257,7 +240,7 @@ fn load(root: &Path) -> Result<(SiteConfig, Content), Diagnostics> {
 fn unknown_language(lang: &str, config: &SiteConfig) -> Diagnostic {
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     Diagnostic::error(format!("'{lang}' is not one of the site's languages"))
-        .in_file(crate::config::SITE_FILE)
+        .in_file(crate::model::config::SITE_FILE)
         .hint(
             did_you_mean(lang, codes.iter().copied())
                 .unwrap_or_else(|| format!("the site's languages are: {}", codes.join(", "))),

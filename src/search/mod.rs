@@ -19,11 +19,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::content::{Collection, Entry, Outcome};
-use crate::i18n::strip_isolation;
-use crate::lang::native_name;
+use crate::model::content::{Collection, Entry, Outcome};
 use crate::output::Output;
 use crate::render::Model;
+use crate::text::i18n::strip_isolation;
+use crate::text::lang::native_name;
 
 /// Characters kept from a summary for the result's snippet.
 const SUMMARY_CHARS: usize = 200;
@@ -299,7 +299,7 @@ const DOCS_PER_FILE: usize = 64;
 struct Index {
     lang: String,
     /// How the language writes counts, as the pages do.
-    num: crate::format::IntegerStyle,
+    num: crate::text::format::IntegerStyle,
     /// Every language of the site and its direction, for fallback texts.
     dirs: BTreeMap<String, String>,
     /// UI strings the script needs, in the page's language.
@@ -486,7 +486,12 @@ impl Builder<'_, '_> {
 }
 
 /// Everything of an entry's text but its title and summary, as plain text.
-fn other_text(m: &Model, e: &Entry, text_lang: &str, lf: &crate::content::LangFile) -> String {
+fn other_text(
+    m: &Model,
+    e: &Entry,
+    text_lang: &str,
+    lf: &crate::model::content::LangFile,
+) -> String {
     let mut rest: Vec<String> = Vec::new();
     if let Some(html) = m.bodies.get(e.collection, &e.id, text_lang) {
         rest.push(html_text(html));
@@ -842,7 +847,7 @@ mod tests {
     }
 
     fn cases() -> Cases {
-        serde_json::from_str(include_str!("../tests/search-cases.json")).expect("cases parse")
+        serde_json::from_str(include_str!("../../tests/search-cases.json")).expect("cases parse")
     }
 
     #[test]

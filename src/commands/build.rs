@@ -1,0 +1,79 @@
+//! `sulam build`: the site rendered in batches and written, collecting every mistake on the
+//! way; the output folder is replaced only when there is none.
+
+use std::path::PathBuf;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, Output};
+use crate::render::Page;
+use crate::site::Site;
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+pub struct Report {
+    pub output: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub diagnostics: Diagnostics,
+}
+
+/// Builds the site and writes it; on any error nothing is written.
+///
+/// Pages are rendered and written in batches, so that a large site is never all in memory;
+/// the new folder replaces the output only when every page rendered without error.
+pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
+    let out_dir = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    let fail = |d: Diagnostic| {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        diags
+    };
+    output::check_target(&opts.root, &out_dir).map_err(fail)?;
+    let site = Site::load(&opts.root, opts.base_url.as_deref()).map_err(Diagnostics::sorted)?;
+    let mut diags = site.problems();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let writer = output::Writer::start(&out_dir).map_err(fail)?;
+    let mut pages = 0;
+    let mut files = 0;
+    let all = site.pages();
+    let mut batches: Vec<&[Page]> = all.chunks(BATCH).collect();
+    // The extras (lists of everything: sitemap, feeds, search) come last, in their own batch.
+    batches.push(&[]);
+    for (i, batch) in batches.iter().enumerate() {
+        let mut out = Output::default();
+        pages += site.render_pages(batch, &mut out, &mut diags);
+        if i + 1 == batches.len() {
+            site.render_extras(&mut out, &mut diags);
+            site.render_search(&mut out);
+        }
+        // After a mistake, the remaining pages are still rendered, to report every mistake
+        // at once, but nothing more is written.
+        if !diags.has_errors() {
+            writer.add(&out).map_err(fail)?;
+            files += out.files.len() + out.copies.len();
+        }
+    }
+    site.strings.report_missing(&mut diags);
+    if diags.has_errors() {
+        return Err(diags.sorted());
+    }
+    writer.finish().map_err(fail)?;
+    Ok(Report {
+        output: out_dir,
+        pages,
+        files,
+        diagnostics: diags.sorted(),
+    })
+}
+
+/// How many pages (each in every language) are rendered before they are written.
+const BATCH: usize = 512;

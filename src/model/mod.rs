@@ -1,0 +1,15 @@
+//! The site as data: settings (`site.yaml`), the entries of each collection with their facts
+//! and texts, and the references between them. Built once from the site's files, read by every
+//! later stage; it knows nothing of templates, pages or commands.
+//!
+//! `config` reads `site.yaml`; `content` discovers and parses the entries; `link` checks their
+//! references and gathers the back-references; `related` finds initiatives that share facts;
+//! `urls` says where each page lives.
+
+pub mod config;
+pub mod content;
+pub mod link;
+pub mod related;
+pub mod stamp;
+pub mod urls;
+pub mod yaml;

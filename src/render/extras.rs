@@ -1,0 +1,89 @@
+//! The files that are not pages of entries: the root language chooser, the 404 page, the
+//! search page of each language, the theme's files and `static/`, the feeds, the sitemap and
+//! robots.txt.
+
+use crate::diagnostics::Diagnostics;
+use crate::output::Output;
+use crate::render::pages::render_one;
+use crate::render::sitemap::sitemap;
+use crate::render::theme::Theme;
+use crate::render::{self, Chrome, Model};
+use crate::text::lang::native_name;
+
+pub fn write_extras(
+    m: &Model,
+    theme: &Theme,
+    tera: &tera::Tera,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    let config = m.config;
+    let default = &config.default_language().code;
+
+    // The root: a language chooser that works without JavaScript.
+    let chrome: Chrome = m.chrome(default, &|l| format!("{l}/"), &|_| true, None);
+    let mut ctx = render::context(&chrome);
+    let choices: Vec<_> = config
+        .languages
+        .iter()
+        .map(|l| {
+            serde_json::json!({
+                "code": l.code, "name": native_name(&l.code), "dir": l.dir.as_str(),
+                "url": config.link(&format!("{}/", l.code)),
+                "title": config.site_title(&l.code),
+            })
+        })
+        .collect();
+    ctx.insert("choices", &choices);
+    ctx.insert("script", &config.link("sulam.js"));
+    render_one(tera, "chooser.html", &ctx, "index.html", out, diags);
+
+    // 404, in the default language with links to every language's home. It is served at any
+    // address, so it names no canonical page and no alternates.
+    let mut not_found = chrome.clone();
+    not_found.canonical = String::new();
+    not_found.hreflang.clear();
+    let mut ctx = render::context(&not_found);
+    ctx.insert("meta", &crate::render::meta::Meta::default());
+    ctx.insert("choices", &choices);
+    render_one(tera, "404.html", &ctx, "404.html", out, diags);
+
+    // The search page of each language. Its stylesheet is named relative to it, as search.js
+    // and the index are, so that the page also works when opened from a folder on disk.
+    for l in &config.languages {
+        let mut chrome = m.chrome(&l.code, &|x| format!("{x}/search/"), &|_| true, None);
+        chrome.css = "../../sulam.css".into();
+        let mut ctx = render::context(&chrome);
+        let title =
+            crate::text::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
+        ctx.insert("meta", &m.meta(&chrome, &l.code, &title, None));
+        let path = format!("{}/search/index.html", l.code);
+        render_one(tera, "search.html", &ctx, &path, out, diags);
+    }
+
+    for (name, bytes) in theme.statics() {
+        out.add(name.to_string(), bytes.to_vec());
+    }
+    let static_dir = config.root.join("static");
+    if static_dir.is_dir() {
+        for item in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
+            if item.file_type().is_file() {
+                let rel = item.path().strip_prefix(&static_dir).unwrap_or(item.path());
+                out.copy(
+                    rel.to_string_lossy().replace('\\', "/"),
+                    item.path().to_path_buf(),
+                );
+            }
+        }
+    }
+
+    crate::render::feed::write_feeds(m, out);
+    out.add("sitemap.xml", sitemap(m));
+    out.add(
+        "robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            config.absolute("sitemap.xml")
+        ),
+    );
+}

@@ -1,0 +1,273 @@
+//! One page in one language: which template, at which address, with which context. Home,
+//! lists, entries and the accessibility statement are rendered here; the filter pages in
+//! `filters`, the extras in `extras` and `sitemap`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::content::{Collection, Content};
+use crate::model::urls::entry_path;
+use crate::output::Output;
+use crate::render::{self, Link, Model};
+use crate::text::lang::native_name;
+
+/// One page of the site, rendered in every language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Page {
+    Home,
+    List(Collection),
+    Entry(Collection, String),
+    /// The accessibility statement from site.yaml alone, when no page entry holds its text.
+    Statement,
+    /// The initiatives filtered by a fact that has no page of its own (status, age group,
+    /// district, sector): all of them.
+    Filters,
+}
+
+pub fn is_home(c: Collection, id: &str) -> bool {
+    c == Collection::Pages && id == "home"
+}
+
+fn template_for(c: Collection) -> &'static str {
+    match c {
+        Collection::Initiatives => "initiative.html",
+        Collection::Partners => "partner.html",
+        Collection::Towns => "town.html",
+        Collection::Networks => "network.html",
+        Collection::Domains | Collection::Sectors => "term.html",
+        Collection::People => "person.html",
+        Collection::Pages => "page.html",
+        Collection::News => "news.html",
+    }
+}
+
+pub struct RenderedPage {
+    pub path: String,
+    pub html: String,
+    /// The entry's files, copied beside its page: (destination, source).
+    pub copies: Vec<(String, PathBuf)>,
+}
+
+fn render_template(
+    tera: &tera::Tera,
+    template: &str,
+    ctx: &tera::Context,
+    path: &str,
+) -> Result<String, Diagnostic> {
+    tera.render(template, ctx).map_err(|e| {
+        Diagnostic::error(format!(
+            "the template '{template}' failed for /{path}: {}",
+            error_chain(&e)
+        ))
+        .in_file(format!("themes/…/templates/{template}"))
+    })
+}
+
+/// Renders through `render_template`, pushing a failure into `diags`; whether it worked.
+pub(crate) fn render_one(
+    tera: &tera::Tera,
+    template: &str,
+    ctx: &tera::Context,
+    path: &str,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) -> bool {
+    match render_template(tera, template, ctx, path) {
+        Ok(html) => {
+            out.add(path, html);
+            true
+        }
+        Err(d) => {
+            diags.push(d);
+            false
+        }
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(x) = src {
+        s.push_str(": ");
+        s.push_str(&x.to_string());
+        src = x.source();
+    }
+    s
+}
+
+/// One page in one language.
+pub fn render_page(
+    m: &Model,
+    tera: &tera::Tera,
+    page: &Page,
+    lang: &str,
+) -> Result<RenderedPage, Diagnostic> {
+    let content: &Content = m.content;
+    let all_langs = |_: &str| true;
+    let mut copies = Vec::new();
+    let (template, path, ctx) = match page {
+        Page::Home => {
+            let home = content.get(Collection::Pages, "home");
+            let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
+            let chrome = m.chrome(lang, &|l| format!("{l}/"), &has_home, None);
+            let mut ctx = render::context(&chrome);
+            let view = home.map(|h| m.entry_view(h, lang));
+            ctx.insert(
+                "fallback_name",
+                &view
+                    .as_ref()
+                    .and_then(|v| v.fallback.as_deref())
+                    .map(native_name),
+            );
+            ctx.insert("page", &view);
+            let home_title = view
+                .as_ref()
+                .and_then(|v| v.title.as_ref())
+                .map(|t| t.text.clone())
+                .unwrap_or_else(|| m.config.site_title(lang));
+            ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
+            let mut initiatives = m.links_of(Collection::Initiatives, lang);
+            ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
+            initiatives.truncate(HOME_INITIATIVES);
+            ctx.insert("initiatives", &initiatives);
+            let news: Vec<Link> = m
+                .links_of(Collection::News, lang)
+                .into_iter()
+                .take(3)
+                .collect();
+            ctx.insert("news", &news);
+            ctx.insert("counts", &counts(content));
+            ("home.html", format!("{lang}/index.html"), ctx)
+        }
+        Page::List(c) => {
+            let c = *c;
+            let chrome = m.chrome(
+                lang,
+                &|l| format!("{l}/{}/", c.name()),
+                &all_langs,
+                Some(c.name()),
+            );
+            let mut ctx = render::context(&chrome);
+            let items = m.links_of(c, lang);
+            ctx.insert("collection", c.name());
+            let list_title = crate::text::i18n::strip_isolation(&m.strings.get(
+                lang,
+                &format!("collection-{}", c.name()),
+                None,
+            ));
+            ctx.insert("meta", &m.meta(&chrome, lang, &list_title, None));
+            ctx.insert("counts", &counts(content));
+            ctx.insert("count", &items.len());
+            ctx.insert("items", &items);
+            ctx.insert("map", &m.list_map(c, lang));
+            ctx.insert("filters", &m.list_filters(c, lang));
+            ("list.html", format!("{lang}/{}/index.html", c.name()), ctx)
+        }
+        Page::Entry(c, id) => {
+            let Some(e) = content.get(*c, id) else {
+                return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
+            };
+            let path = entry_path(e.collection, &e.id, lang);
+            let has = |l: &str| e.texts.contains_key(l);
+            let chrome = m.chrome(
+                lang,
+                &|l| entry_path(e.collection, &e.id, l),
+                &has,
+                Some(e.collection.name()),
+            );
+            let mut ctx = render::context(&chrome);
+            let view = m.entry_view(e, lang);
+            let title = view
+                .title
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default();
+            ctx.insert("meta", &m.meta(&chrome, lang, &title, Some((e, &view))));
+            ctx.insert("page", &view);
+            ctx.insert("collection", e.collection.name());
+            ctx.insert(
+                "list_url",
+                &m.config.link(&format!("{lang}/{}/", e.collection.name())),
+            );
+            ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
+            ctx.insert(
+                "partial_name",
+                &view.partial_lang.as_deref().map(native_name),
+            );
+            let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
+            ctx.insert(
+                "statement",
+                &is_statement.then(|| m.statement(lang)).flatten(),
+            );
+            for asset in &e.assets {
+                let rel = asset.to_string_lossy().replace('\\', "/");
+                copies.push((format!("{path}{rel}"), e.dir.join(asset)));
+            }
+            (template_for(e.collection), format!("{path}index.html"), ctx)
+        }
+        Page::Filters => {
+            return Err(Diagnostic::error(
+                "the filter pages are rendered by filters::render_pages",
+            ));
+        }
+        Page::Statement => {
+            let path = entry_path(Collection::Pages, "accessibility", lang);
+            let chrome = m.chrome(
+                lang,
+                &|l| entry_path(Collection::Pages, "accessibility", l),
+                &all_langs,
+                None,
+            );
+            let mut ctx = render::context(&chrome);
+            let title = m.strings.get(lang, "accessibility-statement", None);
+            let view = render::EntryView {
+                id: "accessibility".into(),
+                collection: "pages".into(),
+                url: m.config.link(&path),
+                title: Some(m.text(&crate::text::i18n::strip_isolation(&title), lang, lang)),
+                ..Default::default()
+            };
+            let title = view
+                .title
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default();
+            ctx.insert("meta", &m.meta(&chrome, lang, &title, None));
+            ctx.insert("page", &view);
+            ctx.insert("collection", "pages");
+            ctx.insert("list_url", &m.config.link(&format!("{lang}/pages/")));
+            ctx.insert("fallback_name", &None::<String>);
+            ctx.insert("partial_name", &None::<String>);
+            ctx.insert("statement", &m.statement(lang));
+            ("page.html", format!("{path}index.html"), ctx)
+        }
+    };
+    let html = render_template(tera, template, &ctx, &path)?;
+    Ok(RenderedPage { path, html, copies })
+}
+
+/// How many initiatives the home page shows, in the list's order; a site with more links to
+/// the list of all of them. A home page with thousands of cards would weigh megabytes on a
+/// phone and make every change to it slow to lay out.
+const HOME_INITIATIVES: usize = 12;
+
+fn counts(content: &Content) -> HashMap<&'static str, usize> {
+    Collection::ALL
+        .iter()
+        .map(|c| (c.name(), content.of(*c).count()))
+        .collect()
+}
+
+impl Model<'_> {
+    pub fn links_of(&self, c: Collection, lang: &str) -> Vec<Link> {
+        let mut v: Vec<Link> = self
+            .content
+            .of(c)
+            .filter(|e| !(c == Collection::Pages && e.id == "home"))
+            .filter_map(|e| self.link_to(c, &e.id, lang))
+            .collect();
+        self.sort_links(&mut v, lang);
+        v
+    }
+}

@@ -1,0 +1,73 @@
+//! `sitemap.xml`: every page in the languages that really have it.
+
+use std::collections::BTreeMap;
+
+use crate::model::content::Collection;
+use crate::model::urls::{entry_path, filter_path};
+use crate::render::Model;
+
+/// `sitemap.xml` with `xhtml:link` alternates between real translations only: a fallback page
+/// is neither listed nor named as an alternate.
+pub fn sitemap(m: &Model) -> String {
+    let config = m.config;
+    let langs: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let mut add = |path_of: &dyn Fn(&str) -> String, has: &dyn Fn(&str) -> bool| {
+        let real: Vec<&str> = langs.iter().copied().filter(|l| has(l)).collect();
+        for l in &real {
+            s.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                xml_escape(&config.absolute(&path_of(l)))
+            ));
+            if real.len() > 1 {
+                for a in &real {
+                    s.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{a}\" href=\"{}\"/>\n",
+                        xml_escape(&config.absolute(&path_of(a)))
+                    ));
+                }
+            }
+            s.push_str("  </url>\n");
+        }
+    };
+    let home = m.content.get(Collection::Pages, "home");
+    add(&|l| format!("{l}/"), &|l| {
+        home.is_none_or(|h| h.texts.contains_key(l))
+    });
+    for c in Collection::ALL {
+        if c != Collection::Pages && m.content.of(c).next().is_some() {
+            add(&|l| format!("{l}/{}/", c.name()), &|_| true);
+        }
+    }
+    for e in m.content.entries.values() {
+        if e.collection == Collection::Pages && e.id == "home" {
+            continue;
+        }
+        add(&|l| entry_path(e.collection, &e.id, l), &|l| {
+            e.texts.contains_key(l)
+        });
+    }
+    // The plain pages of the initiatives' filters, in the languages that have them.
+    let mut filters: BTreeMap<(&str, String), Vec<&str>> = BTreeMap::new();
+    for l in &langs {
+        for page in crate::render::filters::page_values(m, l) {
+            filters.entry(page).or_default().push(l);
+        }
+    }
+    for ((facet, value), in_langs) in &filters {
+        add(&|l| filter_path(l, facet, value), &|l| {
+            in_langs.contains(&l)
+        });
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

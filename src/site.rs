@@ -1,0 +1,416 @@
+//! A site read and prepared for rendering: load (settings, theme, strings, content,
+//! references, Markdown bodies) → problems → pages → render. `build` renders it once in
+//! batches, `check` renders it in memory, and `serve` keeps it and renders again only what a
+//! change touches.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::config::SiteConfig;
+use crate::model::content::{self, Collection, Content};
+use crate::model::link::{self, Links};
+use crate::output::Output;
+use crate::render::extras::write_extras;
+use crate::render::pages::{RenderedPage, is_home, render_page};
+use crate::render::theme::{self, Theme};
+use crate::render::{self, Bodies, Model};
+use crate::text::format::Formats;
+use crate::text::i18n::{Source, Strings};
+
+pub use crate::render::Page;
+
+pub struct BuiltSite {
+    pub output: Output,
+    pub pages: usize,
+    /// The site's settings, for checks that run after the build.
+    pub config: SiteConfig,
+    /// Every entry's folder and assets, for the unused-asset check.
+    pub assets: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// The theme's templates by name, and the UI strings, for the UI-string check.
+    pub templates: Vec<(String, String)>,
+    pub strings: Arc<Strings>,
+}
+
+/// Builds the whole site in memory.
+pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, Diagnostics) {
+    let site = match Site::load(root, base_url) {
+        Ok(site) => site,
+        Err(diags) => return (None, diags),
+    };
+    let mut diags = site.problems();
+    let mut out = Output::default();
+    let pages = site.render_pages(&site.pages(), &mut out, &mut diags);
+    site.render_extras(&mut out, &mut diags);
+    site.render_search(&mut out);
+    site.strings.report_missing(&mut diags);
+    let assets = site
+        .content
+        .entries
+        .values()
+        .filter(|e| !e.assets.is_empty())
+        .map(|e| (e.dir.clone(), e.assets.clone()))
+        .collect();
+    let Site {
+        config,
+        templates,
+        strings,
+        ..
+    } = site;
+    (
+        Some(BuiltSite {
+            output: out,
+            pages,
+            config,
+            assets,
+            templates,
+            strings,
+        }),
+        diags,
+    )
+}
+
+/// A site read and prepared for rendering: settings, theme, strings, content, references and
+/// Markdown bodies. `build` renders it once; `serve` keeps it and renders again only what a
+/// change touches.
+pub struct Site {
+    pub config: SiteConfig,
+    pub theme: Theme,
+    pub strings: Arc<Strings>,
+    pub templates: Vec<(String, String)>,
+    tera: tera::Tera,
+    formats: Formats,
+    pub content: Content,
+    links: Links,
+    /// What the reference checks found; redone with the references.
+    link_problems: Diagnostics,
+    bodies: Bodies,
+    related: crate::model::related::Relatedness,
+    /// Mistakes outside any entry: site.yaml, the theme, UI strings, the folders of content/.
+    base_problems: Diagnostics,
+}
+
+/// What changed in `content/`, as `serve` sees it.
+pub enum Change {
+    /// Only the files inside these existing entries changed: the pages that show them are
+    /// rendered again, and the extras (sitemap, feeds) when `extras`.
+    Entries { pages: Vec<Page>, extras: bool },
+    /// Entries were added or removed, or something outside the entries changed: render all.
+    Everything,
+}
+
+impl Site {
+    /// Reads and prepares the site. `Err` when it cannot be rendered at all (no site.yaml, a
+    /// broken template); other mistakes are kept and told by `problems`.
+    pub fn load(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let Some(config) = SiteConfig::load(root, base_url, &mut diags) else {
+            return Err(diags);
+        };
+        let content = content::load(&config, &mut diags);
+        let Some(theme) = Theme::load(&config, &mut diags) else {
+            return Err(diags);
+        };
+        let strings = Arc::new(load_strings(&config, &theme, &mut diags));
+        let templates = theme.templates(&mut diags);
+        let Some(tera) = render::make_tera(&templates, strings.clone(), &mut diags) else {
+            return Err(diags);
+        };
+        let formats = Formats::new(config.languages.iter().map(|l| l.code.as_str()));
+        let mut link_problems = Diagnostics::default();
+        let links = link::link(&content, &mut link_problems);
+        let bodies = Bodies::render_all(&config, &content);
+        let related = crate::model::related::Relatedness::new(&content);
+        if content.get(Collection::Pages, "accessibility").is_none()
+            && config.accessibility.is_none()
+        {
+            diags.push(
+                Diagnostic::warning("the site has no accessibility statement")
+                    .in_file(crate::model::config::SITE_FILE)
+                    .hint("Israeli regulations require one on every public site: add 'accessibility:' to site.yaml (see docs/accessibility.md)"),
+            );
+        }
+        Ok(Site {
+            config,
+            theme,
+            strings,
+            templates,
+            tera,
+            formats,
+            content,
+            links,
+            link_problems,
+            bodies,
+            related,
+            base_problems: diags,
+        })
+    }
+
+    /// Every mistake known now, sorted by file and line.
+    pub fn problems(&self) -> Diagnostics {
+        let mut d = self.base_problems.clone();
+        for p in self.content.problems().chain(self.bodies.problems()) {
+            d.push(p.clone());
+        }
+        d.extend(self.link_problems.clone());
+        d.sorted()
+    }
+
+    pub fn model(&self) -> Model<'_> {
+        Model {
+            config: &self.config,
+            content: &self.content,
+            links: &self.links,
+            formats: &self.formats,
+            strings: &self.strings,
+            bodies: &self.bodies,
+            related: &self.related,
+        }
+    }
+
+    /// Every page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        let content = &self.content;
+        let mut v = vec![Page::Home];
+        v.extend(
+            Collection::ALL
+                .into_iter()
+                .filter(|c| *c != Collection::Pages && content.of(*c).next().is_some())
+                .map(Page::List),
+        );
+        v.extend(
+            content
+                .entries
+                .values()
+                .filter(|e| !is_home(e.collection, &e.id))
+                .map(|e| Page::Entry(e.collection, e.id.clone())),
+        );
+        if content.get(Collection::Pages, "accessibility").is_none()
+            && self.config.accessibility.is_some()
+        {
+            v.push(Page::Statement);
+        }
+        v.push(Page::Filters);
+        v
+    }
+
+    /// Reads the given entries again after their files changed, and tells which pages show
+    /// them, before the change or after it.
+    pub fn update_entries(&mut self, keys: &[(Collection, String)]) -> Change {
+        let mut pages = std::collections::BTreeSet::new();
+        let mut reloaded = Vec::new();
+        // Entries whose change shows beyond their own pages.
+        let mut widened = Vec::new();
+        let mut relink = false;
+        for (c, id) in keys {
+            let Some(entry) = content::reload_entry(&self.config, *c, id) else {
+                return Change::Everything;
+            };
+            let Some(old) = self.content.get(*c, id) else {
+                // A new entry changes lists and counts everywhere.
+                return Change::Everything;
+            };
+            if *c == Collection::Pages {
+                // A page's title is in every footer.
+                return Change::Everything;
+            }
+            if *c == Collection::Towns && format!("{:?}", old.facts) != format!("{:?}", entry.facts)
+            {
+                // A town's place frames every map.
+                return Change::Everything;
+            }
+            // The reference checks look at the facts and at the entry's files.
+            relink |= old.assets != entry.assets;
+            if same_elsewhere(old, &entry) {
+                pages.insert(Page::Entry(*c, id.clone()));
+            } else {
+                pages.extend(self.shown_on(*c, id));
+                widened.push((*c, id.clone()));
+            }
+            reloaded.push(entry);
+        }
+        for entry in reloaded {
+            let key = (entry.collection, entry.id.clone());
+            self.bodies.set(
+                key.clone(),
+                Some(Bodies::render_entry(&self.config, &entry)),
+            );
+            self.content.entries.insert(key, entry);
+        }
+        if relink || !widened.is_empty() {
+            let mut link_problems = Diagnostics::default();
+            self.links = link::link(&self.content, &mut link_problems);
+            self.link_problems = link_problems;
+        }
+        if !widened.is_empty() {
+            self.related = crate::model::related::Relatedness::new(&self.content);
+        }
+        for (c, id) in &widened {
+            pages.extend(self.shown_on(*c, id));
+        }
+        // The sitemap names each entry's languages, the feeds show news items whole; other
+        // extras do not change with one entry's text.
+        let extras = !widened.is_empty() || keys.iter().any(|(c, _)| *c == Collection::News);
+        Change::Entries {
+            pages: pages.into_iter().collect(),
+            extras,
+        }
+    }
+
+    /// The pages that show something of entry (`c`, `id`): its own, the entries it names and
+    /// that name it, its collection's list, and the home page for initiatives and news.
+    fn shown_on(&self, c: Collection, id: &str) -> Vec<Page> {
+        let mut v = vec![Page::Entry(c, id.to_string()), Page::List(c)];
+        if matches!(c, Collection::Initiatives | Collection::News) || is_home(c, id) {
+            v.push(Page::Home);
+        }
+        for (nc, nid) in self.links.named_by(c, id) {
+            v.push(Page::Entry(*nc, nid.clone()));
+        }
+        for b in self.links.to(c, id) {
+            v.push(Page::Entry(b.from, b.id.clone()));
+        }
+        match c {
+            // The suggested related initiatives of those sharing a town, partner or domain
+            // may name it; the filter pages list it.
+            Collection::Initiatives => {
+                v.push(Page::Filters);
+                for (nc, nid) in self.links.named_by(c, id) {
+                    for b in self
+                        .links
+                        .from_collection(*nc, nid, Collection::Initiatives)
+                    {
+                        v.push(Page::Entry(Collection::Initiatives, b.id.clone()));
+                    }
+                }
+            }
+            // Their names are filter options and reasons for suggested initiatives.
+            Collection::Towns
+            | Collection::Partners
+            | Collection::Domains
+            | Collection::Sectors => {
+                v.push(Page::List(Collection::Initiatives));
+                v.push(Page::Filters);
+                v.extend(
+                    self.content
+                        .ids(Collection::Initiatives)
+                        .map(|i| Page::Entry(Collection::Initiatives, i.to_string())),
+                );
+            }
+            _ => {}
+        }
+        v.retain(|p| match p {
+            Page::Entry(c, id) => !is_home(*c, id),
+            _ => true,
+        });
+        v
+    }
+
+    /// Renders `pages` in every language into `out`, in parallel; returns how many were
+    /// written.
+    pub fn render_pages(&self, pages: &[Page], out: &mut Output, diags: &mut Diagnostics) -> usize {
+        let m = self.model();
+        let jobs: Vec<(&str, &Page)> = self
+            .config
+            .languages
+            .iter()
+            .flat_map(|l| pages.iter().map(move |p| (l.code.as_str(), p)))
+            .filter(|(_, p)| **p != Page::Filters)
+            .collect();
+        let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
+            .par_iter()
+            .map(|(lang, page)| render_page(&m, &self.tera, page, lang))
+            .collect();
+        let mut count = 0;
+        for r in results {
+            match r {
+                Ok(p) => {
+                    out.add(p.path, p.html);
+                    for (to, from) in p.copies {
+                        out.copy(to, from);
+                    }
+                    count += 1;
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        if pages.contains(&Page::Filters) {
+            count += crate::render::filters::render_pages(&m, &self.tera, out, diags);
+        }
+        count
+    }
+
+    /// The files that are not pages of entries: language chooser, 404, theme files, static/,
+    /// sitemap, robots.txt.
+    pub fn render_extras(&self, out: &mut Output, diags: &mut Diagnostics) {
+        write_extras(&self.model(), &self.theme, &self.tera, out, diags);
+    }
+
+    /// The search index of each language (`search/<lang>.js`).
+    pub fn render_search(&self, out: &mut Output) {
+        crate::search::write_indexes(&self.model(), out);
+    }
+
+    /// The search index of one language.
+    pub fn render_search_lang(&self, lang: &str, out: &mut Output) {
+        crate::search::write_index(&self.model(), lang, out);
+    }
+}
+
+/// Whether other pages show the same of `new` as of `old`: they show an entry's facts (its
+/// references, date, image), its title and summary, and which languages it has, never its
+/// body or its other texts.
+fn same_elsewhere(old: &content::Entry, new: &content::Entry) -> bool {
+    format!("{:?}", old.facts) == format!("{:?}", new.facts)
+        && old.texts.len() == new.texts.len()
+        && old.texts.iter().zip(&new.texts).all(|((la, a), (lb, b))| {
+            la == lb && a.front.title == b.front.title && a.front.summary == b.front.summary
+        })
+}
+
+fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> Strings {
+    let mut texts: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for l in &config.languages {
+        let mut files = Vec::new();
+        if let Some(t) = theme.strings(&l.code) {
+            files.push((format!("themes/{}/i18n/{}.ftl", config.theme, l.code), t));
+        }
+        if let Some(t) = theme::read_site_strings(&config.root, &l.code) {
+            files.push((format!("i18n/{}.ftl", l.code), t));
+        }
+        texts.insert(l.code.clone(), files);
+    }
+    let sources: HashMap<String, Vec<Source>> = texts
+        .iter()
+        .map(|(l, files)| {
+            (
+                l.clone(),
+                files
+                    .iter()
+                    .map(|(label, text)| Source {
+                        label: label.clone(),
+                        text,
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let chains = config
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.code.clone(),
+                config
+                    .fallback_chain(&l.code)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            )
+        })
+        .collect();
+    Strings::new(&sources, chains, diags)
+}
