@@ -31,6 +31,12 @@ impl Output {
     pub fn contains(&self, path: &str) -> bool {
         self.files.contains_key(path) || self.copies.contains_key(path)
     }
+
+    /// Takes in the files of `other`; a path in both keeps `other`'s.
+    pub fn extend(&mut self, other: Output) {
+        self.files.extend(other.files);
+        self.copies.extend(other.copies);
+    }
 }
 
 fn unchanged(path: &Path, bytes: &[u8]) -> bool {

@@ -43,10 +43,12 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
     };
     let mut diags = site.problems();
     let mut out = Output::default();
-    let pages = site.render_pages(&site.pages(), &mut out, &mut diags);
-    site.render_extras(&mut out, &mut diags);
-    site.render_search(&mut out);
-    site.strings.report_missing(&mut diags);
+    let pages = site.render_all(usize::MAX, &mut diags, |batch, _| {
+        out.extend(batch);
+        Ok(())
+    });
+    // Kept in memory, nothing fails to be written.
+    let pages = pages.unwrap_or_default();
     let assets = site
         .content
         .entries
@@ -307,6 +309,33 @@ impl Site {
             _ => true,
         });
         v
+    }
+
+    /// The one render sequence that `build`, `check` and `serve` share: every page in every
+    /// language, then the extras (sitemap, feeds, theme files, …) and the search index, and
+    /// last the UI strings that were asked for and missing. The output goes to `sink` in
+    /// batches of `batch` pages (the extras and the index in a last batch of their own), so
+    /// that `build` never holds a large site in memory; `sink` sees the mistakes so far.
+    /// Returns how many pages were rendered, or the first error `sink` returned.
+    pub fn render_all(
+        &self,
+        batch: usize,
+        diags: &mut Diagnostics,
+        mut sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
+    ) -> Result<usize, Diagnostic> {
+        let all = self.pages();
+        let mut rendered = 0;
+        for pages in all.chunks(batch.max(1)) {
+            let mut out = Output::default();
+            rendered += self.render_pages(pages, &mut out, diags);
+            sink(out, diags)?;
+        }
+        let mut out = Output::default();
+        self.render_extras(&mut out, diags);
+        self.render_search(&mut out);
+        sink(out, diags)?;
+        self.strings.report_missing(diags);
+        Ok(rendered)
     }
 
     /// Renders `pages` in every language into `out`, in parallel; returns how many were

@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::{self, Output};
-use crate::render::Page;
+use crate::output;
 use crate::site::Site;
 
 pub struct BuildOptions {
@@ -42,27 +41,18 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         return Err(diags);
     }
     let writer = output::Writer::start(&out_dir).map_err(fail)?;
-    let mut pages = 0;
     let mut files = 0;
-    let all = site.pages();
-    let mut batches: Vec<&[Page]> = all.chunks(BATCH).collect();
-    // The extras (lists of everything: sitemap, feeds, search) come last, in their own batch.
-    batches.push(&[]);
-    for (i, batch) in batches.iter().enumerate() {
-        let mut out = Output::default();
-        pages += site.render_pages(batch, &mut out, &mut diags);
-        if i + 1 == batches.len() {
-            site.render_extras(&mut out, &mut diags);
-            site.render_search(&mut out);
-        }
-        // After a mistake, the remaining pages are still rendered, to report every mistake
-        // at once, but nothing more is written.
-        if !diags.has_errors() {
-            writer.add(&out).map_err(fail)?;
-            files += out.files.len() + out.copies.len();
-        }
-    }
-    site.strings.report_missing(&mut diags);
+    let pages = site
+        .render_all(BATCH, &mut diags, |out, diags| {
+            // After a mistake, the remaining pages are still rendered, to report every
+            // mistake at once, but nothing more is written.
+            if !diags.has_errors() {
+                writer.add(&out)?;
+                files += out.files.len() + out.copies.len();
+            }
+            Ok(())
+        })
+        .map_err(fail)?;
     if diags.has_errors() {
         return Err(diags.sorted());
     }

@@ -427,11 +427,13 @@ impl Builder {
             }
             Ok(site) => {
                 let mut diags = site.problems();
-                let pages = site.pages();
-                outcome.rendered = site.render_pages(&pages, &mut served.output, &mut diags);
-                site.render_extras(&mut served.output, &mut diags);
-                site.render_search(&mut served.output);
-                site.strings.report_missing(&mut diags);
+                let output = &mut served.output;
+                let rendered = site.render_all(usize::MAX, &mut diags, |batch, _| {
+                    output.extend(batch);
+                    Ok(())
+                });
+                // Kept in memory, nothing fails to be written.
+                outcome.rendered = rendered.unwrap_or_default();
                 outcome.problems = diags.sorted().all().to_vec();
                 self.site = Some(site);
             }
