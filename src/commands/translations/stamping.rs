@@ -1,0 +1,311 @@
+//! Writing stamps into the authors' files: only the stamp's few lines are replaced or
+//! inserted, every other byte of the file is kept.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::fields::fingerprints;
+use super::status::source_language;
+use super::{find_entry, load, unknown_language};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::content::{Collection, parse_lang_file};
+use crate::model::stamp::{STAMP_KEY, Stamp};
+
+/// Today, YYYY-MM-DD (UTC).
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_date(secs)
+}
+
+/// Seconds since 1970 as a civil date (Howard Hinnant's algorithm).
+pub(crate) fn civil_date(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `sulam translations done <lang> <entry>`: records that `lang`'s text of the entry is
+/// translated from its source as the source reads now. Returns what was done, for the author.
+pub fn mark_done(
+    root: &Path,
+    lang: &str,
+    entry_name: &str,
+    from: Option<&str>,
+) -> Result<String, Diagnostics> {
+    let (config, content) = load(root)?;
+    let fail = |d: Diagnostic| {
+        let mut ds = Diagnostics::default();
+        ds.push(d);
+        ds
+    };
+    for l in std::iter::once(lang).chain(from) {
+        if config.language(l).is_none() {
+            return Err(fail(unknown_language(l, &config)));
+        }
+    }
+    let entry = find_entry(&content, entry_name).map_err(fail)?;
+    let dir = format!("content/{}/{}", entry.collection, entry.id);
+    let Some(translation) = entry.texts.get(lang) else {
+        return Err(fail(
+            Diagnostic::error(format!("{dir} has no {lang}.md to mark as translated"))
+                .in_file(&dir)
+                .hint(format!("write {dir}/{lang}.md first")),
+        ));
+    };
+    let source = match from {
+        Some(f) => f,
+        None => match source_language(entry, lang, &config) {
+            Some(s) => s,
+            None => {
+                return Err(fail(
+                    Diagnostic::error(format!(
+                        "{lang}.md is the original text of {dir}: no other language is its source"
+                    ))
+                    .in_file(&translation.path)
+                    .hint(format!(
+                        "if it was translated from another language, say which: sulam translations done {lang} {}/{} --from <language>",
+                        entry.collection, entry.id
+                    )),
+                ));
+            }
+        },
+    };
+    if source == lang {
+        return Err(fail(
+            Diagnostic::error(format!("a text cannot be translated from itself ({lang})"))
+                .hint("give --from the language it was translated from"),
+        ));
+    }
+    let Some(src) = entry.texts.get(source) else {
+        return Err(fail(
+            Diagnostic::error(format!("{dir} has no {source}.md to be translated from"))
+                .in_file(&dir)
+                .hint("name a language the entry has with --from"),
+        ));
+    };
+    let stamp = Stamp {
+        from: source.to_string(),
+        date: Some(today()),
+        hashes: fingerprints(entry.collection, src, translation, None),
+    };
+    write_stamp(&config.root, &translation.path, entry.collection, &stamp)?;
+    Ok(format!(
+        "{}: marked as translated from {source}.md as it reads today ({} fields)",
+        translation.path.display(),
+        stamp.hashes.len()
+    ))
+}
+
+/// `sulam translations unchanged <lang> <entry>`: after an edit of `lang`'s text that needs no
+/// new translation (a typo fix), re-stamps every translation made from it with the new
+/// fingerprints. The stamps keep their dates: the translations are as old as they were.
+pub fn mark_unchanged(root: &Path, lang: &str, entry_name: &str) -> Result<String, Diagnostics> {
+    let (config, content) = load(root)?;
+    let fail = |d: Diagnostic| {
+        let mut ds = Diagnostics::default();
+        ds.push(d);
+        ds
+    };
+    if config.language(lang).is_none() {
+        return Err(fail(unknown_language(lang, &config)));
+    }
+    let entry = find_entry(&content, entry_name).map_err(fail)?;
+    let dir = format!("content/{}/{}", entry.collection, entry.id);
+    let Some(src) = entry.texts.get(lang) else {
+        return Err(fail(
+            Diagnostic::error(format!("{dir} has no {lang}.md"))
+                .in_file(&dir)
+                .hint("name the language whose text you corrected"),
+        ));
+    };
+    let mut done = Vec::new();
+    for (l, t) in &entry.texts {
+        let Some(old) = t.front.translation.as_ref().filter(|s| s.from == lang) else {
+            continue;
+        };
+        let stamp = Stamp {
+            from: old.from.clone(),
+            date: old.date.clone(),
+            hashes: fingerprints(entry.collection, src, t, Some(&old.hashes)),
+        };
+        write_stamp(&config.root, &t.path, entry.collection, &stamp)?;
+        done.push(format!("{l}.md"));
+    }
+    if done.is_empty() {
+        return Err(fail(
+            Diagnostic::error(format!(
+                "no translation in {dir} is marked as translated from {lang}.md"
+            ))
+            .in_file(&dir)
+            .hint(format!(
+                "mark a translation first: sulam translations done <language> {}/{}",
+                entry.collection, entry.id
+            )),
+        ));
+    }
+    Ok(format!(
+        "{dir}: {} marked as still matching {lang}.md",
+        done.join(", ")
+    ))
+}
+
+/// The stamp as YAML lines, in the style of the author's file.
+pub(crate) fn stamp_lines(stamp: &Stamp, eol: &str) -> String {
+    let hashes = stamp
+        .hashes
+        .iter()
+        .map(|(k, v)| {
+            // A fingerprint of digits only would read as a number in YAML.
+            if v.parse::<f64>().is_ok() {
+                format!("{k}: \"{v}\"")
+            } else {
+                format!("{k}: {v}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut s = format!(
+        "{STAMP_KEY}: # written by `sulam translations done`: what this text was translated from{eol}  from: {}{eol}",
+        stamp.from
+    );
+    if let Some(d) = &stamp.date {
+        let _ = write!(s, "  date: {d}{eol}");
+    }
+    let _ = write!(s, "  hashes: {{{hashes}}}{eol}");
+    s
+}
+
+/// `text` with its stamp replaced, or added at the end of the front matter. Every other byte is
+/// kept. `None` when the text has no front matter.
+pub fn with_stamp(text: &str, stamp: &Stamp) -> Option<String> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = bom;
+    for l in text[bom..].split_inclusive('\n') {
+        lines.push((at, l));
+        at += l.len();
+    }
+    let (_, first) = lines.first()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let eol = if first.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let close = lines
+        .iter()
+        .skip(1)
+        .position(|(_, l)| l.trim_end() == "---")?
+        + 1;
+    let key = format!("{STAMP_KEY}:");
+    let start = (1..close).find(|&i| lines[i].1.starts_with(&key));
+    let (from, to) = match start {
+        Some(i) => {
+            let mut j = i + 1;
+            while j < close && lines[j].1.starts_with([' ', '\t']) {
+                j += 1;
+            }
+            (lines[i].0, lines[j].0)
+        }
+        None => (lines[close].0, lines[close].0),
+    };
+    // The line before the closing `---` may lack its line end only if it is the opening line,
+    // which always has one; so the stamp starts on a line of its own.
+    let mut out = String::with_capacity(text.len() + 120);
+    out.push_str(&text[..from]);
+    out.push_str(&stamp_lines(stamp, eol));
+    out.push_str(&text[to..]);
+    Some(out)
+}
+
+pub(crate) fn write_stamp(
+    root: &Path,
+    rel: &Path,
+    collection: Collection,
+    stamp: &Stamp,
+) -> Result<(), Diagnostics> {
+    let fail = |d: Diagnostic| {
+        let mut ds = Diagnostics::default();
+        ds.push(d.in_file(rel));
+        ds
+    };
+    let path: PathBuf = root.join(rel);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| fail(Diagnostic::error(format!("cannot read the file: {e}"))))?;
+    let Some(new) = with_stamp(&text, stamp) else {
+        return Err(fail(Diagnostic::error(
+            "the file does not start with front matter",
+        )));
+    };
+    // The file must still read as it did, with the new stamp: never write a broken file.
+    match parse_lang_file(collection, new.trim_start_matches('\u{feff}'), rel) {
+        Ok(lf) if lf.front.translation.is_some() => {}
+        _ => {
+            return Err(fail(
+                Diagnostic::error("could not add the translation stamp to this file").hint(
+                    format!("check the '{STAMP_KEY}:' lines of its front matter"),
+                ),
+            ));
+        }
+    }
+    std::fs::write(&path, new)
+        .map_err(|e| fail(Diagnostic::error(format!("cannot write the file: {e}"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stamp::Stamp;
+
+    fn stamp() -> Stamp {
+        Stamp {
+            from: "he".into(),
+            date: Some("2026-11-24".into()),
+            hashes: [("title".to_string(), "0a1b2c3d".to_string())].into(),
+        }
+    }
+
+    #[test]
+    fn a_stamp_is_added_before_the_closing_line_and_nothing_else_changes() {
+        let text = "---\ntitle:   'כותרת'   # note\n---\nbody\n";
+        let out = with_stamp(text, &stamp()).expect("front matter");
+        assert!(out.starts_with("---\ntitle:   'כותרת'   # note\ntranslation:"));
+        assert!(out.ends_with("  hashes: {title: 0a1b2c3d}\n---\nbody\n"));
+    }
+
+    #[test]
+    fn a_stamp_is_replaced_in_place_with_the_files_line_ends() {
+        let text = "---\r\ntitle: x\r\ntranslation:\r\n  from: ar\r\n  hashes: {title: ffffffff}\r\nsummary: y\r\n---\r\nbody";
+        let out = with_stamp(text, &stamp()).expect("front matter");
+        assert_eq!(
+            out,
+            "---\r\ntitle: x\r\ntranslation: # written by `sulam translations done`: what this text was translated from\r\n  from: he\r\n  date: 2026-11-24\r\n  hashes: {title: 0a1b2c3d}\r\nsummary: y\r\n---\r\nbody"
+        );
+    }
+
+    #[test]
+    fn digits_only_fingerprints_are_quoted() {
+        let mut s = stamp();
+        s.hashes.insert("title".into(), "12345678".into());
+        assert!(stamp_lines(&s, "\n").contains("{title: \"12345678\"}"));
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(1_795_478_400), "2026-11-24");
+    }
+}
