@@ -697,122 +697,164 @@ pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Op
 }
 
 fn load_entry(config: &SiteConfig, collection: Collection, id: &str, dir: &Path) -> Entry {
-    let mut problems = Diagnostics::default();
-    let diags = &mut problems;
-    let root = &config.root;
-    let mut facts = Facts::empty(collection);
-    let mut facts_file = None;
-    let mut texts = BTreeMap::new();
-    let mut assets = Vec::new();
-    let mut failed = false;
-    let lang_codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-
+    let mut reader = EntryReader::new(config, collection, dir);
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let item = match item {
-            Ok(i) => i,
-            Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot read: {e}")).in_file(rel(root, dir)));
-                failed = true;
-                continue;
-            }
-        };
+        match item {
+            Ok(item) => reader.file(&item),
+            Err(e) => reader.fail(
+                Diagnostic::error(format!("cannot read: {e}")).in_file(rel(&config.root, dir)),
+            ),
+        }
+    }
+    reader.finish(id)
+}
+
+/// One entry folder being read: what its files gave so far, and whether one of them failed
+/// (then a missing language file is not reported on top).
+struct EntryReader<'a> {
+    root: &'a Path,
+    collection: Collection,
+    dir: &'a Path,
+    lang_codes: Vec<&'a str>,
+    problems: Diagnostics,
+    facts: Facts,
+    facts_file: Option<PathBuf>,
+    texts: BTreeMap<String, LangFile>,
+    assets: Vec<PathBuf>,
+    failed: bool,
+}
+
+impl<'a> EntryReader<'a> {
+    fn new(config: &'a SiteConfig, collection: Collection, dir: &'a Path) -> Self {
+        EntryReader {
+            root: &config.root,
+            collection,
+            dir,
+            lang_codes: config.languages.iter().map(|l| l.code.as_str()).collect(),
+            problems: Diagnostics::default(),
+            facts: Facts::empty(collection),
+            facts_file: None,
+            texts: BTreeMap::new(),
+            assets: Vec::new(),
+            failed: false,
+        }
+    }
+
+    fn fail(&mut self, d: Diagnostic) {
+        self.problems.push(d);
+        self.failed = true;
+    }
+
+    /// Sorts one file of the folder: facts, a language file, a stray YAML file, or an asset.
+    fn file(&mut self, item: &walkdir::DirEntry) {
         if item.file_type().is_dir() {
-            continue;
+            return;
         }
         let path = item.path();
-        let relp = rel(root, path);
+        let relp = rel(self.root, path);
         let name = item.file_name().to_string_lossy().to_string();
         if name.starts_with('.') || name.ends_with('~') {
-            continue;
+            return;
         }
         let top_level = item.depth() == 1;
         if top_level && (name == "common.yaml" || name == "common.yml") {
-            let text = match read_text(path, &relp, diags) {
-                Some(t) => t,
-                None => {
-                    failed = true;
-                    continue;
-                }
-            };
-            match Facts::parse(collection, &text) {
-                Ok(f) => facts = f,
-                Err(e) => {
-                    diags.push(from_yaml_error(&e, &relp, 0));
-                    failed = true;
-                }
-            }
-            facts_file = Some(relp);
+            self.facts(path, relp);
         } else if top_level && name.ends_with(".md") {
-            let stem = name.trim_end_matches(".md");
-            if !lang_codes.contains(&stem) {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "'{name}' is a Markdown file, but '{stem}' is not one of the site's languages ({})",
-                        lang_codes.join(", ")
-                    ))
-                    .in_file(&relp)
-                    .hint(match did_you_mean(stem, lang_codes.iter().copied()) {
-                        Some(h) => format!("{h} Language files are named after the language code."),
-                        None => format!(
-                            "name language files after the site's languages: {}",
-                            lang_codes.iter().map(|l| format!("{l}.md")).collect::<Vec<_>>().join(", ")
-                        ),
-                    }),
-                );
-                failed = true;
-                continue;
-            }
-            let Some(text) = read_text(path, &relp, diags) else {
-                failed = true;
-                continue;
-            };
-            match parse_lang_file(collection, &text, &relp) {
-                Ok(lf) => {
-                    texts.insert(stem.to_string(), lf);
-                }
-                Err(ds) => {
-                    for d in ds {
-                        diags.push(d);
-                    }
-                    failed = true;
-                }
-            }
+            self.lang_file(&name, path, &relp);
         } else if top_level && (name.ends_with(".yaml") || name.ends_with(".yml")) {
-            diags.push(
+            self.fail(
                 Diagnostic::error(format!("'{name}' is not a file Sulam reads"))
                     .in_file(&relp)
                     .hint("facts go in common.yaml, texts in <lang>.md"),
             );
-            failed = true;
         } else {
-            assets.push(path.strip_prefix(dir).unwrap_or(path).to_path_buf());
+            let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
+            self.assets.push(asset);
         }
     }
-    if texts.is_empty() && !failed {
-        diags.push(
-            Diagnostic::error(format!("the entry '{id}' has no language file"))
-                .in_file(rel(root, dir))
-                .hint(format!(
-                    "add at least one of {}",
-                    lang_codes
-                        .iter()
-                        .map(|l| format!("{l}.md"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-        );
+
+    /// `common.yaml`. Its path is kept even when it does not parse, so messages can name it.
+    fn facts(&mut self, path: &Path, relp: PathBuf) {
+        let Some(text) = read_text(path, &relp, &mut self.problems) else {
+            self.failed = true;
+            return;
+        };
+        match Facts::parse(self.collection, &text) {
+            Ok(f) => self.facts = f,
+            Err(e) => self.fail(from_yaml_error(&e, &relp, 0)),
+        }
+        self.facts_file = Some(relp);
     }
-    // An entry with a broken file is kept (the build fails all the same), so that the entries
-    // naming it are not told that it does not exist.
-    Entry {
-        collection,
-        id: id.to_string(),
-        dir: dir.to_path_buf(),
-        facts,
-        facts_file,
-        texts,
-        assets,
-        problems: problems.all().to_vec(),
+
+    /// `<lang>.md`, when `lang` is one of the site's languages.
+    fn lang_file(&mut self, name: &str, path: &Path, relp: &Path) {
+        let stem = name.trim_end_matches(".md");
+        if !self.lang_codes.contains(&stem) {
+            let d = self.not_a_language(name, stem, relp);
+            self.fail(d);
+            return;
+        }
+        let Some(text) = read_text(path, relp, &mut self.problems) else {
+            self.failed = true;
+            return;
+        };
+        match parse_lang_file(self.collection, &text, relp) {
+            Ok(lf) => {
+                self.texts.insert(stem.to_string(), lf);
+            }
+            Err(ds) => {
+                for d in ds {
+                    self.problems.push(d);
+                }
+                self.failed = true;
+            }
+        }
+    }
+
+    fn not_a_language(&self, name: &str, stem: &str, relp: &Path) -> Diagnostic {
+        let codes = &self.lang_codes;
+        Diagnostic::error(format!(
+            "'{name}' is a Markdown file, but '{stem}' is not one of the site's languages ({})",
+            codes.join(", ")
+        ))
+        .in_file(relp)
+        .hint(match did_you_mean(stem, codes.iter().copied()) {
+            Some(h) => format!("{h} Language files are named after the language code."),
+            None => format!(
+                "name language files after the site's languages: {}",
+                self.lang_file_names()
+            ),
+        })
+    }
+
+    /// `he.md, ar.md, en.md`: the language files the site's languages call for.
+    fn lang_file_names(&self) -> String {
+        self.lang_codes
+            .iter()
+            .map(|l| format!("{l}.md"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The entry as read. One with a broken file is kept (the build fails all the same), so
+    /// that the entries naming it are not told that it does not exist.
+    fn finish(mut self, id: &str) -> Entry {
+        if self.texts.is_empty() && !self.failed {
+            let d = Diagnostic::error(format!("the entry '{id}' has no language file"))
+                .in_file(rel(self.root, self.dir))
+                .hint(format!("add at least one of {}", self.lang_file_names()));
+            self.problems.push(d);
+        }
+        Entry {
+            collection: self.collection,
+            id: id.to_string(),
+            dir: self.dir.to_path_buf(),
+            facts: self.facts,
+            facts_file: self.facts_file,
+            texts: self.texts,
+            assets: self.assets,
+            problems: self.problems.all().to_vec(),
+        }
     }
 }
 
