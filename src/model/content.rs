@@ -94,7 +94,7 @@ impl Role {
 }
 
 /// `partners:` items: an id, or `{id, role}`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PartnerRef {
     pub id: Ref,
     pub role: Option<Role>,
@@ -225,7 +225,7 @@ pub enum TownKind {
     Cluster,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ages {
     pub from: u8,
@@ -234,7 +234,7 @@ pub struct Ages {
 
 type Extra = Option<serde_json::Value>;
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InitiativeFacts {
     #[serde(default)]
@@ -266,7 +266,7 @@ pub struct InitiativeFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartnerFacts {
     #[schemars(with = "Option<String>", extend("x-sulam-ref" = "sectors"))]
@@ -278,7 +278,7 @@ pub struct PartnerFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TownFacts {
     pub district: Option<District>,
@@ -292,7 +292,7 @@ pub struct TownFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkFacts {
     #[serde(default)]
@@ -304,13 +304,13 @@ pub struct NetworkFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonFacts {
     #[schemars(with = "Option<String>")]
@@ -321,7 +321,7 @@ pub struct PersonFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -329,14 +329,14 @@ pub struct Figure {
     pub year: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum FigureValue {
     Number(f64),
     Text(String),
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFacts {
     #[serde(default)]
@@ -345,7 +345,7 @@ pub struct PageFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewsFacts {
     /// YYYY-MM-DD.
@@ -360,7 +360,11 @@ pub struct NewsFacts {
 }
 
 /// The facts of an entry, by collection.
-#[derive(Debug, Clone)]
+///
+/// Two are equal when they say the same and were written at the same places: the YAML
+/// positions kept for messages are compared too, so a fact moved to another line is a change.
+/// Numbers compare as numbers (0 and -0.0 are the same; a NaN is never the same as anything).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Facts {
     Initiative(Box<InitiativeFacts>),
     Partner(PartnerFacts),
@@ -958,4 +962,20 @@ pub fn parse_lang_file(
         body,
         body_line: line_no + 1,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_are_equal_when_written_the_same_at_the_same_places() {
+        let parse = |text| Facts::parse(Collection::Initiatives, text).unwrap();
+        let facts = parse("towns: [sderot]\nstarted: 2024\n");
+        assert_eq!(facts, parse("towns: [sderot]\nstarted: 2024\n"));
+        assert_ne!(facts, parse("towns: [ofakim]\nstarted: 2024\n"));
+        // The same facts a line lower: their positions, kept for messages, moved.
+        assert_ne!(facts, parse("\ntowns: [sderot]\nstarted: 2024\n"));
+        assert_ne!(facts, Facts::empty(Collection::Initiatives));
+    }
 }
