@@ -1,4 +1,8 @@
 //! `site.yaml`: the site's address, languages, titles, theme and fallback order.
+//!
+//! Read and checked whole before the content: every mistake in it is reported at once, and
+//! nothing is built from settings with an error, since the address and the languages shape
+//! every page.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -152,6 +156,7 @@ impl SiteConfig {
         })
     }
 
+    /// The first language listed; `load` refuses a site that lists none.
     pub fn default_language(&self) -> &Language {
         &self.languages[0]
     }
@@ -176,6 +181,7 @@ impl SiteConfig {
         chain
     }
 
+    /// The site's title in `lang`, else in the first language along the fallback chain.
     pub fn site_title(&self, lang: &str) -> String {
         if let Some(t) = self.title.get(lang) {
             return t.clone();

@@ -45,6 +45,7 @@ impl Collection {
         Collection::Pages,
     ];
 
+    /// The folder name under `content/`, also the collection's part of every address.
     pub fn name(self) -> &'static str {
         match self {
             Collection::Initiatives => "initiatives",
@@ -411,6 +412,7 @@ impl Facts {
         })
     }
 
+    /// `extra:` of `common.yaml`: the author's own data, passed to the templates as written.
     pub fn extra(&self) -> Option<&serde_json::Value> {
         match self {
             Facts::Initiative(f) => f.extra.as_ref(),
@@ -559,6 +561,7 @@ impl Content {
         self.entries.get(&(c, id.to_string()))
     }
 
+    /// The entries of one collection, in id order.
     pub fn of(&self, c: Collection) -> impl Iterator<Item = &Entry> {
         self.entries
             .range((c, String::new())..)
@@ -700,6 +703,8 @@ pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Op
         .then(|| load_entry(config, collection, id, &dir))
 }
 
+/// Reads one entry folder: its facts, its language files and its other files. Mistakes stay
+/// with the entry.
 fn load_entry(config: &SiteConfig, collection: Collection, id: &str, dir: &Path) -> Entry {
     let mut reader = EntryReader::new(config, collection, dir);
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {

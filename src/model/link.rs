@@ -28,6 +28,7 @@ pub struct Links {
 }
 
 impl Links {
+    /// The entries that name (`c`, `id`).
     pub fn to(&self, c: Collection, id: &str) -> &[BackRef] {
         self.back
             .get(&(c, id.to_string()))
