@@ -1,6 +1,6 @@
 //! The `sulam` command line: parses arguments and calls one function per command.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -118,110 +118,120 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
+        Command::Build { output, base_url } => build_site(root, output, base_url),
         Command::New { collection, id } => new_entry(&root, &collection, &id),
-        Command::Serve { port, open } => {
-            match sulam::commands::serve::serve(&sulam::commands::serve::ServeOptions {
-                root,
-                port,
-                open,
-            }) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(d) => {
-                    print_all(&[d]);
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Command::Init { dir } => {
-            let mut diags = sulam::diagnostics::Diagnostics::default();
-            if sulam::commands::scaffold::init(&dir, &mut diags) {
-                eprintln!(
-                    "created a new site in {}; build it with: sulam build --root {}",
-                    dir.display(),
-                    dir.display()
-                );
-                ExitCode::SUCCESS
-            } else {
-                print_all(diags.all());
-                ExitCode::FAILURE
-            }
-        }
+        Command::Serve { port, open } => serve(root, port, open),
+        Command::Init { dir } => init(&dir),
         Command::Check {
             format,
             strict,
             base_url,
         } => check(&root, format, strict, base_url.as_deref()),
-        Command::Schema { output } => {
-            match sulam::commands::schema::write(&root, output.as_deref()) {
-                Ok(dir) => {
-                    eprintln!("wrote the schemas into {}", dir.display());
-                    match sulam::commands::schema::write_editor_settings(&root) {
-                        Ok(written) => {
-                            for path in written {
-                                eprintln!("wrote {}", path.display());
-                            }
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("cannot write the VS Code settings in .vscode/: {e}");
-                            ExitCode::FAILURE
-                        }
-                    }
-                }
-                Err(diags) => {
-                    print_all(diags.all());
-                    ExitCode::FAILURE
-                }
-            }
-        }
         Command::Translations {
             action,
             lang,
             format,
         } => translations(&root, action, lang.as_deref(), format),
-        Command::Build { output, base_url } => {
-            let started = std::time::Instant::now();
-            let output = output.map(|o| {
-                if o.is_absolute() {
-                    o
+        Command::Schema { output } => schema(&root, output.as_deref()),
+    }
+}
+
+/// Builds into the output folder, which is replaced only when the build succeeds.
+fn build_site(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+    let started = std::time::Instant::now();
+    // Relative to where sulam was started, not to the site folder.
+    let output = output.map(|o| {
+        if o.is_absolute() {
+            o
+        } else {
+            std::env::current_dir().unwrap_or_default().join(o)
+        }
+    });
+    match build(&BuildOptions {
+        root,
+        output,
+        base_url,
+    }) {
+        Ok(report) => {
+            print_all(report.diagnostics.all());
+            let warnings = report.diagnostics.warnings().count();
+            eprintln!(
+                "built {} pages ({} files) into {} in {} ms{}",
+                report.pages,
+                report.files,
+                report.output.display(),
+                started.elapsed().as_millis(),
+                if warnings > 0 {
+                    format!(", {warnings} warning(s)")
                 } else {
-                    std::env::current_dir().unwrap_or_default().join(o)
+                    String::new()
                 }
-            });
-            match build(&BuildOptions {
-                root,
-                output,
-                base_url,
-            }) {
-                Ok(report) => {
-                    print_all(report.diagnostics.all());
-                    let warnings = report.diagnostics.warnings().count();
-                    eprintln!(
-                        "built {} pages ({} files) into {} in {} ms{}",
-                        report.pages,
-                        report.files,
-                        report.output.display(),
-                        started.elapsed().as_millis(),
-                        if warnings > 0 {
-                            format!(", {warnings} warning(s)")
-                        } else {
-                            String::new()
-                        }
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    print_all(diags.all());
-                    let n = diags.errors().count();
-                    eprintln!("build failed: {n} error(s); the output folder was not changed");
-                    ExitCode::FAILURE
-                }
-            }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            print_all(diags.all());
+            let n = diags.errors().count();
+            eprintln!("build failed: {n} error(s); the output folder was not changed");
+            ExitCode::FAILURE
         }
     }
 }
 
-fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
+/// Returns only when the server cannot start.
+fn serve(root: PathBuf, port: u16, open: bool) -> ExitCode {
+    match sulam::commands::serve::serve(&sulam::commands::serve::ServeOptions { root, port, open })
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => {
+            print_all(&[d]);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A new site with one entry of each collection.
+fn init(dir: &Path) -> ExitCode {
+    let mut diags = sulam::diagnostics::Diagnostics::default();
+    if sulam::commands::scaffold::init(dir, &mut diags) {
+        eprintln!(
+            "created a new site in {}; build it with: sulam build --root {}",
+            dir.display(),
+            dir.display()
+        );
+        ExitCode::SUCCESS
+    } else {
+        print_all(diags.all());
+        ExitCode::FAILURE
+    }
+}
+
+/// The schemas, then the VS Code settings that point at them.
+fn schema(root: &Path, output: Option<&Path>) -> ExitCode {
+    let dir = match sulam::commands::schema::write(root, output) {
+        Ok(dir) => dir,
+        Err(diags) => {
+            print_all(diags.all());
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!("wrote the schemas into {}", dir.display());
+    match sulam::commands::schema::write_editor_settings(root) {
+        Ok(written) => {
+            for path in written {
+                eprintln!("wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot write the VS Code settings in .vscode/: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A new entry folder with a commented example of every field.
+fn new_entry(root: &Path, collection: &str, id: &str) -> ExitCode {
     let mut diags = sulam::diagnostics::Diagnostics::default();
     let created =
         sulam::model::config::SiteConfig::load(root, None, &mut diags).and_then(|config| {
@@ -246,13 +256,11 @@ fn new_entry(root: &std::path::Path, collection: &str, id: &str) -> ExitCode {
     }
 }
 
-fn check(root: &std::path::Path, format: Format, strict: bool, base_url: Option<&str>) -> ExitCode {
+/// Everything `build` checks and more, without writing; a report in words or JSON.
+fn check(root: &Path, format: Format, strict: bool, base_url: Option<&str>) -> ExitCode {
     let report = sulam::commands::check::check(root, base_url);
     match format {
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => println!("{json}"),
-            Err(e) => eprintln!("cannot write the report: {e}"),
-        },
+        Format::Json => print_json(&report),
         Format::Human => {
             print_all(&report.diagnostics);
             eprintln!(
@@ -268,39 +276,25 @@ fn check(root: &std::path::Path, format: Format, strict: bool, base_url: Option<
     }
 }
 
+/// `translations done` and `translations unchanged` record a stamp; without an action, the
+/// report.
 fn translations(
-    root: &std::path::Path,
+    root: &Path,
     action: Option<TranslationsAction>,
     lang: Option<&str>,
     format: Format,
 ) -> ExitCode {
     use sulam::commands::translations as t;
-    let done = match action {
+    let marked = match action {
         Some(TranslationsAction::Done { lang, entry, from }) => {
             t::mark_done(root, &lang, &entry, from.as_deref())
         }
         Some(TranslationsAction::Unchanged { lang, entry }) => {
             t::mark_unchanged(root, &lang, &entry)
         }
-        None => match t::report(root, lang) {
-            Ok(report) => {
-                match format {
-                    Format::Json => match serde_json::to_string_pretty(&report) {
-                        Ok(json) => println!("{json}"),
-                        Err(e) => eprintln!("cannot write the report: {e}"),
-                    },
-                    Format::Human => {
-                        let colour = std::io::IsTerminal::is_terminal(&std::io::stdout())
-                            && std::env::var_os("NO_COLOR").is_none();
-                        print!("{}", t::render_text(&report, colour));
-                    }
-                }
-                return ExitCode::SUCCESS;
-            }
-            Err(diags) => Err(diags),
-        },
+        None => return translations_report(root, lang, format),
     };
-    match done {
+    match marked {
         Ok(message) => {
             eprintln!("{message}");
             ExitCode::SUCCESS
@@ -309,6 +303,35 @@ fn translations(
             print_all(diags.all());
             ExitCode::FAILURE
         }
+    }
+}
+
+/// What is missing or out of date in each language, for reading or as JSON.
+fn translations_report(root: &Path, lang: Option<&str>, format: Format) -> ExitCode {
+    use sulam::commands::translations as t;
+    let report = match t::report(root, lang) {
+        Ok(report) => report,
+        Err(diags) => {
+            print_all(diags.all());
+            return ExitCode::FAILURE;
+        }
+    };
+    match format {
+        Format::Json => print_json(&report),
+        Format::Human => {
+            let colour = std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none();
+            print!("{}", t::render_text(&report, colour));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A report as JSON on standard output, for `--format json`.
+fn print_json(report: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(report) {
+        Ok(json) => println!("{json}"),
+        Err(e) => eprintln!("cannot write the report: {e}"),
     }
 }
 

@@ -219,8 +219,7 @@ impl Site {
                 // A page's title is in every footer.
                 return Change::Everything;
             }
-            if *c == Collection::Towns && format!("{:?}", old.facts) != format!("{:?}", entry.facts)
-            {
+            if *c == Collection::Towns && old.facts != entry.facts {
                 // A town's place frames every map.
                 return Change::Everything;
             }
@@ -393,7 +392,7 @@ impl Site {
 /// references, date, image), its title and summary, and which languages it has, never its
 /// body or its other texts.
 fn same_elsewhere(old: &content::Entry, new: &content::Entry) -> bool {
-    format!("{:?}", old.facts) == format!("{:?}", new.facts)
+    old.facts == new.facts
         && old.texts.len() == new.texts.len()
         && old.texts.iter().zip(&new.texts).all(|((la, a), (lb, b))| {
             la == lb && a.front.title == b.front.title && a.front.summary == b.front.summary

@@ -1,4 +1,8 @@
 //! `site.yaml`: the site's address, languages, titles, theme and fallback order.
+//!
+//! Read and checked whole before the content: every mistake in it is reported at once, and
+//! nothing is built from settings with an error, since the address and the languages shape
+//! every page.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -111,156 +115,30 @@ pub struct SiteConfig {
 pub const SITE_FILE: &str = "site.yaml";
 
 impl SiteConfig {
+    /// Reads and checks `site.yaml`. Every mistake is reported, not only the first; `None`
+    /// when there was an error. `base_url_override` is `--base-url`.
     pub fn load(
         root: &Path,
         base_url_override: Option<&str>,
         diags: &mut Diagnostics,
     ) -> Option<SiteConfig> {
-        let path = root.join(SITE_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!("cannot read {SITE_FILE}: {e}"))
-                        .in_file(SITE_FILE)
-                        .hint("run sulam in the site folder, or name it with --root DIR"),
-                );
-                return None;
-            }
-        };
-        let raw: RawSite =
-            match serde_saphyr::from_str_with_options(&text, crate::model::yaml::yaml_options()) {
-                Ok(r) => r,
-                Err(e) => {
-                    diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
-                    return None;
-                }
-            };
-        let mut errors: Vec<Diagnostic> = Vec::new();
-        let mut err = |d: Diagnostic| errors.push(d.in_file(SITE_FILE));
-
-        let mut languages: Vec<Language> = Vec::new();
-        for spanned in &raw.languages {
-            let (code, dir) = match &spanned.value {
-                RawLanguage::Code(c) => (c.clone(), None),
-                RawLanguage::Full { code, dir } => (code.clone(), *dir),
-            };
-            let at = (spanned.referenced.line(), spanned.referenced.column());
-            if !valid_language_code(&code) {
-                err(
-                    Diagnostic::error(format!("'{code}' is not a language code"))
-                        .at(at.0, at.1)
-                        .hint("use a code such as he, ar, en"),
-                );
-                continue;
-            }
-            if languages.iter().any(|l| l.code == code) {
-                err(Diagnostic::error(format!("language '{code}' is listed twice")).at(at.0, at.1));
-                continue;
-            }
-            let dir = dir.unwrap_or_else(|| Dir::of_language(&code));
-            languages.push(Language { code, dir });
-        }
-        if raw.languages.is_empty() {
-            err(Diagnostic::error("'languages' is empty")
-                .hint("list at least one, e.g. languages: [he, ar, en]"));
-        }
-
-        let base_source = base_url_override.unwrap_or(&raw.base_url.value);
-        let (base_url, base_path) = match parse_base_url(base_source) {
-            Some(v) => v,
-            None => {
-                let d = Diagnostic::error(format!(
-                    "'{base_source}' is not an absolute http(s) address"
-                ))
-                .hint("write it like https://example.org/ or https://example.org/kb/");
-                if base_url_override.is_some() {
-                    err(d.hint("give --base-url a full address, like https://example.org/kb/"));
-                } else {
-                    err(d.at(
-                        raw.base_url.referenced.line(),
-                        raw.base_url.referenced.column(),
-                    ));
-                }
-                (String::new(), "/".into())
-            }
-        };
-
+        let raw = RawSite::read(root, diags)?;
+        let mut errors = SiteErrors::default();
+        let languages = raw.checked_languages(&mut errors);
+        let (base_url, base_path) = raw.checked_base_url(base_url_override, &mut errors);
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-        for (lang, list) in &raw.fallback {
-            for l in std::iter::once(lang).chain(list.iter()) {
-                if !codes.contains(&l.as_str()) {
-                    err(Diagnostic::error(format!(
-                        "fallback names '{l}', which is not one of the site's languages"
-                    ))
-                    .hint_opt(crate::diagnostics::did_you_mean(l, codes.iter().copied())));
-                }
-            }
-        }
-        for lang in raw.title.keys() {
-            if !codes.contains(&lang.as_str()) {
-                err(Diagnostic::error(format!(
-                    "title is given for '{lang}', which is not one of the site's languages"
-                )));
-            }
-        }
+        raw.check_language_names(&codes, &mut errors);
         if let Some(a) = &raw.accessibility {
-            if crate::text::format::parse_date(a.reviewed.value.trim()).is_none() {
-                err(Diagnostic::error(format!(
-                    "accessibility.reviewed: '{}' is not a date",
-                    a.reviewed.value
-                ))
-                .at(a.reviewed.referenced.line(), a.reviewed.referenced.column())
-                .hint("write the date of the last review as YYYY-MM-DD"));
-            }
-            if a.coordinator.email.is_none() && a.coordinator.phone.is_none() {
-                err(Diagnostic::error("accessibility.coordinator needs an email or a phone")
-                    .hint("readers must be able to reach the accessibility coordinator: add email: or phone:"));
-            }
+            check_accessibility(a, &mut errors);
         }
         if let Some(m) = &raw.map {
-            let at = (m.referenced.line(), m.referenced.column());
-            if let Some([w, s, e, n]) = m.value.bbox
-                && !(-180.0 <= w && w < e && e <= 180.0 && -90.0 <= s && s < n && n <= 90.0)
-            {
-                err(Diagnostic::error(format!(
-                    "map.bbox [{w}, {s}, {e}, {n}] is not [west, south, east, north] in degrees"
-                ))
-                .at(at.0, at.1)
-                .hint("write e.g. bbox: [34.2, 29.4, 35.9, 33.4]: west before east, south before north"));
-            }
-            if let Some(o) = &m.value.outline {
-                if m.value.bbox.is_none() {
-                    err(Diagnostic::error("map.outline needs map.bbox")
-                        .at(at.0, at.1)
-                        .hint("give the longitudes and latitudes of the picture's edges: bbox: [west, south, east, north]"));
-                }
-                if !root
-                    .join("static")
-                    .join(o.trim_start_matches('/'))
-                    .is_file()
-                {
-                    err(Diagnostic::error(format!("map.outline: there is no file static/{o}"))
-                        .at(at.0, at.1)
-                        .hint("put the picture in the site's static/ folder and name it relative to that folder"));
-                }
-            }
+            check_map(m, root, &mut errors);
         }
-        let ok = errors.is_empty();
-        for e in errors {
+        let ok = errors.0.is_empty();
+        for e in errors.0 {
             diags.push(e);
         }
-        for l in &codes {
-            if !raw.title.contains_key(*l) {
-                diags.push(
-                    Diagnostic::warning(format!("the site has no title in '{l}'"))
-                        .in_file(SITE_FILE)
-                        .hint(format!("add '{l}: ...' under title:")),
-                );
-            }
-        }
-
-        let theme = raw.theme.unwrap_or_else(|| "default".into());
+        raw.warn_missing_titles(&codes, diags);
         if !ok {
             return None;
         }
@@ -270,7 +148,7 @@ impl SiteConfig {
             base_path,
             languages,
             title: raw.title,
-            theme,
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
             fallback: raw.fallback,
             accessibility: raw.accessibility,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
@@ -278,6 +156,7 @@ impl SiteConfig {
         })
     }
 
+    /// The first language listed; `load` refuses a site that lists none.
     pub fn default_language(&self) -> &Language {
         &self.languages[0]
     }
@@ -302,6 +181,7 @@ impl SiteConfig {
         chain
     }
 
+    /// The site's title in `lang`, else in the first language along the fallback chain.
     pub fn site_title(&self, lang: &str) -> String {
         if let Some(t) = self.title.get(lang) {
             return t.clone();
@@ -330,6 +210,192 @@ impl SiteConfig {
     /// A site-relative path as an absolute address.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+/// The errors found in `site.yaml`, kept apart from `diags` until all checks have run, so
+/// that they come before the warnings and decide whether the settings can be used.
+#[derive(Default)]
+struct SiteErrors(Vec<Diagnostic>);
+
+impl SiteErrors {
+    fn push(&mut self, d: Diagnostic) {
+        self.0.push(d.in_file(SITE_FILE));
+    }
+}
+
+impl RawSite {
+    /// `site.yaml` parsed, or why it could not be read or parsed.
+    fn read(root: &Path, diags: &mut Diagnostics) -> Option<RawSite> {
+        let text = match std::fs::read_to_string(root.join(SITE_FILE)) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(format!("cannot read {SITE_FILE}: {e}"))
+                        .in_file(SITE_FILE)
+                        .hint("run sulam in the site folder, or name it with --root DIR"),
+                );
+                return None;
+            }
+        };
+        match serde_saphyr::from_str_with_options(&text, crate::model::yaml::yaml_options()) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
+                None
+            }
+        }
+    }
+
+    /// The listed languages that are well formed, each once, with their writing direction.
+    fn checked_languages(&self, errors: &mut SiteErrors) -> Vec<Language> {
+        let mut languages: Vec<Language> = Vec::new();
+        for spanned in &self.languages {
+            let (code, dir) = match &spanned.value {
+                RawLanguage::Code(c) => (c.clone(), None),
+                RawLanguage::Full { code, dir } => (code.clone(), *dir),
+            };
+            let at = (spanned.referenced.line(), spanned.referenced.column());
+            if !valid_language_code(&code) {
+                errors.push(
+                    Diagnostic::error(format!("'{code}' is not a language code"))
+                        .at(at.0, at.1)
+                        .hint("use a code such as he, ar, en"),
+                );
+                continue;
+            }
+            if languages.iter().any(|l| l.code == code) {
+                errors.push(
+                    Diagnostic::error(format!("language '{code}' is listed twice")).at(at.0, at.1),
+                );
+                continue;
+            }
+            let dir = dir.unwrap_or_else(|| Dir::of_language(&code));
+            languages.push(Language { code, dir });
+        }
+        if self.languages.is_empty() {
+            errors.push(
+                Diagnostic::error("'languages' is empty")
+                    .hint("list at least one, e.g. languages: [he, ar, en]"),
+            );
+        }
+        languages
+    }
+
+    /// The site's address and its path, from `--base-url` when given, else from `base_url`.
+    fn checked_base_url(
+        &self,
+        base_url_override: Option<&str>,
+        errors: &mut SiteErrors,
+    ) -> (String, String) {
+        let base_source = base_url_override.unwrap_or(&self.base_url.value);
+        if let Some(v) = parse_base_url(base_source) {
+            return v;
+        }
+        let d = Diagnostic::error(format!(
+            "'{base_source}' is not an absolute http(s) address"
+        ))
+        .hint("write it like https://example.org/ or https://example.org/kb/");
+        if base_url_override.is_some() {
+            errors.push(d.hint("give --base-url a full address, like https://example.org/kb/"));
+        } else {
+            errors.push(d.at(
+                self.base_url.referenced.line(),
+                self.base_url.referenced.column(),
+            ));
+        }
+        (String::new(), "/".into())
+    }
+
+    /// `fallback` and `title` name only the site's languages.
+    fn check_language_names(&self, codes: &[&str], errors: &mut SiteErrors) {
+        for (lang, list) in &self.fallback {
+            for l in std::iter::once(lang).chain(list.iter()) {
+                if !codes.contains(&l.as_str()) {
+                    errors.push(
+                        Diagnostic::error(format!(
+                            "fallback names '{l}', which is not one of the site's languages"
+                        ))
+                        .hint_opt(crate::diagnostics::did_you_mean(l, codes.iter().copied())),
+                    );
+                }
+            }
+        }
+        for lang in self.title.keys() {
+            if !codes.contains(&lang.as_str()) {
+                errors.push(Diagnostic::error(format!(
+                    "title is given for '{lang}', which is not one of the site's languages"
+                )));
+            }
+        }
+    }
+
+    /// A warning for each language the site has no title in.
+    fn warn_missing_titles(&self, codes: &[&str], diags: &mut Diagnostics) {
+        for l in codes {
+            if !self.title.contains_key(*l) {
+                diags.push(
+                    Diagnostic::warning(format!("the site has no title in '{l}'"))
+                        .in_file(SITE_FILE)
+                        .hint(format!("add '{l}: ...' under title:")),
+                );
+            }
+        }
+    }
+}
+
+/// The statement's review date is a date, and readers have a way to reach the coordinator.
+fn check_accessibility(a: &Accessibility, errors: &mut SiteErrors) {
+    if crate::text::format::parse_date(a.reviewed.value.trim()).is_none() {
+        errors.push(
+            Diagnostic::error(format!(
+                "accessibility.reviewed: '{}' is not a date",
+                a.reviewed.value
+            ))
+            .at(a.reviewed.referenced.line(), a.reviewed.referenced.column())
+            .hint("write the date of the last review as YYYY-MM-DD"),
+        );
+    }
+    if a.coordinator.email.is_none() && a.coordinator.phone.is_none() {
+        errors.push(
+            Diagnostic::error("accessibility.coordinator needs an email or a phone").hint(
+                "readers must be able to reach the accessibility coordinator: add email: or phone:",
+            ),
+        );
+    }
+}
+
+/// The map's frame is a box on the globe, and its outline picture has a frame and exists.
+fn check_map(m: &serde_saphyr::Spanned<MapSettings>, root: &Path, errors: &mut SiteErrors) {
+    let at = (m.referenced.line(), m.referenced.column());
+    if let Some([w, s, e, n]) = m.value.bbox
+        && !(-180.0 <= w && w < e && e <= 180.0 && -90.0 <= s && s < n && n <= 90.0)
+    {
+        errors.push(
+            Diagnostic::error(format!(
+                "map.bbox [{w}, {s}, {e}, {n}] is not [west, south, east, north] in degrees"
+            ))
+            .at(at.0, at.1)
+            .hint(
+                "write e.g. bbox: [34.2, 29.4, 35.9, 33.4]: west before east, south before north",
+            ),
+        );
+    }
+    if let Some(o) = &m.value.outline {
+        if m.value.bbox.is_none() {
+            errors.push(Diagnostic::error("map.outline needs map.bbox")
+                .at(at.0, at.1)
+                .hint("give the longitudes and latitudes of the picture's edges: bbox: [west, south, east, north]"));
+        }
+        if !root
+            .join("static")
+            .join(o.trim_start_matches('/'))
+            .is_file()
+        {
+            errors.push(Diagnostic::error(format!("map.outline: there is no file static/{o}"))
+                .at(at.0, at.1)
+                .hint("put the picture in the site's static/ folder and name it relative to that folder"));
+        }
     }
 }
 

@@ -45,6 +45,7 @@ impl Collection {
         Collection::Pages,
     ];
 
+    /// The folder name under `content/`, also the collection's part of every address.
     pub fn name(self) -> &'static str {
         match self {
             Collection::Initiatives => "initiatives",
@@ -94,7 +95,7 @@ impl Role {
 }
 
 /// `partners:` items: an id, or `{id, role}`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PartnerRef {
     pub id: Ref,
     pub role: Option<Role>,
@@ -225,7 +226,7 @@ pub enum TownKind {
     Cluster,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ages {
     pub from: u8,
@@ -234,7 +235,7 @@ pub struct Ages {
 
 type Extra = Option<serde_json::Value>;
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InitiativeFacts {
     #[serde(default)]
@@ -266,7 +267,7 @@ pub struct InitiativeFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartnerFacts {
     #[schemars(with = "Option<String>", extend("x-sulam-ref" = "sectors"))]
@@ -278,7 +279,7 @@ pub struct PartnerFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TownFacts {
     pub district: Option<District>,
@@ -292,7 +293,7 @@ pub struct TownFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkFacts {
     #[serde(default)]
@@ -304,13 +305,13 @@ pub struct NetworkFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonFacts {
     #[schemars(with = "Option<String>")]
@@ -321,7 +322,7 @@ pub struct PersonFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
@@ -329,14 +330,14 @@ pub struct Figure {
     pub year: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum FigureValue {
     Number(f64),
     Text(String),
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFacts {
     #[serde(default)]
@@ -345,7 +346,7 @@ pub struct PageFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewsFacts {
     /// YYYY-MM-DD.
@@ -360,7 +361,11 @@ pub struct NewsFacts {
 }
 
 /// The facts of an entry, by collection.
-#[derive(Debug, Clone)]
+///
+/// Two are equal when they say the same and were written at the same places: the YAML
+/// positions kept for messages are compared too, so a fact moved to another line is a change.
+/// Numbers compare as numbers (0 and -0.0 are the same; a NaN is never the same as anything).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Facts {
     Initiative(Box<InitiativeFacts>),
     Partner(PartnerFacts),
@@ -407,6 +412,7 @@ impl Facts {
         })
     }
 
+    /// `extra:` of `common.yaml`: the author's own data, passed to the templates as written.
     pub fn extra(&self) -> Option<&serde_json::Value> {
         match self {
             Facts::Initiative(f) => f.extra.as_ref(),
@@ -555,6 +561,7 @@ impl Content {
         self.entries.get(&(c, id.to_string()))
     }
 
+    /// The entries of one collection, in id order.
     pub fn of(&self, c: Collection) -> impl Iterator<Item = &Entry> {
         self.entries
             .range((c, String::new())..)
@@ -696,123 +703,167 @@ pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Op
         .then(|| load_entry(config, collection, id, &dir))
 }
 
+/// Reads one entry folder: its facts, its language files and its other files. Mistakes stay
+/// with the entry.
 fn load_entry(config: &SiteConfig, collection: Collection, id: &str, dir: &Path) -> Entry {
-    let mut problems = Diagnostics::default();
-    let diags = &mut problems;
-    let root = &config.root;
-    let mut facts = Facts::empty(collection);
-    let mut facts_file = None;
-    let mut texts = BTreeMap::new();
-    let mut assets = Vec::new();
-    let mut failed = false;
-    let lang_codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-
+    let mut reader = EntryReader::new(config, collection, dir);
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let item = match item {
-            Ok(i) => i,
-            Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot read: {e}")).in_file(rel(root, dir)));
-                failed = true;
-                continue;
-            }
-        };
+        match item {
+            Ok(item) => reader.file(&item),
+            Err(e) => reader.fail(
+                Diagnostic::error(format!("cannot read: {e}")).in_file(rel(&config.root, dir)),
+            ),
+        }
+    }
+    reader.finish(id)
+}
+
+/// One entry folder being read: what its files gave so far, and whether one of them failed
+/// (then a missing language file is not reported on top).
+struct EntryReader<'a> {
+    root: &'a Path,
+    collection: Collection,
+    dir: &'a Path,
+    lang_codes: Vec<&'a str>,
+    problems: Diagnostics,
+    facts: Facts,
+    facts_file: Option<PathBuf>,
+    texts: BTreeMap<String, LangFile>,
+    assets: Vec<PathBuf>,
+    failed: bool,
+}
+
+impl<'a> EntryReader<'a> {
+    fn new(config: &'a SiteConfig, collection: Collection, dir: &'a Path) -> Self {
+        EntryReader {
+            root: &config.root,
+            collection,
+            dir,
+            lang_codes: config.languages.iter().map(|l| l.code.as_str()).collect(),
+            problems: Diagnostics::default(),
+            facts: Facts::empty(collection),
+            facts_file: None,
+            texts: BTreeMap::new(),
+            assets: Vec::new(),
+            failed: false,
+        }
+    }
+
+    fn fail(&mut self, d: Diagnostic) {
+        self.problems.push(d);
+        self.failed = true;
+    }
+
+    /// Sorts one file of the folder: facts, a language file, a stray YAML file, or an asset.
+    fn file(&mut self, item: &walkdir::DirEntry) {
         if item.file_type().is_dir() {
-            continue;
+            return;
         }
         let path = item.path();
-        let relp = rel(root, path);
+        let relp = rel(self.root, path);
         let name = item.file_name().to_string_lossy().to_string();
         if name.starts_with('.') || name.ends_with('~') {
-            continue;
+            return;
         }
         let top_level = item.depth() == 1;
         if top_level && (name == "common.yaml" || name == "common.yml") {
-            let text = match read_text(path, &relp, diags) {
-                Some(t) => t,
-                None => {
-                    failed = true;
-                    continue;
-                }
-            };
-            match Facts::parse(collection, &text) {
-                Ok(f) => facts = f,
-                Err(e) => {
-                    diags.push(from_yaml_error(&e, &relp, 0));
-                    failed = true;
-                }
-            }
-            facts_file = Some(relp);
+            self.facts(path, relp);
         } else if top_level && name.ends_with(".md") {
-            let stem = name.trim_end_matches(".md");
-            if !lang_codes.contains(&stem) {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "'{name}' is a Markdown file, but '{stem}' is not one of the site's languages ({})",
-                        lang_codes.join(", ")
-                    ))
-                    .in_file(&relp)
-                    .hint(match did_you_mean(stem, lang_codes.iter().copied()) {
-                        Some(h) => format!("{h} Language files are named after the language code."),
-                        None => format!(
-                            "name language files after the site's languages: {}",
-                            lang_codes.iter().map(|l| format!("{l}.md")).collect::<Vec<_>>().join(", ")
-                        ),
-                    }),
-                );
-                failed = true;
-                continue;
-            }
-            let Some(text) = read_text(path, &relp, diags) else {
-                failed = true;
-                continue;
-            };
-            match parse_lang_file(collection, &text, &relp) {
-                Ok(lf) => {
-                    texts.insert(stem.to_string(), lf);
-                }
-                Err(ds) => {
-                    for d in ds {
-                        diags.push(d);
-                    }
-                    failed = true;
-                }
-            }
+            self.lang_file(&name, path, &relp);
         } else if top_level && (name.ends_with(".yaml") || name.ends_with(".yml")) {
-            diags.push(
+            self.fail(
                 Diagnostic::error(format!("'{name}' is not a file Sulam reads"))
                     .in_file(&relp)
                     .hint("facts go in common.yaml, texts in <lang>.md"),
             );
-            failed = true;
         } else {
-            assets.push(path.strip_prefix(dir).unwrap_or(path).to_path_buf());
+            let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
+            self.assets.push(asset);
         }
     }
-    if texts.is_empty() && !failed {
-        diags.push(
-            Diagnostic::error(format!("the entry '{id}' has no language file"))
-                .in_file(rel(root, dir))
-                .hint(format!(
-                    "add at least one of {}",
-                    lang_codes
-                        .iter()
-                        .map(|l| format!("{l}.md"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-        );
+
+    /// `common.yaml`. Its path is kept even when it does not parse, so messages can name it.
+    fn facts(&mut self, path: &Path, relp: PathBuf) {
+        let Some(text) = read_text(path, &relp, &mut self.problems) else {
+            self.failed = true;
+            return;
+        };
+        match Facts::parse(self.collection, &text) {
+            Ok(f) => self.facts = f,
+            Err(e) => self.fail(from_yaml_error(&e, &relp, 0)),
+        }
+        self.facts_file = Some(relp);
     }
-    // An entry with a broken file is kept (the build fails all the same), so that the entries
-    // naming it are not told that it does not exist.
-    Entry {
-        collection,
-        id: id.to_string(),
-        dir: dir.to_path_buf(),
-        facts,
-        facts_file,
-        texts,
-        assets,
-        problems: problems.all().to_vec(),
+
+    /// `<lang>.md`, when `lang` is one of the site's languages.
+    fn lang_file(&mut self, name: &str, path: &Path, relp: &Path) {
+        let stem = name.trim_end_matches(".md");
+        if !self.lang_codes.contains(&stem) {
+            let d = self.not_a_language(name, stem, relp);
+            self.fail(d);
+            return;
+        }
+        let Some(text) = read_text(path, relp, &mut self.problems) else {
+            self.failed = true;
+            return;
+        };
+        match parse_lang_file(self.collection, &text, relp) {
+            Ok(lf) => {
+                self.texts.insert(stem.to_string(), lf);
+            }
+            Err(ds) => {
+                for d in ds {
+                    self.problems.push(d);
+                }
+                self.failed = true;
+            }
+        }
+    }
+
+    fn not_a_language(&self, name: &str, stem: &str, relp: &Path) -> Diagnostic {
+        let codes = &self.lang_codes;
+        Diagnostic::error(format!(
+            "'{name}' is a Markdown file, but '{stem}' is not one of the site's languages ({})",
+            codes.join(", ")
+        ))
+        .in_file(relp)
+        .hint(match did_you_mean(stem, codes.iter().copied()) {
+            Some(h) => format!("{h} Language files are named after the language code."),
+            None => format!(
+                "name language files after the site's languages: {}",
+                self.lang_file_names()
+            ),
+        })
+    }
+
+    /// `he.md, ar.md, en.md`: the language files the site's languages call for.
+    fn lang_file_names(&self) -> String {
+        self.lang_codes
+            .iter()
+            .map(|l| format!("{l}.md"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The entry as read. One with a broken file is kept (the build fails all the same), so
+    /// that the entries naming it are not told that it does not exist.
+    fn finish(mut self, id: &str) -> Entry {
+        if self.texts.is_empty() && !self.failed {
+            let d = Diagnostic::error(format!("the entry '{id}' has no language file"))
+                .in_file(rel(self.root, self.dir))
+                .hint(format!("add at least one of {}", self.lang_file_names()));
+            self.problems.push(d);
+        }
+        Entry {
+            collection: self.collection,
+            id: id.to_string(),
+            dir: self.dir.to_path_buf(),
+            facts: self.facts,
+            facts_file: self.facts_file,
+            texts: self.texts,
+            assets: self.assets,
+            problems: self.problems.all().to_vec(),
+        }
     }
 }
 
@@ -916,4 +967,20 @@ pub fn parse_lang_file(
         body,
         body_line: line_no + 1,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_are_equal_when_written_the_same_at_the_same_places() {
+        let parse = |text| Facts::parse(Collection::Initiatives, text).unwrap();
+        let facts = parse("towns: [sderot]\nstarted: 2024\n");
+        assert_eq!(facts, parse("towns: [sderot]\nstarted: 2024\n"));
+        assert_ne!(facts, parse("towns: [ofakim]\nstarted: 2024\n"));
+        // The same facts a line lower: their positions, kept for messages, moved.
+        assert_ne!(facts, parse("\ntowns: [sderot]\nstarted: 2024\n"));
+        assert_ne!(facts, Facts::empty(Collection::Initiatives));
+    }
 }

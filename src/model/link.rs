@@ -2,11 +2,14 @@
 //! form (years, dates, coordinates, files), and back-references collected so that each side
 //! of a link can show the other.
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::content::{Collection, Content, Entry, Facts, Ref, Role};
+use crate::model::content::{
+    Collection, Content, Entry, Facts, InitiativeFacts, NetworkFacts, NewsFacts, PageFacts,
+    PartnerFacts, PersonFacts, Ref, Role, TownFacts,
+};
 
 /// An entry that names another: `from` names the entry this is stored under.
 #[derive(Debug, Clone)]
@@ -25,6 +28,7 @@ pub struct Links {
 }
 
 impl Links {
+    /// The entries that name (`c`, `id`).
     pub fn to(&self, c: Collection, id: &str) -> &[BackRef] {
         self.back
             .get(&(c, id.to_string()))
@@ -51,6 +55,8 @@ impl Links {
     }
 }
 
+/// The link stage at work: the content it checks against, where mistakes go, and the links
+/// found so far.
 struct Checker<'a> {
     content: &'a Content,
     diags: &'a mut Diagnostics,
@@ -58,6 +64,8 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Records a reference to an existing entry both ways, or reports the missing one at the
+    /// line that names it.
     fn reference(
         &mut self,
         entry: &Entry,
@@ -166,6 +174,7 @@ impl Checker<'_> {
     }
 }
 
+/// How a message names one entry of `c` ("town 'x' does not exist").
 pub fn singular(c: Collection) -> &'static str {
     match c {
         Collection::Initiatives => "initiative",
@@ -189,175 +198,197 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
     };
     for entry in content.entries.values() {
         match &entry.facts {
-            Facts::Initiative(f) => {
-                for p in &f.partners {
-                    ck.reference(entry, "partners", &p.id, Collection::Partners, p.role);
-                }
-                for r in &f.towns {
-                    ck.reference(entry, "towns", r, Collection::Towns, None);
-                }
-                for r in &f.networks {
-                    ck.reference(entry, "networks", r, Collection::Networks, None);
-                }
-                for r in &f.domains {
-                    ck.reference(entry, "domains", r, Collection::Domains, None);
-                }
-                for r in &f.related {
-                    if r.value == entry.id {
-                        ck.error(
-                            entry,
-                            &r.referenced,
-                            "an initiative cannot be related to itself".into(),
-                            Some("remove it from 'related'".into()),
-                        );
-                        continue;
-                    }
-                    ck.reference(entry, "related", r, Collection::Initiatives, None);
-                }
-                ck.year(entry, "started", &f.started);
-                ck.year(entry, "ends", &f.ends);
-                if let (Some(s), Some(e)) = (&f.started, &f.ends)
-                    && e.value < s.value
-                {
-                    ck.error(
-                        entry,
-                        &e.referenced,
-                        format!("'ends' ({}) is before 'started' ({})", e.value, s.value),
-                        None,
-                    );
-                }
-                if let Some(a) = &f.ages
-                    && a.value.from > a.value.to
-                {
-                    ck.error(
-                        entry,
-                        &a.referenced,
-                        format!(
-                            "'ages' goes from {} to {}: 'from' must not be above 'to'",
-                            a.value.from, a.value.to
-                        ),
-                        None,
-                    );
-                }
-                ck.file(entry, "image", &f.image);
-                ck.website(entry, &f.website);
-            }
-            Facts::Partner(f) => {
-                if let Some(s) = &f.sector {
-                    ck.reference(entry, "sector", s, Collection::Sectors, None);
-                }
-                ck.file(entry, "logo", &f.logo);
-                ck.website(entry, &f.website);
-            }
-            Facts::Town(f) => {
-                if let Some(c) = &f.coordinates {
-                    let [lat, lon] = c.value;
-                    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                        ck.error(entry, &c.referenced,
-                            format!("coordinates [{lat}, {lon}] are not [latitude, longitude] in degrees"),
-                            Some("write e.g. coordinates: [31.52, 34.60] (latitude first)".into()));
-                    }
-                }
-                if let Some(c) = &f.cluster
-                    && !(1..=10).contains(&c.value)
-                {
-                    ck.error(
-                        entry,
-                        &c.referenced,
-                        format!(
-                            "'cluster' is a socio-economic cluster from 1 to 10, not {}",
-                            c.value
-                        ),
-                        None,
-                    );
-                }
-            }
-            Facts::Network(f) => {
-                if f.towns.is_empty() {
-                    let mut d = Diagnostic::error(
-                        "a network needs 'towns': the towns that take part in it",
-                    )
-                    .hint("add e.g. towns: [sderot, ofakim]");
-                    d = match &entry.facts_file {
-                        Some(p) => d.in_file(p),
-                        None => d.in_file(entry_path(entry, "common.yaml")),
-                    };
-                    ck.diags.push(d);
-                }
-                for r in &f.towns {
-                    ck.reference(entry, "towns", r, Collection::Towns, None);
-                }
-                for r in &f.initiatives {
-                    ck.reference(entry, "initiatives", r, Collection::Initiatives, None);
-                }
-            }
-            Facts::Person(f) => {
-                if let Some(o) = &f.organisation {
-                    ck.reference(entry, "organisation", o, Collection::Partners, None);
-                }
-                ck.file(entry, "photo", &f.photo);
-            }
-            Facts::News(f) => {
-                match &f.date {
-                    None => {
-                        let d = Diagnostic::error("a news item needs a 'date'")
-                            .in_file(
-                                entry
-                                    .facts_file
-                                    .clone()
-                                    .unwrap_or_else(|| entry_path(entry, "common.yaml")),
-                            )
-                            .hint("add a line date: 2026-11-23 to common.yaml");
-                        ck.diags.push(d);
-                    }
-                    Some(d) if crate::text::format::parse_date(d.value.trim()).is_none() => {
-                        ck.error(
-                            entry,
-                            &d.referenced,
-                            format!("'{}' is not a date", d.value),
-                            Some("write dates as YYYY-MM-DD, e.g. 2026-11-23".into()),
-                        );
-                    }
-                    _ => {}
-                }
-                for r in &f.initiatives {
-                    ck.reference(entry, "initiatives", r, Collection::Initiatives, None);
-                }
-                ck.file(entry, "image", &f.image);
-            }
-            Facts::Page(f) => {
-                let mut seen = std::collections::HashSet::new();
-                for fig in &f.figures {
-                    if !seen.insert(fig.value.id.clone()) {
-                        ck.error(
-                            entry,
-                            &fig.referenced,
-                            format!("the figure id '{}' is used twice", fig.value.id),
-                            None,
-                        );
-                    }
-                }
-                for (lang, lf) in &entry.texts {
-                    for key in lf.front.figures.iter().flat_map(|m| m.keys()) {
-                        if !seen.contains(key) {
-                            ck.diags.push(
-                                Diagnostic::error(format!("the figure '{key}' has a label in {lang}.md but no value in common.yaml"))
-                                    .in_file(&lf.path)
-                                    .hint_opt(did_you_mean(key, seen.iter().map(String::as_str))),
-                            );
-                        }
-                    }
-                }
-            }
+            Facts::Initiative(f) => ck.initiative(entry, f),
+            Facts::Partner(f) => ck.partner(entry, f),
+            Facts::Town(f) => ck.town(entry, f),
+            Facts::Network(f) => ck.network(entry, f),
+            Facts::Person(f) => ck.person(entry, f),
+            Facts::News(f) => ck.news(entry, f),
+            Facts::Page(f) => ck.page(entry, f),
             Facts::Term(_) => {}
         }
     }
     ck.links
 }
 
-fn entry_path(entry: &Entry, file: &str) -> std::path::PathBuf {
-    Path::new("content")
-        .join(entry.collection.name())
-        .join(&entry.id)
-        .join(file)
+/// The checks of each collection's facts, in the order their diagnostics are reported.
+impl Checker<'_> {
+    fn initiative(&mut self, entry: &Entry, f: &InitiativeFacts) {
+        for p in &f.partners {
+            self.reference(entry, "partners", &p.id, Collection::Partners, p.role);
+        }
+        for r in &f.towns {
+            self.reference(entry, "towns", r, Collection::Towns, None);
+        }
+        for r in &f.networks {
+            self.reference(entry, "networks", r, Collection::Networks, None);
+        }
+        for r in &f.domains {
+            self.reference(entry, "domains", r, Collection::Domains, None);
+        }
+        for r in &f.related {
+            if r.value == entry.id {
+                self.error(
+                    entry,
+                    &r.referenced,
+                    "an initiative cannot be related to itself".into(),
+                    Some("remove it from 'related'".into()),
+                );
+                continue;
+            }
+            self.reference(entry, "related", r, Collection::Initiatives, None);
+        }
+        self.initiative_span(entry, f);
+        self.file(entry, "image", &f.image);
+        self.website(entry, &f.website);
+    }
+
+    /// The years and ages an initiative covers: each well formed, and in order.
+    fn initiative_span(&mut self, entry: &Entry, f: &InitiativeFacts) {
+        self.year(entry, "started", &f.started);
+        self.year(entry, "ends", &f.ends);
+        if let (Some(s), Some(e)) = (&f.started, &f.ends)
+            && e.value < s.value
+        {
+            self.error(
+                entry,
+                &e.referenced,
+                format!("'ends' ({}) is before 'started' ({})", e.value, s.value),
+                None,
+            );
+        }
+        if let Some(a) = &f.ages
+            && a.value.from > a.value.to
+        {
+            self.error(
+                entry,
+                &a.referenced,
+                format!(
+                    "'ages' goes from {} to {}: 'from' must not be above 'to'",
+                    a.value.from, a.value.to
+                ),
+                None,
+            );
+        }
+    }
+
+    fn partner(&mut self, entry: &Entry, f: &PartnerFacts) {
+        if let Some(s) = &f.sector {
+            self.reference(entry, "sector", s, Collection::Sectors, None);
+        }
+        self.file(entry, "logo", &f.logo);
+        self.website(entry, &f.website);
+    }
+
+    fn town(&mut self, entry: &Entry, f: &TownFacts) {
+        if let Some(c) = &f.coordinates {
+            let [lat, lon] = c.value;
+            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                self.error(
+                    entry,
+                    &c.referenced,
+                    format!("coordinates [{lat}, {lon}] are not [latitude, longitude] in degrees"),
+                    Some("write e.g. coordinates: [31.52, 34.60] (latitude first)".into()),
+                );
+            }
+        }
+        if let Some(c) = &f.cluster
+            && !(1..=10).contains(&c.value)
+        {
+            self.error(
+                entry,
+                &c.referenced,
+                format!(
+                    "'cluster' is a socio-economic cluster from 1 to 10, not {}",
+                    c.value
+                ),
+                None,
+            );
+        }
+    }
+
+    fn network(&mut self, entry: &Entry, f: &NetworkFacts) {
+        if f.towns.is_empty() {
+            let d = Diagnostic::error("a network needs 'towns': the towns that take part in it")
+                .hint("add e.g. towns: [sderot, ofakim]")
+                .in_file(facts_file(entry));
+            self.diags.push(d);
+        }
+        for r in &f.towns {
+            self.reference(entry, "towns", r, Collection::Towns, None);
+        }
+        for r in &f.initiatives {
+            self.reference(entry, "initiatives", r, Collection::Initiatives, None);
+        }
+    }
+
+    fn person(&mut self, entry: &Entry, f: &PersonFacts) {
+        if let Some(o) = &f.organisation {
+            self.reference(entry, "organisation", o, Collection::Partners, None);
+        }
+        self.file(entry, "photo", &f.photo);
+    }
+
+    fn news(&mut self, entry: &Entry, f: &NewsFacts) {
+        match &f.date {
+            None => {
+                let d = Diagnostic::error("a news item needs a 'date'")
+                    .in_file(facts_file(entry))
+                    .hint("add a line date: 2026-11-23 to common.yaml");
+                self.diags.push(d);
+            }
+            Some(d) if crate::text::format::parse_date(d.value.trim()).is_none() => {
+                self.error(
+                    entry,
+                    &d.referenced,
+                    format!("'{}' is not a date", d.value),
+                    Some("write dates as YYYY-MM-DD, e.g. 2026-11-23".into()),
+                );
+            }
+            _ => {}
+        }
+        for r in &f.initiatives {
+            self.reference(entry, "initiatives", r, Collection::Initiatives, None);
+        }
+        self.file(entry, "image", &f.image);
+    }
+
+    /// A page's figures: each id once in common.yaml, and every label in a language file
+    /// naming one of them.
+    fn page(&mut self, entry: &Entry, f: &PageFacts) {
+        let mut seen = HashSet::new();
+        for fig in &f.figures {
+            if !seen.insert(fig.value.id.clone()) {
+                self.error(
+                    entry,
+                    &fig.referenced,
+                    format!("the figure id '{}' is used twice", fig.value.id),
+                    None,
+                );
+            }
+        }
+        for (lang, lf) in &entry.texts {
+            for key in lf.front.figures.iter().flat_map(|m| m.keys()) {
+                if !seen.contains(key) {
+                    self.diags.push(
+                        Diagnostic::error(format!(
+                            "the figure '{key}' has a label in {lang}.md but no value in common.yaml"
+                        ))
+                        .in_file(&lf.path)
+                        .hint_opt(did_you_mean(key, seen.iter().map(String::as_str))),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Where an entry's facts are, or would be: the file to name in a message about a missing fact.
+fn facts_file(entry: &Entry) -> PathBuf {
+    entry.facts_file.clone().unwrap_or_else(|| {
+        Path::new("content")
+            .join(entry.collection.name())
+            .join(&entry.id)
+            .join("common.yaml")
+    })
 }
