@@ -22,7 +22,9 @@ use sha2::{Digest, Sha256};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::config::SiteConfig;
 use crate::model::content::{Collection, Content, Entry, Front, LangFile, parse_lang_file};
+// The report's attributes are all double-quoted; `'` has always been left as it is.
 pub use crate::model::stamp::{STAMP_KEY, Stamp};
+use crate::text::escape::escape_xml as escape;
 
 /// The fields of a collection that are translated: the text fields of its front matter and
 /// the body. `extra:` is the site's own data, not known to be text, and is left out.
@@ -756,13 +758,6 @@ fn summary_line(l: &LanguageStatus) -> String {
 
 fn count(n: usize, one: &str, other: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { other })
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The report as a complete HTML page, for `sulam serve` to show the site's authors at a

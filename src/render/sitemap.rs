@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::model::content::Collection;
 use crate::model::urls::{entry_path, filter_path};
 use crate::render::Model;
+use crate::text::escape::escape_xml;
 
 /// `sitemap.xml` with `xhtml:link` alternates between real translations only: a fallback page
 /// is neither listed nor named as an alternate.
@@ -19,13 +20,13 @@ pub fn sitemap(m: &Model) -> String {
         for l in &real {
             s.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&config.absolute(&path_of(l)))
+                escape_xml(&config.absolute(&path_of(l)))
             ));
             if real.len() > 1 {
                 for a in &real {
                     s.push_str(&format!(
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{a}\" href=\"{}\"/>\n",
-                        xml_escape(&config.absolute(&path_of(a)))
+                        escape_xml(&config.absolute(&path_of(a)))
                     ));
                 }
             }
@@ -63,11 +64,4 @@ pub fn sitemap(m: &Model) -> String {
     }
     s.push_str("</urlset>\n");
     s
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
