@@ -10,6 +10,7 @@ use crate::model::content::{Collection, Entry, Facts};
 use crate::model::urls::{entry_path, feed_path};
 use crate::output::Output;
 use crate::render::Model;
+use crate::render::keys::UiKey;
 use crate::text::escape::escape_xml;
 use crate::text::i18n::strip_isolation;
 
@@ -44,7 +45,7 @@ pub fn feed(m: &Model, lang: &str) -> String {
         .filter_map(|l| m.content.get(Collection::News, &l.id))
         .collect();
     let self_url = config.absolute(&feed_path(lang));
-    let news = strip_isolation(&m.strings.get(lang, "collection-news", None));
+    let news = strip_isolation(&m.strings.get(lang, &Collection::News.ui_key(), None));
     let site = config.site_title(lang);
     // The newest item's date; a feed whose items have no date (an error the build reports)
     // still gets a valid one.

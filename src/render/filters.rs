@@ -20,6 +20,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
 use crate::model::urls::filter_path;
 use crate::output::Output;
+use crate::render::keys::UiKey;
 use crate::render::{self, Link, Model, Text};
 use crate::text::i18n::strip_isolation;
 
@@ -63,13 +64,6 @@ pub struct FacetOption {
     pub count: usize,
     /// The plain page of this value's initiatives.
     pub url: String,
-}
-
-fn serde_name<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 fn age_group_id((from, to): (u8, Option<u8>)) -> String {
@@ -128,7 +122,7 @@ impl Model<'_> {
             if let Some(Facts::Town(tf)) = self.content.get(Collection::Towns, id).map(|e| &e.facts)
                 && let Some(d) = tf.district
             {
-                add("district", serde_name(&d));
+                add("district", d.name().to_string());
             }
         }
         for p in &f.partners {
@@ -142,7 +136,7 @@ impl Model<'_> {
             }
         }
         if let Some(s) = f.status {
-            add("status", serde_name(&s));
+            add("status", s.name().to_string());
         }
         v
     }
@@ -193,8 +187,8 @@ impl Model<'_> {
     /// groups, the reader's alphabet for entries.
     fn sort_options(&self, facet: &str, options: &mut [FacetOption], lang: &str) {
         let fixed: Vec<String> = match facet {
-            "district" => District::ALL.iter().map(serde_name).collect(),
-            "status" => Status::ALL.iter().map(serde_name).collect(),
+            "district" => District::ALL.iter().map(|d| d.name().to_string()).collect(),
+            "status" => Status::ALL.iter().map(|s| s.name().to_string()).collect(),
             "ages" => AGE_GROUPS.iter().map(|g| age_group_id(*g)).collect(),
             _ => Vec::new(),
         };

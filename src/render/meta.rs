@@ -6,7 +6,8 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::model::content::{Collection, Entry, Facts};
+use crate::model::content::{Collection, Entry, Facts, Role};
+use crate::render::keys::UiKey;
 use crate::render::{Chrome, EntryView, Model};
 use crate::text::i18n::strip_isolation;
 
@@ -155,10 +156,11 @@ impl Model<'_> {
                     );
                 }
                 let org = |l: &crate::render::Link| json!({"@type": "Organization", "name": l.title.text, "url": abs(&l.url)});
+                let funder = Some(Role::Funder.ui_key());
                 let funders: Vec<Value> = v
                     .partners
                     .iter()
-                    .filter(|p| p.role.as_deref() == Some("role-funder"))
+                    .filter(|p| p.role == funder)
                     .map(org)
                     .collect();
                 if !funders.is_empty() {
@@ -167,7 +169,7 @@ impl Model<'_> {
                 let members: Vec<Value> = v
                     .partners
                     .iter()
-                    .filter(|p| p.role.as_deref() != Some("role-funder"))
+                    .filter(|p| p.role != funder)
                     .map(org)
                     .collect();
                 if !members.is_empty() {
@@ -222,11 +224,7 @@ impl Model<'_> {
     }
 
     fn breadcrumbs_ld(&self, lang: &str, entry: &Entry, title: &str) -> Value {
-        let list_name = strip_isolation(&self.strings.get(
-            lang,
-            &format!("collection-{}", entry.collection.name()),
-            None,
-        ));
+        let list_name = strip_isolation(&self.strings.get(lang, &entry.collection.ui_key(), None));
         let home = strip_isolation(&self.strings.get(lang, "home", None));
         let mut items = vec![(home, self.config.absolute(&format!("{lang}/")))];
         if entry.collection != Collection::Pages {
