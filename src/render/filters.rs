@@ -22,6 +22,7 @@ use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts,
 use crate::model::urls::filter_path;
 use crate::output::Output;
 use crate::render::keys::UiKey;
+use crate::render::meta::meta;
 use crate::render::{self, Link, Model, Text};
 use crate::text::i18n::strip_isolation;
 
@@ -161,7 +162,7 @@ fn named<T: UiKey>(all: &[T], value: &str) -> Option<T> {
 
 /// The filter pages of a language, as (facet, value): where [`render_pages`] writes them.
 pub fn page_values(m: &Model, lang: &str) -> Vec<(Facet, String)> {
-    let Some(filters) = m.filters(lang) else {
+    let Some(filters) = of_language(m, lang) else {
         return Vec::new();
     };
     filters
@@ -172,219 +173,214 @@ pub fn page_values(m: &Model, lang: &str) -> Vec<(Facet, String)> {
         .collect()
 }
 
-impl Model<'_> {
-    /// The values of every facet that initiative `e` has.
-    pub fn facet_values(&self, e: &Entry) -> BTreeMap<Facet, BTreeSet<String>> {
-        let mut v: BTreeMap<Facet, BTreeSet<String>> =
-            Facet::ALL.iter().map(|f| (*f, BTreeSet::new())).collect();
-        let Facts::Initiative(f) = &e.facts else {
-            return v;
-        };
-        let f: &InitiativeFacts = f;
-        let mut add = |facet: Facet, value: String| {
-            if let Some(set) = v.get_mut(&facet) {
-                set.insert(value);
-            }
-        };
-        for d in &f.domains {
-            add(Facet::Domain, d.value.trim().to_string());
+/// The values of every facet that initiative `e` has.
+pub fn facet_values(m: &Model, e: &Entry) -> BTreeMap<Facet, BTreeSet<String>> {
+    let mut v: BTreeMap<Facet, BTreeSet<String>> =
+        Facet::ALL.iter().map(|f| (*f, BTreeSet::new())).collect();
+    let Facts::Initiative(f) = &e.facts else {
+        return v;
+    };
+    let f: &InitiativeFacts = f;
+    let mut add = |facet: Facet, value: String| {
+        if let Some(set) = v.get_mut(&facet) {
+            set.insert(value);
         }
-        if let Some(a) = &f.ages {
-            for g in AGE_GROUPS {
-                if a.value.from <= g.1.unwrap_or(u8::MAX) && a.value.to >= g.0 {
-                    add(Facet::AgeGroup, age_group_id(g));
+    };
+    for d in &f.domains {
+        add(Facet::Domain, d.value.trim().to_string());
+    }
+    if let Some(a) = &f.ages {
+        for g in AGE_GROUPS {
+            if a.value.from <= g.1.unwrap_or(u8::MAX) && a.value.to >= g.0 {
+                add(Facet::AgeGroup, age_group_id(g));
+            }
+        }
+    }
+    for t in &f.towns {
+        let id = t.value.trim();
+        add(Facet::Town, id.to_string());
+        if let Some(Facts::Town(tf)) = m.content.get(Collection::Towns, id).map(|e| &e.facts)
+            && let Some(d) = tf.district
+        {
+            add(Facet::District, d.name().to_string());
+        }
+    }
+    for p in &f.partners {
+        let id = p.id.value.trim();
+        add(Facet::Partner, id.to_string());
+        if let Some(Facts::Partner(pf)) = m.content.get(Collection::Partners, id).map(|e| &e.facts)
+            && let Some(s) = &pf.sector
+        {
+            add(Facet::Sector, s.value.trim().to_string());
+        }
+    }
+    if let Some(s) = f.status {
+        add(Facet::Status, s.name().to_string());
+    }
+    v
+}
+
+fn ui(m: &Model, lang: &str, key: &str, args: Option<&FluentArgs>) -> Text {
+    let s = strip_isolation(&m.strings.get(lang, key, args));
+    m.text(&s, lang, lang)
+}
+
+/// The label of a facet's value on a page in `lang`.
+fn option_label(m: &Model, facet: Facet, value: &str, lang: &str) -> Option<Text> {
+    if let Some(c) = facet.collection() {
+        return m.content.get(c, value).map(|e| m.title_of(e, lang));
+    }
+    match facet {
+        Facet::District => named(&District::ALL, value).map(|d| ui(m, lang, &d.ui_key(), None)),
+        Facet::Status => named(&Status::ALL, value).map(|s| ui(m, lang, &s.ui_key(), None)),
+        Facet::AgeGroup => {
+            let g = AGE_GROUPS.iter().find(|g| age_group_id(**g) == value)?;
+            let f = m.formats.get(lang);
+            let mut args = FluentArgs::new();
+            args.set("from", FluentValue::from(f.number(g.0.into())));
+            Some(match g.1 {
+                Some(to) => {
+                    args.set("to", FluentValue::from(f.number(to.into())));
+                    ui(m, lang, "ages-range", Some(&args))
                 }
-            }
+                None => ui(m, lang, "ages-and-over", Some(&args)),
+            })
         }
-        for t in &f.towns {
-            let id = t.value.trim();
-            add(Facet::Town, id.to_string());
-            if let Some(Facts::Town(tf)) = self.content.get(Collection::Towns, id).map(|e| &e.facts)
-                && let Some(d) = tf.district
-            {
-                add(Facet::District, d.name().to_string());
-            }
-        }
-        for p in &f.partners {
-            let id = p.id.value.trim();
-            add(Facet::Partner, id.to_string());
-            if let Some(Facts::Partner(pf)) =
-                self.content.get(Collection::Partners, id).map(|e| &e.facts)
-                && let Some(s) = &pf.sector
-            {
-                add(Facet::Sector, s.value.trim().to_string());
-            }
-        }
-        if let Some(s) = f.status {
-            add(Facet::Status, s.name().to_string());
-        }
-        v
+        Facet::Domain | Facet::Town | Facet::Partner | Facet::Sector => None,
     }
+}
 
-    fn ui(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> Text {
-        let s = strip_isolation(&self.strings.get(lang, key, args));
-        self.text(&s, lang, lang)
+/// The plain page of a facet's value: its entry's page, or a generated filter page.
+fn option_url(m: &Model, facet: Facet, value: &str, lang: &str) -> String {
+    match facet.collection() {
+        Some(c) if facet.has_entry_pages() => m.entry_url(c, value, lang),
+        _ => m.config.link(&filter_path(lang, facet.name(), value)),
     }
+}
 
-    /// The label of a facet's value on a page in `lang`.
-    fn option_label(&self, facet: Facet, value: &str, lang: &str) -> Option<Text> {
-        if let Some(c) = facet.collection() {
-            return self.content.get(c, value).map(|e| self.title_of(e, lang));
-        }
-        match facet {
-            Facet::District => {
-                named(&District::ALL, value).map(|d| self.ui(lang, &d.ui_key(), None))
+/// The order of a facet's values: the facts' own order for districts, statuses and age
+/// groups, the reader's alphabet for entries.
+fn sort_options(m: &Model, facet: Facet, options: &mut [FacetOption], lang: &str) {
+    let fixed: Vec<String> = match facet {
+        Facet::District => District::ALL.iter().map(|d| d.name().to_string()).collect(),
+        Facet::Status => Status::ALL.iter().map(|s| s.name().to_string()).collect(),
+        Facet::AgeGroup => AGE_GROUPS.iter().map(|g| age_group_id(*g)).collect(),
+        Facet::Domain | Facet::Town | Facet::Partner | Facet::Sector => Vec::new(),
+    };
+    let f = m.formats.get(lang);
+    options.sort_by(|a, b| {
+        let pa = fixed.iter().position(|x| *x == a.value);
+        let pb = fixed.iter().position(|x| *x == b.value);
+        pa.cmp(&pb)
+            .then_with(|| f.compare(&a.label.text, &b.label.text))
+            .then_with(|| a.value.cmp(&b.value))
+    });
+}
+
+/// The filters on the list page of collection `c`: on the initiatives list.
+pub fn list_filters(m: &Model, c: Collection, lang: &str) -> Option<Filters> {
+    (c == Collection::Initiatives)
+        .then(|| of_language(m, lang))
+        .flatten()
+}
+
+/// The filters of the initiatives list in `lang`; `None` when the site has no initiative.
+pub fn of_language(m: &Model, lang: &str) -> Option<Filters> {
+    let initiatives: Vec<&Entry> = m.content.of(Collection::Initiatives).collect();
+    if initiatives.is_empty() {
+        return None;
+    }
+    let values: Vec<(&Entry, BTreeMap<Facet, BTreeSet<String>>)> = initiatives
+        .iter()
+        .map(|e| (*e, facet_values(m, e)))
+        .collect();
+    let mut facets = Vec::new();
+    for facet in Facet::ALL {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, v) in &values {
+            for value in &v[&facet] {
+                *counts.entry(value.as_str()).or_default() += 1;
             }
-            Facet::Status => named(&Status::ALL, value).map(|s| self.ui(lang, &s.ui_key(), None)),
-            Facet::AgeGroup => {
-                let g = AGE_GROUPS.iter().find(|g| age_group_id(**g) == value)?;
-                let f = self.formats.get(lang);
-                let mut args = FluentArgs::new();
-                args.set("from", FluentValue::from(f.number(g.0.into())));
-                Some(match g.1 {
-                    Some(to) => {
-                        args.set("to", FluentValue::from(f.number(to.into())));
-                        self.ui(lang, "ages-range", Some(&args))
-                    }
-                    None => self.ui(lang, "ages-and-over", Some(&args)),
+        }
+        let mut options: Vec<FacetOption> = counts
+            .into_iter()
+            .filter_map(|(value, count)| {
+                Some(FacetOption {
+                    label: option_label(m, facet, value, lang)?,
+                    url: option_url(m, facet, value, lang),
+                    value: value.to_string(),
+                    count,
                 })
-            }
-            Facet::Domain | Facet::Town | Facet::Partner | Facet::Sector => None,
+            })
+            .collect();
+        // A facet that every initiative passes whatever is chosen filters nothing.
+        if options.iter().all(|o| o.count == initiatives.len()) {
+            continue;
         }
-    }
-
-    /// The plain page of a facet's value: its entry's page, or a generated filter page.
-    fn option_url(&self, facet: Facet, value: &str, lang: &str) -> String {
-        match facet.collection() {
-            Some(c) if facet.has_entry_pages() => self.entry_url(c, value, lang),
-            _ => self.config.link(&filter_path(lang, facet.name(), value)),
-        }
-    }
-
-    /// The order of a facet's values: the facts' own order for districts, statuses and age
-    /// groups, the reader's alphabet for entries.
-    fn sort_options(&self, facet: Facet, options: &mut [FacetOption], lang: &str) {
-        let fixed: Vec<String> = match facet {
-            Facet::District => District::ALL.iter().map(|d| d.name().to_string()).collect(),
-            Facet::Status => Status::ALL.iter().map(|s| s.name().to_string()).collect(),
-            Facet::AgeGroup => AGE_GROUPS.iter().map(|g| age_group_id(*g)).collect(),
-            Facet::Domain | Facet::Town | Facet::Partner | Facet::Sector => Vec::new(),
-        };
-        let f = self.formats.get(lang);
-        options.sort_by(|a, b| {
-            let pa = fixed.iter().position(|x| *x == a.value);
-            let pb = fixed.iter().position(|x| *x == b.value);
-            pa.cmp(&pb)
-                .then_with(|| f.compare(&a.label.text, &b.label.text))
-                .then_with(|| a.value.cmp(&b.value))
+        sort_options(m, facet, &mut options, lang);
+        facets.push(FacetView {
+            facet,
+            key: facet.ui_key(),
+            options,
         });
     }
-
-    /// The filters on the list page of collection `c`: on the initiatives list.
-    pub fn list_filters(&self, c: Collection, lang: &str) -> Option<Filters> {
-        (c == Collection::Initiatives)
-            .then(|| self.filters(lang))
-            .flatten()
-    }
-
-    /// The filters of the initiatives list in `lang`; `None` when the site has no initiative.
-    pub fn filters(&self, lang: &str) -> Option<Filters> {
-        let initiatives: Vec<&Entry> = self.content.of(Collection::Initiatives).collect();
-        if initiatives.is_empty() {
-            return None;
-        }
-        let values: Vec<(&Entry, BTreeMap<Facet, BTreeSet<String>>)> = initiatives
-            .iter()
-            .map(|e| (*e, self.facet_values(e)))
-            .collect();
-        let mut facets = Vec::new();
-        for facet in Facet::ALL {
-            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-            for (_, v) in &values {
-                for value in &v[&facet] {
-                    *counts.entry(value.as_str()).or_default() += 1;
-                }
-            }
-            let mut options: Vec<FacetOption> = counts
-                .into_iter()
-                .filter_map(|(value, count)| {
-                    Some(FacetOption {
-                        label: self.option_label(facet, value, lang)?,
-                        url: self.option_url(facet, value, lang),
-                        value: value.to_string(),
-                        count,
-                    })
+    let data = values
+        .iter()
+        .map(|(e, v)| {
+            let attrs: String = v
+                .iter()
+                .map(|(facet, set)| {
+                    let list: Vec<&str> = set.iter().map(String::as_str).collect();
+                    format!(" data-{}=\"{}\"", facet.name(), list.join(" "))
                 })
                 .collect();
-            // A facet that every initiative passes whatever is chosen filters nothing.
-            if options.iter().all(|o| o.count == initiatives.len()) {
-                continue;
-            }
-            self.sort_options(facet, &mut options, lang);
-            facets.push(FacetView {
-                facet,
-                key: facet.ui_key(),
-                options,
-            });
-        }
-        let data = values
-            .iter()
-            .map(|(e, v)| {
-                let attrs: String = v
-                    .iter()
-                    .map(|(facet, set)| {
-                        let list: Vec<&str> = set.iter().map(String::as_str).collect();
-                        format!(" data-{}=\"{}\"", facet.name(), list.join(" "))
-                    })
-                    .collect();
-                (e.id.clone(), attrs)
-            })
-            .collect();
-        Some(Filters {
-            facets,
-            data,
-            count_forms: self.count_forms(lang, "count-initiatives"),
+            (e.id.clone(), attrs)
         })
-    }
+        .collect();
+    Some(Filters {
+        facets,
+        data,
+        count_forms: count_forms(m, lang, "count-initiatives"),
+    })
+}
 
-    /// The message `key` for each plural category of `lang` that a count can select, with
-    /// `{n}` where the number goes. The browser picks the category with `Intl.PluralRules`.
-    pub fn count_forms(&self, lang: &str, key: &str) -> Vec<(&'static str, String)> {
-        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-        let primary = lang.split('-').next().unwrap_or(lang);
-        let rules = primary
-            .parse::<unic_langid::LanguageIdentifier>()
-            .ok()
-            .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
-        let name = |c: PluralCategory| match c {
-            PluralCategory::ZERO => "zero",
-            PluralCategory::ONE => "one",
-            PluralCategory::TWO => "two",
-            PluralCategory::FEW => "few",
-            PluralCategory::MANY => "many",
-            PluralCategory::OTHER => "other",
+/// The message `key` for each plural category of `lang` that a count can select, with
+/// `{n}` where the number goes. The browser picks the category with `Intl.PluralRules`.
+pub fn count_forms(m: &Model, lang: &str, key: &str) -> Vec<(&'static str, String)> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let primary = lang.split('-').next().unwrap_or(lang);
+    let rules = primary
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
+    let name = |c: PluralCategory| match c {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    };
+    // The first count of each category, among the counts a list can have.
+    let mut samples: Vec<(&'static str, u32)> = Vec::new();
+    for n in 0..1000u32 {
+        let category = match &rules {
+            Some(r) => r.select(n).map(name).unwrap_or("other"),
+            None => "other",
         };
-        // The first count of each category, among the counts a list can have.
-        let mut samples: Vec<(&'static str, u32)> = Vec::new();
-        for n in 0..1000u32 {
-            let category = match &rules {
-                Some(r) => r.select(n).map(name).unwrap_or("other"),
-                None => "other",
-            };
-            if !samples.iter().any(|(c, _)| *c == category) {
-                samples.push((category, n));
-            }
+        if !samples.iter().any(|(c, _)| *c == category) {
+            samples.push((category, n));
         }
-        samples
-            .into_iter()
-            .map(|(category, n)| {
-                let mut args = FluentArgs::new();
-                args.set("count", FluentValue::from(f64::from(n)));
-                let text = self.strings.get(lang, key, Some(&args));
-                (category, text.replace(&n.to_string(), "{n}"))
-            })
-            .collect()
     }
+    samples
+        .into_iter()
+        .map(|(category, n)| {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(f64::from(n)));
+            let text = m.strings.get(lang, key, Some(&args));
+            (category, text.replace(&n.to_string(), "{n}"))
+        })
+        .collect()
 }
 
 /// A generated filter page, as `filter.html` shows it.
@@ -411,7 +407,7 @@ pub fn render_pages(
     let mut pages = 0;
     for l in &m.config.languages {
         let lang = l.code.as_str();
-        let Some(filters) = m.filters(lang) else {
+        let Some(filters) = of_language(m, lang) else {
             continue;
         };
         for view in &filters.facets {
@@ -423,7 +419,7 @@ pub fn render_pages(
                 let ids: Vec<&str> = m
                     .content
                     .of(Collection::Initiatives)
-                    .filter(|e| m.facet_values(e)[&facet].contains(&o.value))
+                    .filter(|e| facet_values(m, e)[&facet].contains(&o.value))
                     .map(|e| e.id.as_str())
                     .collect();
                 let mut items: Vec<Link> = ids
@@ -436,7 +432,7 @@ pub fn render_pages(
                 let mut ctx = render::context(&chrome);
                 let facet_label = strip_isolation(&m.strings.get(lang, &view.key, None));
                 let title = format!("{facet_label}: {}", o.label.text);
-                ctx.insert("meta", &m.meta(&chrome, lang, &title, None));
+                ctx.insert("meta", &meta(m, &chrome, lang, &title, None));
                 ctx.insert(
                     "filter",
                     &FilterPage {

@@ -575,7 +575,7 @@ impl Model<'_> {
                     lang,
                 );
                 if v.related.is_empty() {
-                    v.suggested = self.suggested(e, lang);
+                    v.suggested = related::suggested(self, e, lang);
                 }
                 v.news = self.backrefs(e, Collection::News, lang);
                 v.status = f.status.map(UiKey::ui_key);
