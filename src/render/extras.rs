@@ -4,6 +4,7 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
+use crate::render::meta::{Meta, meta};
 use crate::render::pages::render_one;
 use crate::render::sitemap::sitemap;
 use crate::render::theme::Theme;
@@ -44,7 +45,7 @@ pub fn write_extras(
     not_found.canonical = String::new();
     not_found.hreflang.clear();
     let mut ctx = render::context(&not_found);
-    ctx.insert("meta", &crate::render::meta::Meta::default());
+    ctx.insert("meta", &Meta::default());
     ctx.insert("choices", &choices);
     render_one(tera, "404.html", &ctx, "404.html", out, diags);
 
@@ -56,7 +57,7 @@ pub fn write_extras(
         let mut ctx = render::context(&chrome);
         let title =
             crate::text::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
-        ctx.insert("meta", &m.meta(&chrome, &l.code, &title, None));
+        ctx.insert("meta", &meta(m, &chrome, &l.code, &title, None));
         let path = format!("{}/search/index.html", l.code);
         render_one(tera, "search.html", &ctx, &path, out, diags);
     }

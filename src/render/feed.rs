@@ -10,6 +10,8 @@ use crate::model::content::{Collection, Entry, Facts};
 use crate::model::urls::{entry_path, feed_path};
 use crate::output::Output;
 use crate::render::Model;
+use crate::render::keys::UiKey;
+use crate::text::escape::escape_xml;
 use crate::text::i18n::strip_isolation;
 
 /// Adds one feed per language to the output, when the site has news.
@@ -43,7 +45,7 @@ pub fn feed(m: &Model, lang: &str) -> String {
         .filter_map(|l| m.content.get(Collection::News, &l.id))
         .collect();
     let self_url = config.absolute(&feed_path(lang));
-    let news = strip_isolation(&m.strings.get(lang, "collection-news", None));
+    let news = strip_isolation(&m.strings.get(lang, &Collection::News.ui_key(), None));
     let site = config.site_title(lang);
     // The newest item's date; a feed whose items have no date (an error the build reports)
     // still gets a valid one.
@@ -56,20 +58,23 @@ pub fn feed(m: &Model, lang: &str) -> String {
     s.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n"
     ));
-    s.push_str(&format!("  <id>{}</id>\n", esc(&self_url)));
+    s.push_str(&format!("  <id>{}</id>\n", escape_xml(&self_url)));
     s.push_str(&format!(
         "  <title>{}</title>\n",
-        esc(&format!("{news} · {site}"))
+        escape_xml(&format!("{news} · {site}"))
     ));
     s.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
-    s.push_str(&format!("  <author><name>{}</name></author>\n", esc(&site)));
+    s.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape_xml(&site)
+    ));
     s.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        esc(&self_url)
+        escape_xml(&self_url)
     ));
     s.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        esc(&config.absolute(&format!("{lang}/news/")))
+        escape_xml(&config.absolute(&format!("{lang}/news/")))
     ));
     s.push_str(&format!(
         "  <generator version=\"{}\">Sulam</generator>\n",
@@ -98,12 +103,12 @@ fn entry(m: &Model, e: &Entry, lang: &str, s: &mut String) {
     } else {
         s.push_str(&format!("  <entry xml:lang=\"{text_lang}\">\n"));
     }
-    s.push_str(&format!("    <id>{}</id>\n", esc(&page)));
+    s.push_str(&format!("    <id>{}</id>\n", escape_xml(&page)));
     if let Some(t) = &view.title {
         s.push_str(&format!(
             "    <title type=\"text\"{}>{}</title>\n",
             lang_attr(&t.lang),
-            esc(&t.text)
+            escape_xml(&t.text)
         ));
     }
     let date = date_of(e).unwrap_or("1970-01-01");
@@ -111,13 +116,13 @@ fn entry(m: &Model, e: &Entry, lang: &str, s: &mut String) {
     s.push_str(&format!("    <published>{}</published>\n", timestamp(date)));
     s.push_str(&format!(
         "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        esc(&page)
+        escape_xml(&page)
     ));
     if let Some(sum) = &view.summary {
         s.push_str(&format!(
             "    <summary type=\"text\"{}>{}</summary>\n",
             lang_attr(&sum.lang),
-            esc(&sum.text)
+            escape_xml(&sum.text)
         ));
     }
     if let Some(body) = &view.body {
@@ -130,9 +135,9 @@ fn entry(m: &Model, e: &Entry, lang: &str, s: &mut String) {
             .unwrap_or(lang);
         s.push_str(&format!(
             "    <content type=\"html\" xml:base=\"{}\"{}>{}</content>\n",
-            esc(&page),
+            escape_xml(&page),
             lang_attr(body_lang),
-            esc(&absolute_links(body, &page))
+            escape_xml(&absolute_links(body, &page))
         ));
     }
     s.push_str("  </entry>\n");
@@ -201,13 +206,6 @@ fn resolve(page: &str, url: &str) -> String {
     }
     joined.push_str(tail);
     joined
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

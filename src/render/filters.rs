@@ -11,6 +11,7 @@
 //! shared, and the count is announced with the plural forms of the page's language, rendered
 //! here through Fluent because Fluent does not run in the browser.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -20,14 +21,94 @@ use crate::diagnostics::Diagnostics;
 use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
 use crate::model::urls::filter_path;
 use crate::output::Output;
+use crate::render::keys::UiKey;
+use crate::render::meta::meta;
 use crate::render::{self, Link, Model, Text};
 use crate::text::i18n::strip_isolation;
 
-/// The facets, in the order the form shows them; each is also the name of its `data-`
-/// attribute and of its parameter in the address.
-pub const FACETS: [&str; 7] = [
-    "domain", "ages", "town", "district", "partner", "sector", "status",
-];
+/// A fact that the initiatives can be filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Domain,
+    AgeGroup,
+    Town,
+    District,
+    Partner,
+    Sector,
+    Status,
+}
+
+impl Facet {
+    /// In the order the form shows them.
+    pub const ALL: [Facet; 7] = [
+        Facet::Domain,
+        Facet::AgeGroup,
+        Facet::Town,
+        Facet::District,
+        Facet::Partner,
+        Facet::Sector,
+        Facet::Status,
+    ];
+
+    /// The facet's name: of its `data-` attribute, of its parameter in the address, of its
+    /// filter pages' folder, and in its UI key (`facet-ages`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Domain => "domain",
+            Facet::AgeGroup => "ages",
+            Facet::Town => "town",
+            Facet::District => "district",
+            Facet::Partner => "partner",
+            Facet::Sector => "sector",
+            Facet::Status => "status",
+        }
+    }
+
+    /// The collection whose entries are the facet's values, if they are entries.
+    pub fn collection(self) -> Option<Collection> {
+        match self {
+            Facet::Domain => Some(Collection::Domains),
+            Facet::Town => Some(Collection::Towns),
+            Facet::Partner => Some(Collection::Partners),
+            Facet::Sector => Some(Collection::Sectors),
+            Facet::AgeGroup | Facet::District | Facet::Status => None,
+        }
+    }
+
+    /// Whether the facet's values are entries whose pages list their initiatives (a domain, a
+    /// town, a partner), so that they need no filter page.
+    pub fn has_entry_pages(self) -> bool {
+        matches!(self, Facet::Domain | Facet::Town | Facet::Partner)
+    }
+}
+
+/// Facets sort by name: the order of a card's `data-` attributes and of the sitemap's filter
+/// pages.
+impl Ord for Facet {
+    fn cmp(&self, other: &Facet) -> Ordering {
+        self.name().cmp(other.name())
+    }
+}
+
+impl PartialOrd for Facet {
+    fn partial_cmp(&self, other: &Facet) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for Facet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl UiKey for Facet {
+    const PREFIX: &'static str = "facet";
+
+    fn name(self) -> &'static str {
+        Facet::name(self)
+    }
+}
 
 /// Age groups: a program for ages 0–35 is in every group from 0–5 to 19–35.
 const AGE_GROUPS: [(u8, Option<u8>); 5] = [
@@ -41,16 +122,18 @@ const AGE_GROUPS: [(u8, Option<u8>); 5] = [
 /// The filters of the initiatives list in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Filters {
-    pub facets: Vec<Facet>,
+    pub facets: Vec<FacetView>,
     /// Each initiative's ` data-domain="…" data-town="…"` attributes, by id.
     pub data: BTreeMap<String, String>,
     /// The count sentence per plural category (`one`, `few`…), `{n}` standing for the number.
     pub count_forms: Vec<(&'static str, String)>,
 }
 
+/// A facet and its values in one language.
 #[derive(Debug, Clone, Serialize)]
-pub struct Facet {
-    pub name: &'static str,
+pub struct FacetView {
+    #[serde(rename = "name")]
+    pub facet: Facet,
     /// The UI string of its name: `facet-domain`.
     pub key: String,
     pub options: Vec<FacetOption>,
@@ -65,13 +148,6 @@ pub struct FacetOption {
     pub url: String,
 }
 
-fn serde_name<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn age_group_id((from, to): (u8, Option<u8>)) -> String {
     match to {
         Some(to) => format!("{from}-{to}"),
@@ -79,246 +155,238 @@ fn age_group_id((from, to): (u8, Option<u8>)) -> String {
     }
 }
 
-/// Whether a facet's values are entries with pages of their own (a domain, a town, a partner
-/// lists its initiatives), so that they need no filter page.
-fn has_entry_pages(facet: &str) -> bool {
-    matches!(facet, "domain" | "town" | "partner")
+/// The value of a fixed set (a district, a status) that is named `value`.
+fn named<T: UiKey>(all: &[T], value: &str) -> Option<T> {
+    all.iter().copied().find(|v| v.name() == value)
 }
 
 /// The filter pages of a language, as (facet, value): where [`render_pages`] writes them.
-pub fn page_values(m: &Model, lang: &str) -> Vec<(&'static str, String)> {
-    let Some(filters) = m.filters(lang) else {
+pub fn page_values(m: &Model, lang: &str) -> Vec<(Facet, String)> {
+    let Some(filters) = of_language(m, lang) else {
         return Vec::new();
     };
     filters
         .facets
         .iter()
-        .filter(|f| !has_entry_pages(f.name))
-        .flat_map(|f| f.options.iter().map(|o| (f.name, o.value.clone())))
+        .filter(|f| !f.facet.has_entry_pages())
+        .flat_map(|f| f.options.iter().map(|o| (f.facet, o.value.clone())))
         .collect()
 }
 
-impl Model<'_> {
-    /// The values of every facet that initiative `e` has.
-    pub fn facet_values(&self, e: &Entry) -> BTreeMap<&'static str, BTreeSet<String>> {
-        let mut v: BTreeMap<&'static str, BTreeSet<String>> =
-            FACETS.iter().map(|f| (*f, BTreeSet::new())).collect();
-        let Facts::Initiative(f) = &e.facts else {
-            return v;
-        };
-        let f: &InitiativeFacts = f;
-        let mut add = |facet: &'static str, value: String| {
-            if let Some(set) = v.get_mut(facet) {
-                set.insert(value);
-            }
-        };
-        for d in &f.domains {
-            add("domain", d.value.trim().to_string());
+/// The values of every facet that initiative `e` has.
+pub fn facet_values(m: &Model, e: &Entry) -> BTreeMap<Facet, BTreeSet<String>> {
+    let mut v: BTreeMap<Facet, BTreeSet<String>> =
+        Facet::ALL.iter().map(|f| (*f, BTreeSet::new())).collect();
+    let Facts::Initiative(f) = &e.facts else {
+        return v;
+    };
+    let f: &InitiativeFacts = f;
+    let mut add = |facet: Facet, value: String| {
+        if let Some(set) = v.get_mut(&facet) {
+            set.insert(value);
         }
-        if let Some(a) = &f.ages {
-            for g in AGE_GROUPS {
-                if a.value.from <= g.1.unwrap_or(u8::MAX) && a.value.to >= g.0 {
-                    add("ages", age_group_id(g));
+    };
+    for d in &f.domains {
+        add(Facet::Domain, d.value.trim().to_string());
+    }
+    if let Some(a) = &f.ages {
+        for g in AGE_GROUPS {
+            if a.value.from <= g.1.unwrap_or(u8::MAX) && a.value.to >= g.0 {
+                add(Facet::AgeGroup, age_group_id(g));
+            }
+        }
+    }
+    for t in &f.towns {
+        let id = t.value.trim();
+        add(Facet::Town, id.to_string());
+        if let Some(Facts::Town(tf)) = m.content.get(Collection::Towns, id).map(|e| &e.facts)
+            && let Some(d) = tf.district
+        {
+            add(Facet::District, d.name().to_string());
+        }
+    }
+    for p in &f.partners {
+        let id = p.id.value.trim();
+        add(Facet::Partner, id.to_string());
+        if let Some(Facts::Partner(pf)) = m.content.get(Collection::Partners, id).map(|e| &e.facts)
+            && let Some(s) = &pf.sector
+        {
+            add(Facet::Sector, s.value.trim().to_string());
+        }
+    }
+    if let Some(s) = f.status {
+        add(Facet::Status, s.name().to_string());
+    }
+    v
+}
+
+fn ui(m: &Model, lang: &str, key: &str, args: Option<&FluentArgs>) -> Text {
+    let s = strip_isolation(&m.strings.get(lang, key, args));
+    m.text(&s, lang, lang)
+}
+
+/// The label of a facet's value on a page in `lang`.
+fn option_label(m: &Model, facet: Facet, value: &str, lang: &str) -> Option<Text> {
+    if let Some(c) = facet.collection() {
+        return m.content.get(c, value).map(|e| m.title_of(e, lang));
+    }
+    match facet {
+        Facet::District => named(&District::ALL, value).map(|d| ui(m, lang, &d.ui_key(), None)),
+        Facet::Status => named(&Status::ALL, value).map(|s| ui(m, lang, &s.ui_key(), None)),
+        Facet::AgeGroup => {
+            let g = AGE_GROUPS.iter().find(|g| age_group_id(**g) == value)?;
+            let f = m.formats.get(lang);
+            let mut args = FluentArgs::new();
+            args.set("from", FluentValue::from(f.number(g.0.into())));
+            Some(match g.1 {
+                Some(to) => {
+                    args.set("to", FluentValue::from(f.number(to.into())));
+                    ui(m, lang, "ages-range", Some(&args))
                 }
-            }
+                None => ui(m, lang, "ages-and-over", Some(&args)),
+            })
         }
-        for t in &f.towns {
-            let id = t.value.trim();
-            add("town", id.to_string());
-            if let Some(Facts::Town(tf)) = self.content.get(Collection::Towns, id).map(|e| &e.facts)
-                && let Some(d) = tf.district
-            {
-                add("district", serde_name(&d));
-            }
-        }
-        for p in &f.partners {
-            let id = p.id.value.trim();
-            add("partner", id.to_string());
-            if let Some(Facts::Partner(pf)) =
-                self.content.get(Collection::Partners, id).map(|e| &e.facts)
-                && let Some(s) = &pf.sector
-            {
-                add("sector", s.value.trim().to_string());
-            }
-        }
-        if let Some(s) = f.status {
-            add("status", serde_name(&s));
-        }
-        v
+        Facet::Domain | Facet::Town | Facet::Partner | Facet::Sector => None,
     }
+}
 
-    fn ui(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> Text {
-        let s = strip_isolation(&self.strings.get(lang, key, args));
-        self.text(&s, lang, lang)
+/// The plain page of a facet's value: its entry's page, or a generated filter page.
+fn option_url(m: &Model, facet: Facet, value: &str, lang: &str) -> String {
+    match facet.collection() {
+        Some(c) if facet.has_entry_pages() => m.entry_url(c, value, lang),
+        _ => m.config.link(&filter_path(lang, facet.name(), value)),
     }
+}
 
-    /// The label of a facet's value on a page in `lang`.
-    fn option_label(&self, facet: &str, value: &str, lang: &str) -> Option<Text> {
-        let entry = |c: Collection| self.content.get(c, value).map(|e| self.title_of(e, lang));
-        match facet {
-            "domain" => entry(Collection::Domains),
-            "town" => entry(Collection::Towns),
-            "partner" => entry(Collection::Partners),
-            "sector" => entry(Collection::Sectors),
-            "district" => Some(self.ui(lang, &format!("district-{value}"), None)),
-            "status" => Some(self.ui(lang, &format!("status-{value}"), None)),
-            "ages" => {
-                let g = AGE_GROUPS.iter().find(|g| age_group_id(**g) == value)?;
-                let f = self.formats.get(lang);
-                let mut args = FluentArgs::new();
-                args.set("from", FluentValue::from(f.number(g.0.into())));
-                Some(match g.1 {
-                    Some(to) => {
-                        args.set("to", FluentValue::from(f.number(to.into())));
-                        self.ui(lang, "ages-range", Some(&args))
-                    }
-                    None => self.ui(lang, "ages-and-over", Some(&args)),
+/// The order of a facet's values: the facts' own order for districts, statuses and age
+/// groups, the reader's alphabet for entries.
+fn sort_options(m: &Model, facet: Facet, options: &mut [FacetOption], lang: &str) {
+    let fixed: Vec<String> = match facet {
+        Facet::District => District::ALL.iter().map(|d| d.name().to_string()).collect(),
+        Facet::Status => Status::ALL.iter().map(|s| s.name().to_string()).collect(),
+        Facet::AgeGroup => AGE_GROUPS.iter().map(|g| age_group_id(*g)).collect(),
+        Facet::Domain | Facet::Town | Facet::Partner | Facet::Sector => Vec::new(),
+    };
+    let f = m.formats.get(lang);
+    options.sort_by(|a, b| {
+        let pa = fixed.iter().position(|x| *x == a.value);
+        let pb = fixed.iter().position(|x| *x == b.value);
+        pa.cmp(&pb)
+            .then_with(|| f.compare(&a.label.text, &b.label.text))
+            .then_with(|| a.value.cmp(&b.value))
+    });
+}
+
+/// The filters on the list page of collection `c`: on the initiatives list.
+pub fn list_filters(m: &Model, c: Collection, lang: &str) -> Option<Filters> {
+    (c == Collection::Initiatives)
+        .then(|| of_language(m, lang))
+        .flatten()
+}
+
+/// The filters of the initiatives list in `lang`; `None` when the site has no initiative.
+pub fn of_language(m: &Model, lang: &str) -> Option<Filters> {
+    let initiatives: Vec<&Entry> = m.content.of(Collection::Initiatives).collect();
+    if initiatives.is_empty() {
+        return None;
+    }
+    let values: Vec<(&Entry, BTreeMap<Facet, BTreeSet<String>>)> = initiatives
+        .iter()
+        .map(|e| (*e, facet_values(m, e)))
+        .collect();
+    let mut facets = Vec::new();
+    for facet in Facet::ALL {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, v) in &values {
+            for value in &v[&facet] {
+                *counts.entry(value.as_str()).or_default() += 1;
+            }
+        }
+        let mut options: Vec<FacetOption> = counts
+            .into_iter()
+            .filter_map(|(value, count)| {
+                Some(FacetOption {
+                    label: option_label(m, facet, value, lang)?,
+                    url: option_url(m, facet, value, lang),
+                    value: value.to_string(),
+                    count,
                 })
-            }
-            _ => None,
+            })
+            .collect();
+        // A facet that every initiative passes whatever is chosen filters nothing.
+        if options.iter().all(|o| o.count == initiatives.len()) {
+            continue;
         }
-    }
-
-    /// The plain page of a facet's value: its entry's page, or a generated filter page.
-    fn option_url(&self, facet: &str, value: &str, lang: &str) -> String {
-        match facet {
-            "domain" => self.entry_url(Collection::Domains, value, lang),
-            "town" => self.entry_url(Collection::Towns, value, lang),
-            "partner" => self.entry_url(Collection::Partners, value, lang),
-            _ => self.config.link(&filter_path(lang, facet, value)),
-        }
-    }
-
-    /// The order of a facet's values: the facts' own order for districts, statuses and age
-    /// groups, the reader's alphabet for entries.
-    fn sort_options(&self, facet: &str, options: &mut [FacetOption], lang: &str) {
-        let fixed: Vec<String> = match facet {
-            "district" => District::ALL.iter().map(serde_name).collect(),
-            "status" => Status::ALL.iter().map(serde_name).collect(),
-            "ages" => AGE_GROUPS.iter().map(|g| age_group_id(*g)).collect(),
-            _ => Vec::new(),
-        };
-        let f = self.formats.get(lang);
-        options.sort_by(|a, b| {
-            let pa = fixed.iter().position(|x| *x == a.value);
-            let pb = fixed.iter().position(|x| *x == b.value);
-            pa.cmp(&pb)
-                .then_with(|| f.compare(&a.label.text, &b.label.text))
-                .then_with(|| a.value.cmp(&b.value))
+        sort_options(m, facet, &mut options, lang);
+        facets.push(FacetView {
+            facet,
+            key: facet.ui_key(),
+            options,
         });
     }
-
-    /// The filters on the list page of collection `c`: on the initiatives list.
-    pub fn list_filters(&self, c: Collection, lang: &str) -> Option<Filters> {
-        (c == Collection::Initiatives)
-            .then(|| self.filters(lang))
-            .flatten()
-    }
-
-    /// The filters of the initiatives list in `lang`; `None` when the site has no initiative.
-    pub fn filters(&self, lang: &str) -> Option<Filters> {
-        let initiatives: Vec<&Entry> = self.content.of(Collection::Initiatives).collect();
-        if initiatives.is_empty() {
-            return None;
-        }
-        let values: Vec<(&Entry, BTreeMap<&'static str, BTreeSet<String>>)> = initiatives
-            .iter()
-            .map(|e| (*e, self.facet_values(e)))
-            .collect();
-        let mut facets = Vec::new();
-        for name in FACETS {
-            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-            for (_, v) in &values {
-                for value in &v[name] {
-                    *counts.entry(value.as_str()).or_default() += 1;
-                }
-            }
-            let mut options: Vec<FacetOption> = counts
-                .into_iter()
-                .filter_map(|(value, count)| {
-                    Some(FacetOption {
-                        label: self.option_label(name, value, lang)?,
-                        url: self.option_url(name, value, lang),
-                        value: value.to_string(),
-                        count,
-                    })
+    let data = values
+        .iter()
+        .map(|(e, v)| {
+            let attrs: String = v
+                .iter()
+                .map(|(facet, set)| {
+                    let list: Vec<&str> = set.iter().map(String::as_str).collect();
+                    format!(" data-{}=\"{}\"", facet.name(), list.join(" "))
                 })
                 .collect();
-            // A facet that every initiative passes whatever is chosen filters nothing.
-            if options.iter().all(|o| o.count == initiatives.len()) {
-                continue;
-            }
-            self.sort_options(name, &mut options, lang);
-            facets.push(Facet {
-                name,
-                key: format!("facet-{name}"),
-                options,
-            });
-        }
-        let data = values
-            .iter()
-            .map(|(e, v)| {
-                let attrs: String = v
-                    .iter()
-                    .map(|(facet, set)| {
-                        let list: Vec<&str> = set.iter().map(String::as_str).collect();
-                        format!(" data-{facet}=\"{}\"", list.join(" "))
-                    })
-                    .collect();
-                (e.id.clone(), attrs)
-            })
-            .collect();
-        Some(Filters {
-            facets,
-            data,
-            count_forms: self.count_forms(lang, "count-initiatives"),
+            (e.id.clone(), attrs)
         })
-    }
+        .collect();
+    Some(Filters {
+        facets,
+        data,
+        count_forms: count_forms(m, lang, "count-initiatives"),
+    })
+}
 
-    /// The message `key` for each plural category of `lang` that a count can select, with
-    /// `{n}` where the number goes. The browser picks the category with `Intl.PluralRules`.
-    pub fn count_forms(&self, lang: &str, key: &str) -> Vec<(&'static str, String)> {
-        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-        let primary = lang.split('-').next().unwrap_or(lang);
-        let rules = primary
-            .parse::<unic_langid::LanguageIdentifier>()
-            .ok()
-            .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
-        let name = |c: PluralCategory| match c {
-            PluralCategory::ZERO => "zero",
-            PluralCategory::ONE => "one",
-            PluralCategory::TWO => "two",
-            PluralCategory::FEW => "few",
-            PluralCategory::MANY => "many",
-            PluralCategory::OTHER => "other",
+/// The message `key` for each plural category of `lang` that a count can select, with
+/// `{n}` where the number goes. The browser picks the category with `Intl.PluralRules`.
+pub fn count_forms(m: &Model, lang: &str, key: &str) -> Vec<(&'static str, String)> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let primary = lang.split('-').next().unwrap_or(lang);
+    let rules = primary
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
+    let name = |c: PluralCategory| match c {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    };
+    // The first count of each category, among the counts a list can have.
+    let mut samples: Vec<(&'static str, u32)> = Vec::new();
+    for n in 0..1000u32 {
+        let category = match &rules {
+            Some(r) => r.select(n).map(name).unwrap_or("other"),
+            None => "other",
         };
-        // The first count of each category, among the counts a list can have.
-        let mut samples: Vec<(&'static str, u32)> = Vec::new();
-        for n in 0..1000u32 {
-            let category = match &rules {
-                Some(r) => r.select(n).map(name).unwrap_or("other"),
-                None => "other",
-            };
-            if !samples.iter().any(|(c, _)| *c == category) {
-                samples.push((category, n));
-            }
+        if !samples.iter().any(|(c, _)| *c == category) {
+            samples.push((category, n));
         }
-        samples
-            .into_iter()
-            .map(|(category, n)| {
-                let mut args = FluentArgs::new();
-                args.set("count", FluentValue::from(f64::from(n)));
-                let text = self.strings.get(lang, key, Some(&args));
-                (category, text.replace(&n.to_string(), "{n}"))
-            })
-            .collect()
     }
+    samples
+        .into_iter()
+        .map(|(category, n)| {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(f64::from(n)));
+            let text = m.strings.get(lang, key, Some(&args));
+            (category, text.replace(&n.to_string(), "{n}"))
+        })
+        .collect()
 }
 
 /// A generated filter page, as `filter.html` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FilterPage {
-    pub facet: &'static str,
+    pub facet: Facet,
     /// The UI string of the facet's name: `facet-status`.
     pub facet_key: String,
     pub value: String,
@@ -339,18 +407,19 @@ pub fn render_pages(
     let mut pages = 0;
     for l in &m.config.languages {
         let lang = l.code.as_str();
-        let Some(filters) = m.filters(lang) else {
+        let Some(filters) = of_language(m, lang) else {
             continue;
         };
-        for facet in &filters.facets {
-            if has_entry_pages(facet.name) {
+        for view in &filters.facets {
+            let facet = view.facet;
+            if facet.has_entry_pages() {
                 continue;
             }
-            for o in &facet.options {
+            for o in &view.options {
                 let ids: Vec<&str> = m
                     .content
                     .of(Collection::Initiatives)
-                    .filter(|e| m.facet_values(e)[facet.name].contains(&o.value))
+                    .filter(|e| facet_values(m, e)[&facet].contains(&o.value))
                     .map(|e| e.id.as_str())
                     .collect();
                 let mut items: Vec<Link> = ids
@@ -358,25 +427,24 @@ pub fn render_pages(
                     .filter_map(|id| m.link_to(Collection::Initiatives, id, lang))
                     .collect();
                 m.sort_links(&mut items, lang);
-                let path_of = |l: &str| filter_path(l, facet.name, &o.value);
+                let path_of = |l: &str| filter_path(l, facet.name(), &o.value);
                 let chrome = m.chrome(lang, &path_of, &|_| true, Some("initiatives"));
                 let mut ctx = render::context(&chrome);
-                let facet_label =
-                    strip_isolation(&m.strings.get(lang, &format!("facet-{}", facet.name), None));
+                let facet_label = strip_isolation(&m.strings.get(lang, &view.key, None));
                 let title = format!("{facet_label}: {}", o.label.text);
-                ctx.insert("meta", &m.meta(&chrome, lang, &title, None));
+                ctx.insert("meta", &meta(m, &chrome, lang, &title, None));
                 ctx.insert(
                     "filter",
                     &FilterPage {
-                        facet: facet.name,
-                        facet_key: facet.key.clone(),
+                        facet,
+                        facet_key: view.key.clone(),
                         value: o.value.clone(),
                         label: o.label.clone(),
                         items,
                         list_url: format!(
                             "{}?{}={}",
                             m.config.link(&format!("{lang}/initiatives/")),
-                            facet.name,
+                            facet.name(),
                             o.value
                         ),
                     },
@@ -395,4 +463,28 @@ pub fn render_pages(
         }
     }
     pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_are_named_shown_in_form_order_and_sorted_by_name() {
+        let names: Vec<&str> = Facet::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "domain", "ages", "town", "district", "partner", "sector", "status"
+            ]
+        );
+        let mut sorted = Facet::ALL;
+        sorted.sort();
+        let sorted: Vec<&str> = sorted.iter().map(|f| f.name()).collect();
+        let mut by_name = names.clone();
+        by_name.sort();
+        assert_eq!(sorted, by_name);
+        assert_eq!(serde_json::to_value(Facet::AgeGroup).unwrap(), "ages");
+        assert_eq!(Facet::AgeGroup.ui_key(), "facet-ages");
+    }
 }

@@ -8,6 +8,7 @@
 pub mod extras;
 pub mod feed;
 pub mod filters;
+pub mod keys;
 pub mod map;
 pub mod meta;
 pub mod pages;
@@ -36,6 +37,7 @@ use crate::text::format::{Formats, LangFormat};
 use crate::text::i18n::{Strings, strip_isolation};
 use crate::text::lang::{Dir, isolate_ltr_runs, native_name};
 use crate::text::markdown;
+use keys::UiKey;
 
 /// Everything a page needs, built once per build and shared by all pages.
 pub struct Model<'a> {
@@ -534,7 +536,7 @@ impl Model<'_> {
                     }
                     if let Some(mut l) = self.link_to(Collection::Partners, p.id.value.trim(), lang)
                     {
-                        l.role = p.role.map(|r| format!("role-{}", r.as_str()));
+                        l.role = p.role.map(UiKey::ui_key);
                         partners.push(l);
                     }
                 }
@@ -573,10 +575,10 @@ impl Model<'_> {
                     lang,
                 );
                 if v.related.is_empty() {
-                    v.suggested = self.suggested(e, lang);
+                    v.suggested = related::suggested(self, e, lang);
                 }
                 v.news = self.backrefs(e, Collection::News, lang);
-                v.status = f.status.map(|s| format!("status-{}", serde_plain(&s)));
+                v.status = f.status.map(UiKey::ui_key);
                 v.started = self.year(&f.started);
                 v.ends = self.year(&f.ends);
                 v.ages = f.ages.as_ref().map(|a| {
@@ -595,7 +597,7 @@ impl Model<'_> {
                     .from_collection(e.collection, &e.id, Collection::Initiatives)
                 {
                     if let Some(mut l) = self.link_to(Collection::Initiatives, &b.id, lang) {
-                        l.role = b.role.map(|r| format!("role-{}", r.as_str()));
+                        l.role = b.role.map(UiKey::ui_key);
                         inits.push(l);
                     }
                 }
@@ -612,8 +614,8 @@ impl Model<'_> {
             Facts::Town(f) => {
                 v.initiatives = self.backrefs(e, Collection::Initiatives, lang);
                 v.networks = self.backrefs(e, Collection::Networks, lang);
-                v.district = f.district.map(|d| format!("district-{}", serde_plain(&d)));
-                v.kind = f.kind.map(|k| format!("kind-{}", serde_plain(&k)));
+                v.district = f.district.map(UiKey::ui_key);
+                v.kind = f.kind.map(UiKey::ui_key);
                 v.coordinates = f
                     .coordinates
                     .as_ref()
@@ -725,13 +727,6 @@ impl Model<'_> {
                 }),
         })
     }
-}
-
-fn serde_plain<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Tera with the theme's templates and Sulam's functions.
@@ -882,7 +877,7 @@ impl Model<'_> {
             if self.content.of(c).next().is_some() {
                 nav.push(NavItem {
                     url: self.config.link(&format!("{lang}/{}/", c.name())),
-                    key: Some(format!("collection-{}", c.name())),
+                    key: Some(c.ui_key()),
                     title: None,
                     current: section == Some(c.name()),
                 });

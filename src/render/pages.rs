@@ -9,7 +9,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::{Collection, Content};
 use crate::model::urls::entry_path;
 use crate::output::Output;
-use crate::render::{self, Link, Model};
+use crate::render::meta::meta;
+use crate::render::{self, Link, Model, filters};
 use crate::text::lang::native_name;
 
 /// One page of the site, rendered in every language.
@@ -126,7 +127,7 @@ pub fn render_page(
                 .and_then(|v| v.title.as_ref())
                 .map(|t| t.text.clone())
                 .unwrap_or_else(|| m.config.site_title(lang));
-            ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
+            ctx.insert("meta", &meta(m, &chrome, lang, &home_title, None));
             let mut initiatives = m.links_of(Collection::Initiatives, lang);
             ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
             initiatives.truncate(HOME_INITIATIVES);
@@ -156,12 +157,12 @@ pub fn render_page(
                 &format!("collection-{}", c.name()),
                 None,
             ));
-            ctx.insert("meta", &m.meta(&chrome, lang, &list_title, None));
+            ctx.insert("meta", &meta(m, &chrome, lang, &list_title, None));
             ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
             ctx.insert("map", &m.list_map(c, lang));
-            ctx.insert("filters", &m.list_filters(c, lang));
+            ctx.insert("filters", &filters::list_filters(m, c, lang));
             ("list.html", format!("{lang}/{}/index.html", c.name()), ctx)
         }
         Page::Entry(c, id) => {
@@ -183,7 +184,7 @@ pub fn render_page(
                 .as_ref()
                 .map(|t| t.text.clone())
                 .unwrap_or_default();
-            ctx.insert("meta", &m.meta(&chrome, lang, &title, Some((e, &view))));
+            ctx.insert("meta", &meta(m, &chrome, lang, &title, Some((e, &view))));
             ctx.insert("page", &view);
             ctx.insert("collection", e.collection.name());
             ctx.insert(
@@ -233,7 +234,7 @@ pub fn render_page(
                 .as_ref()
                 .map(|t| t.text.clone())
                 .unwrap_or_default();
-            ctx.insert("meta", &m.meta(&chrome, lang, &title, None));
+            ctx.insert("meta", &meta(m, &chrome, lang, &title, None));
             ctx.insert("page", &view);
             ctx.insert("collection", "pages");
             ctx.insert("list_url", &m.config.link(&format!("{lang}/pages/")));

@@ -22,40 +22,38 @@ pub struct Reason {
     pub name: Text,
 }
 
-impl Model<'_> {
-    /// Related initiatives for `e`'s page in `lang`, found from the facts.
-    pub fn suggested(&self, e: &Entry, lang: &str) -> Vec<Suggested> {
-        self.related
-            .suggest(&e.id, SHOWN)
-            .into_iter()
-            .filter_map(|s| {
-                let link = self.link_to(Collection::Initiatives, &s.id, lang)?;
-                // One reason of each kind, so two reasons say two different things.
-                let mut kinds = Vec::new();
-                let reasons = s
-                    .shared
-                    .iter()
-                    .filter(|(c, _)| {
-                        let first = !kinds.contains(c);
-                        kinds.push(*c);
-                        first
+/// Related initiatives for `e`'s page in `lang`, found from the facts.
+pub fn suggested(m: &Model, e: &Entry, lang: &str) -> Vec<Suggested> {
+    m.related
+        .suggest(&e.id, SHOWN)
+        .into_iter()
+        .filter_map(|s| {
+            let link = m.link_to(Collection::Initiatives, &s.id, lang)?;
+            // One reason of each kind, so two reasons say two different things.
+            let mut kinds = Vec::new();
+            let reasons = s
+                .shared
+                .iter()
+                .filter(|(c, _)| {
+                    let first = !kinds.contains(c);
+                    kinds.push(*c);
+                    first
+                })
+                .filter_map(|(c, id)| {
+                    let key = match c {
+                        Collection::Towns => "related-town",
+                        Collection::Partners => "related-partner",
+                        _ => "related-domain",
+                    };
+                    let entry = m.content.get(*c, id)?;
+                    Some(Reason {
+                        key,
+                        name: m.title_of(entry, lang),
                     })
-                    .filter_map(|(c, id)| {
-                        let key = match c {
-                            Collection::Towns => "related-town",
-                            Collection::Partners => "related-partner",
-                            _ => "related-domain",
-                        };
-                        let entry = self.content.get(*c, id)?;
-                        Some(Reason {
-                            key,
-                            name: self.title_of(entry, lang),
-                        })
-                    })
-                    .take(2)
-                    .collect();
-                Some(Suggested { link, reasons })
-            })
-            .collect()
-    }
+                })
+                .take(2)
+                .collect();
+            Some(Suggested { link, reasons })
+        })
+        .collect()
 }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use crate::model::content::Collection;
 use crate::model::urls::{entry_path, filter_path};
 use crate::render::Model;
+use crate::render::filters::Facet;
+use crate::text::escape::escape_xml;
 
 /// `sitemap.xml` with `xhtml:link` alternates between real translations only: a fallback page
 /// is neither listed nor named as an alternate.
@@ -19,13 +21,13 @@ pub fn sitemap(m: &Model) -> String {
         for l in &real {
             s.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&config.absolute(&path_of(l)))
+                escape_xml(&config.absolute(&path_of(l)))
             ));
             if real.len() > 1 {
                 for a in &real {
                     s.push_str(&format!(
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{a}\" href=\"{}\"/>\n",
-                        xml_escape(&config.absolute(&path_of(a)))
+                        escape_xml(&config.absolute(&path_of(a)))
                     ));
                 }
             }
@@ -49,25 +51,19 @@ pub fn sitemap(m: &Model) -> String {
             e.texts.contains_key(l)
         });
     }
-    // The plain pages of the initiatives' filters, in the languages that have them.
-    let mut filters: BTreeMap<(&str, String), Vec<&str>> = BTreeMap::new();
+    // The plain pages of the initiatives' filters, in the languages that have them, by facet
+    // name and value.
+    let mut filters: BTreeMap<(Facet, String), Vec<&str>> = BTreeMap::new();
     for l in &langs {
         for page in crate::render::filters::page_values(m, l) {
             filters.entry(page).or_default().push(l);
         }
     }
     for ((facet, value), in_langs) in &filters {
-        add(&|l| filter_path(l, facet, value), &|l| {
+        add(&|l| filter_path(l, facet.name(), value), &|l| {
             in_langs.contains(&l)
         });
     }
     s.push_str("</urlset>\n");
     s
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::text::escape::escape_into;
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
 )]
@@ -155,11 +157,17 @@ pub fn isolate_ltr_runs(text: &str, dir: Dir) -> String {
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let mut i = 0;
     while i < chars.len() {
         if !is_strong_ltr(chars[i].1) {
-            escape_char(chars[i].1, &mut out);
-            i += 1;
+            // Up to the next Latin letter, the text is only escaped.
+            let mut j = i + 1;
+            while j < chars.len() && !is_strong_ltr(chars[j].1) {
+                j += 1;
+            }
+            escape_into(&text[byte_at(i)..byte_at(j)], &mut out);
+            i = j;
             continue;
         }
         // A run starts at a Latin letter (or an opening bracket right before it, taken below)
@@ -188,36 +196,12 @@ pub fn isolate_ltr_runs(text: &str, dir: Dir) -> String {
             j += 1;
         }
         // Never cut inside an open bracket: fall back to the last point where all were closed.
-        let run: String = chars[start..end].iter().map(|(_, c)| *c).collect();
         out.push_str("<bdi>");
-        escape_into(&run, &mut out);
+        escape_into(&text[byte_at(start)..byte_at(end)], &mut out);
         out.push_str("</bdi>");
         i = end;
     }
     out
-}
-
-pub fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        escape_char(c, out);
-    }
-}
-
-fn escape_char(c: char, out: &mut String) {
-    match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&#39;"),
-        c => out.push(c),
-    }
-}
-
-pub fn escape(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
-    escape_into(text, &mut s);
-    s
 }
 
 /// he, ar, en: the languages most tests use.
@@ -240,6 +224,12 @@ mod tests {
     fn latin_run_with_parentheses_is_isolated_whole() {
         let html = isolate_ltr_runs("חברת Social Finance Israel (SFI) מציעה", Dir::Rtl);
         assert_eq!(html, "חברת <bdi>Social Finance Israel (SFI)</bdi> מציעה");
+    }
+
+    #[test]
+    fn rtl_text_is_escaped_inside_and_outside_latin_runs() {
+        let html = isolate_ltr_runs("א < ב \"AT&T\" ג", Dir::Rtl);
+        assert_eq!(html, "א &lt; ב &quot;<bdi>AT&amp;T</bdi>&quot; ג");
     }
 
     #[test]

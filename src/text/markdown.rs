@@ -93,13 +93,13 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
                         } else {
                             format!(
                                 " class=\"{}\"",
-                                crate::text::lang::escape(&classes.join(" "))
+                                crate::text::escape::escape(&classes.join(" "))
                             )
                         };
                         out.push(Event::Html(
                             format!(
                                 "<h{n} id=\"{}\"{class}{attrs}>",
-                                crate::text::lang::escape(&id)
+                                crate::text::escape::escape(&id)
                             )
                             .into(),
                         ));

@@ -7,6 +7,8 @@ use std::path::Path;
 use super::status::{LanguageStatus, Report, report};
 use crate::diagnostics::Diagnostics;
 use crate::model::config::SiteConfig;
+// The report's attributes are all double-quoted; `'` has always been left as it is.
+use crate::text::escape::escape_xml as escape;
 
 /// The report as text for a terminal: per language a summary line, then the entries to work
 /// on, oldest first. `colour` adds ANSI colours.
@@ -91,13 +93,6 @@ pub(crate) fn summary_line(l: &LanguageStatus) -> String {
 
 pub(crate) fn count(n: usize, one: &str, other: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { other })
-}
-
-pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The report as a complete HTML page, for `sulam serve` to show the site's authors at a
