@@ -20,7 +20,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
 use crate::model::urls::filter_path;
 use crate::output::Output;
-use crate::render::{self, Link, Model, Text};
+use crate::render::{Link, Model, Text, chrome};
 use crate::text::i18n::strip_isolation;
 
 /// The facets, in the order the form shows them; each is also the name of its `data-`
@@ -359,8 +359,8 @@ pub fn render_pages(
                     .collect();
                 m.sort_links(&mut items, lang);
                 let path_of = |l: &str| filter_path(l, facet.name, &o.value);
-                let chrome = m.chrome(lang, &path_of, &|_| true, Some("initiatives"));
-                let mut ctx = render::context(&chrome);
+                let chrome = chrome::chrome(m, lang, &path_of, &|_| true, Some("initiatives"));
+                let mut ctx = chrome::context(&chrome);
                 let facet_label =
                     strip_isolation(&m.strings.get(lang, &format!("facet-{}", facet.name), None));
                 let title = format!("{facet_label}: {}", o.label.text);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::model::content::{Collection, Entry, Facts};
-use crate::render::{Chrome, EntryView, Model};
+use crate::render::{EntryView, Model, chrome::Chrome};
 use crate::text::i18n::strip_isolation;
 
 #[derive(Serialize, Default)]

@@ -5,6 +5,7 @@
 //! (`attrs`), and Latin runs in right-to-left text are isolated (`html`); templates print
 //! `html` and `attrs` as they are and never need to know the bidi rules.
 
+pub mod chrome;
 pub mod extras;
 pub mod feed;
 pub mod filters;
@@ -23,7 +24,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Kwargs, State, Tera, TeraResult};
+use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
@@ -34,7 +35,7 @@ use crate::model::link::Links;
 pub use crate::model::urls::entry_path;
 use crate::text::format::{Formats, LangFormat};
 use crate::text::i18n::{Strings, strip_isolation};
-use crate::text::lang::{Dir, isolate_ltr_runs, native_name};
+use crate::text::lang::{Dir, isolate_ltr_runs};
 use crate::text::markdown;
 
 /// Everything a page needs, built once per build and shared by all pages.
@@ -785,161 +786,4 @@ pub fn make_tera(
         ok = false;
     }
     ok.then_some(tera)
-}
-
-/// The context every page has: site, language, switcher, navigation.
-#[derive(Serialize, Clone)]
-pub struct Chrome {
-    pub lang: String,
-    pub dir: &'static str,
-    pub lang_name: String,
-    pub site_title: String,
-    pub base_path: String,
-    pub home_url: String,
-    /// The page's own absolute address, or the original's for a fallback page.
-    pub canonical: String,
-    /// The same page in each language, for the switcher.
-    pub switcher: Vec<Alternate>,
-    /// hreflang alternates: real translations only.
-    pub hreflang: Vec<Alternate>,
-    pub nav: Vec<NavItem>,
-    pub footer: Vec<NavItem>,
-    pub css: String,
-    /// The Atom feed of news in the page's language, when the site has news.
-    pub feed: Option<String>,
-    pub generator: &'static str,
-    /// `extra:` of site.yaml.
-    pub extra: serde_json::Value,
-}
-
-#[derive(Serialize, Clone)]
-pub struct Alternate {
-    pub code: String,
-    pub name: String,
-    pub dir: &'static str,
-    pub url: String,
-    pub absolute: String,
-    pub current: bool,
-}
-
-#[derive(Serialize, Clone)]
-pub struct NavItem {
-    pub url: String,
-    /// A UI-string key, or a title for a page entry.
-    pub key: Option<String>,
-    pub title: Option<Text>,
-    pub current: bool,
-}
-
-impl Model<'_> {
-    /// The page at `path_of(lang)` in `lang`; `has(lang)` tells which languages have a real
-    /// translation of it (for hreflang and canonical).
-    pub fn chrome(
-        &self,
-        lang: &str,
-        path_of: &dyn Fn(&str) -> String,
-        has: &dyn Fn(&str) -> bool,
-        section: Option<&str>,
-    ) -> Chrome {
-        let canonical_lang = if has(lang) {
-            lang.to_string()
-        } else {
-            std::iter::once(lang)
-                .chain(self.config.fallback_chain(lang))
-                .find(|l| has(l))
-                .unwrap_or(lang)
-                .to_string()
-        };
-        let alt = |l: &crate::text::lang::Language| Alternate {
-            code: l.code.clone(),
-            name: native_name(&l.code),
-            dir: l.dir.as_str(),
-            url: self.config.link(&path_of(&l.code)),
-            absolute: self.config.absolute(&path_of(&l.code)),
-            current: l.code == lang,
-        };
-        let switcher: Vec<Alternate> = self.config.languages.iter().map(alt).collect();
-        let hreflang: Vec<Alternate> = if has(lang) {
-            self.config
-                .languages
-                .iter()
-                .filter(|l| has(&l.code))
-                .map(alt)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut nav = Vec::new();
-        for c in [
-            Collection::Initiatives,
-            Collection::Partners,
-            Collection::Towns,
-            Collection::Networks,
-            Collection::Domains,
-            Collection::People,
-            Collection::News,
-        ] {
-            if self.content.of(c).next().is_some() {
-                nav.push(NavItem {
-                    url: self.config.link(&format!("{lang}/{}/", c.name())),
-                    key: Some(format!("collection-{}", c.name())),
-                    title: None,
-                    current: section == Some(c.name()),
-                });
-            }
-        }
-        let mut footer = Vec::new();
-        for e in self
-            .content
-            .of(Collection::Pages)
-            .filter(|e| e.id != "home")
-        {
-            footer.push(NavItem {
-                url: self.entry_url(Collection::Pages, &e.id, lang),
-                key: None,
-                title: Some(self.title_of(e, lang)),
-                current: false,
-            });
-        }
-        if self.config.accessibility.is_some()
-            && self
-                .content
-                .get(Collection::Pages, "accessibility")
-                .is_none()
-        {
-            footer.push(NavItem {
-                url: self.entry_url(Collection::Pages, "accessibility", lang),
-                key: Some("accessibility-statement".into()),
-                title: None,
-                current: false,
-            });
-        }
-        let lang_dir = self.dir_of(lang);
-        Chrome {
-            lang: lang.to_string(),
-            dir: lang_dir.as_str(),
-            lang_name: native_name(lang),
-            site_title: self.config.site_title(lang),
-            base_path: self.config.base_path.clone(),
-            home_url: self.config.link(&format!("{lang}/")),
-            canonical: self.config.absolute(&path_of(&canonical_lang)),
-            switcher,
-            hreflang,
-            nav,
-            footer,
-            css: self.config.link("sulam.css"),
-            feed: (self.content.of(Collection::News).next().is_some())
-                .then(|| self.config.link(&crate::model::urls::feed_path(lang))),
-            generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
-            extra: self.config.extra.clone(),
-        }
-    }
-}
-
-pub fn context(chrome: &Chrome) -> Context {
-    let mut ctx = Context::new();
-    ctx.insert("lang", &chrome.lang);
-    ctx.insert("dir", &chrome.dir);
-    ctx.insert("chrome", chrome);
-    ctx
 }

@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::{Collection, Content};
 use crate::model::urls::entry_path;
 use crate::output::Output;
+use crate::render::chrome::{chrome, context};
 use crate::render::{self, Link, Model};
 use crate::text::lang::native_name;
 
@@ -110,8 +111,8 @@ pub fn render_page(
         Page::Home => {
             let home = content.get(Collection::Pages, "home");
             let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
-            let chrome = m.chrome(lang, &|l| format!("{l}/"), &has_home, None);
-            let mut ctx = render::context(&chrome);
+            let chrome = chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
+            let mut ctx = context(&chrome);
             let view = home.map(|h| m.entry_view(h, lang));
             ctx.insert(
                 "fallback_name",
@@ -142,13 +143,14 @@ pub fn render_page(
         }
         Page::List(c) => {
             let c = *c;
-            let chrome = m.chrome(
+            let chrome = chrome(
+                m,
                 lang,
                 &|l| format!("{l}/{}/", c.name()),
                 &all_langs,
                 Some(c.name()),
             );
-            let mut ctx = render::context(&chrome);
+            let mut ctx = context(&chrome);
             let items = m.links_of(c, lang);
             ctx.insert("collection", c.name());
             let list_title = crate::text::i18n::strip_isolation(&m.strings.get(
@@ -170,13 +172,14 @@ pub fn render_page(
             };
             let path = entry_path(e.collection, &e.id, lang);
             let has = |l: &str| e.texts.contains_key(l);
-            let chrome = m.chrome(
+            let chrome = chrome(
+                m,
                 lang,
                 &|l| entry_path(e.collection, &e.id, l),
                 &has,
                 Some(e.collection.name()),
             );
-            let mut ctx = render::context(&chrome);
+            let mut ctx = context(&chrome);
             let view = m.entry_view(e, lang);
             let title = view
                 .title
@@ -213,13 +216,14 @@ pub fn render_page(
         }
         Page::Statement => {
             let path = entry_path(Collection::Pages, "accessibility", lang);
-            let chrome = m.chrome(
+            let chrome = chrome(
+                m,
                 lang,
                 &|l| entry_path(Collection::Pages, "accessibility", l),
                 &all_langs,
                 None,
             );
-            let mut ctx = render::context(&chrome);
+            let mut ctx = context(&chrome);
             let title = m.strings.get(lang, "accessibility-statement", None);
             let view = render::EntryView {
                 id: "accessibility".into(),
