@@ -14,6 +14,7 @@ pub mod meta;
 pub mod pages;
 pub mod related;
 pub mod sitemap;
+pub mod statement;
 pub mod theme;
 
 pub use pages::Page;
@@ -684,47 +685,6 @@ impl Model<'_> {
             }
         }
         v
-    }
-}
-
-/// The accessibility statement's facts from site.yaml, on a page in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct Statement {
-    pub standard: String,
-    pub reviewed: String,
-    pub reviewed_iso: String,
-    pub coordinator: Option<Text>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub not_accessible: Option<Block<Vec<String>>>,
-}
-
-impl Model<'_> {
-    pub fn statement(&self, lang: &str) -> Option<Statement> {
-        let a = self.config.accessibility.as_ref()?;
-        let reviewed_iso = a.reviewed.value.trim().to_string();
-        Some(Statement {
-            standard: a
-                .standard
-                .clone()
-                .unwrap_or_else(|| "IS 5568 (WCAG 2.1, AA)".into()),
-            reviewed: self.fmt(lang).date(&reviewed_iso),
-            reviewed_iso,
-            coordinator: self
-                .config
-                .localized(&a.coordinator.name, lang)
-                .map(|(name, l)| self.text(name, &l, lang)),
-            email: a.coordinator.email.clone(),
-            phone: a.coordinator.phone.clone(),
-            not_accessible: a
-                .not_accessible
-                .as_ref()
-                .and_then(|n| self.config.localized(n, lang))
-                .map(|(items, l)| Block {
-                    attrs: self.attrs(&l, lang),
-                    items: items.iter().map(|i| self.html(i, &l)).collect(),
-                }),
-        })
     }
 }
 

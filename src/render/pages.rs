@@ -10,6 +10,7 @@ use crate::model::content::{Collection, Content};
 use crate::model::urls::entry_path;
 use crate::output::Output;
 use crate::render::chrome::{chrome, context};
+use crate::render::statement::statement;
 use crate::render::{self, Link, Model};
 use crate::text::lang::native_name;
 
@@ -201,7 +202,7 @@ pub fn render_page(
             let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
             ctx.insert(
                 "statement",
-                &is_statement.then(|| m.statement(lang)).flatten(),
+                &is_statement.then(|| statement(m, lang)).flatten(),
             );
             for asset in &e.assets {
                 let rel = asset.to_string_lossy().replace('\\', "/");
@@ -243,7 +244,7 @@ pub fn render_page(
             ctx.insert("list_url", &m.config.link(&format!("{lang}/pages/")));
             ctx.insert("fallback_name", &None::<String>);
             ctx.insert("partial_name", &None::<String>);
-            ctx.insert("statement", &m.statement(lang));
+            ctx.insert("statement", &statement(m, lang));
             ("page.html", format!("{path}index.html"), ctx)
         }
     };
