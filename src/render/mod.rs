@@ -548,7 +548,7 @@ impl Model<'_> {
                     lang,
                 );
                 let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
-                v.map = self.town_map("initiative", Some(&ids), lang);
+                v.map = map::town_map(self, "initiative", Some(&ids), lang);
                 let mut nets: Vec<String> = f.networks.iter().map(|r| r.value.clone()).collect();
                 nets.extend(
                     self.links
@@ -629,7 +629,7 @@ impl Model<'_> {
                     lang,
                 );
                 let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
-                v.map = self.town_map("network", Some(&ids), lang);
+                v.map = map::town_map(self, "network", Some(&ids), lang);
                 let mut inits: Vec<String> =
                     f.initiatives.iter().map(|r| r.value.clone()).collect();
                 inits.extend(

@@ -11,7 +11,7 @@ use crate::model::urls::entry_path;
 use crate::output::Output;
 use crate::render::chrome::{chrome, context};
 use crate::render::statement::statement;
-use crate::render::{self, Link, Model};
+use crate::render::{self, Link, Model, map};
 use crate::text::lang::native_name;
 
 /// One page of the site, rendered in every language.
@@ -163,7 +163,7 @@ pub fn render_page(
             ctx.insert("counts", &counts(content));
             ctx.insert("count", &items.len());
             ctx.insert("items", &items);
-            ctx.insert("map", &m.list_map(c, lang));
+            ctx.insert("map", &map::list_map(m, c, lang));
             ctx.insert("filters", &m.list_filters(c, lang));
             ("list.html", format!("{lang}/{}/index.html", c.name()), ctx)
         }
