@@ -84,7 +84,7 @@ pub fn feed(m: &Model, lang: &str) -> String {
 
 fn entry(m: &Model, e: &Entry, lang: &str, s: &mut String) {
     let page = m.config.absolute(&entry_path(e.collection, &e.id, lang));
-    let view = m.entry_view(e, lang);
+    let view = crate::render::entry::view(m, e, lang);
     let text_lang = view.fallback.as_deref().unwrap_or(lang);
     let lang_attr = |l: &str| {
         if l == text_lang {

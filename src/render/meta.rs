@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::model::content::{Collection, Entry, Facts};
-use crate::render::{EntryView, Model, chrome::Chrome};
+use crate::render::{Model, chrome::Chrome, entry::EntryView};
 use crate::text::i18n::strip_isolation;
 
 #[derive(Serialize, Default)]
@@ -148,15 +148,15 @@ impl Model<'_> {
                     map.insert("sameAs".into(), w.value.trim().into());
                 }
                 let place = |l: &crate::render::Link| json!({"@type": "Place", "name": l.title.text, "url": abs(&l.url)});
-                if !v.towns.is_empty() {
+                if !v.towns().is_empty() {
                     map.insert(
                         "areaServed".into(),
-                        v.towns.iter().map(place).collect::<Vec<_>>().into(),
+                        v.towns().iter().map(place).collect::<Vec<_>>().into(),
                     );
                 }
                 let org = |l: &crate::render::Link| json!({"@type": "Organization", "name": l.title.text, "url": abs(&l.url)});
                 let funders: Vec<Value> = v
-                    .partners
+                    .partners()
                     .iter()
                     .filter(|p| p.role.as_deref() == Some("role-funder"))
                     .map(org)
@@ -165,7 +165,7 @@ impl Model<'_> {
                     map.insert("funder".into(), funders.into());
                 }
                 let members: Vec<Value> = v
-                    .partners
+                    .partners()
                     .iter()
                     .filter(|p| p.role.as_deref() != Some("role-funder"))
                     .map(org)
@@ -185,10 +185,10 @@ impl Model<'_> {
                 "Organization"
             }
             Facts::Person(_) => {
-                if let Some(r) = &v.role {
+                if let Some(r) = v.role() {
                     map.insert("jobTitle".into(), r.text.clone().into());
                 }
-                if let Some(o) = &v.organisation {
+                if let Some(o) = v.organisation() {
                     map.insert(
                         "worksFor".into(),
                         json!({"@type": "Organization", "name": o.title.text, "url": abs(&o.url)}),

@@ -10,8 +10,10 @@ use crate::model::content::{Collection, Content};
 use crate::model::urls::entry_path;
 use crate::output::Output;
 use crate::render::chrome::{chrome, context};
+use crate::render::entry::{self, EntryView};
 use crate::render::statement::statement;
-use crate::render::{self, Link, Model, map};
+use crate::render::{Link, Model, map};
+use crate::text::i18n::strip_isolation;
 use crate::text::lang::native_name;
 
 /// One page of the site, rendered in every language.
@@ -114,7 +116,7 @@ pub fn render_page(
             let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
             let chrome = chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
             let mut ctx = context(&chrome);
-            let view = home.map(|h| m.entry_view(h, lang));
+            let view = home.map(|h| entry::view(m, h, lang));
             ctx.insert(
                 "fallback_name",
                 &view
@@ -154,7 +156,7 @@ pub fn render_page(
             let mut ctx = context(&chrome);
             let items = m.links_of(c, lang);
             ctx.insert("collection", c.name());
-            let list_title = crate::text::i18n::strip_isolation(&m.strings.get(
+            let list_title = strip_isolation(&m.strings.get(
                 lang,
                 &format!("collection-{}", c.name()),
                 None,
@@ -181,7 +183,7 @@ pub fn render_page(
                 Some(e.collection.name()),
             );
             let mut ctx = context(&chrome);
-            let view = m.entry_view(e, lang);
+            let view = entry::view(m, e, lang);
             let title = view
                 .title
                 .as_ref()
@@ -225,14 +227,13 @@ pub fn render_page(
                 None,
             );
             let mut ctx = context(&chrome);
-            let title = m.strings.get(lang, "accessibility-statement", None);
-            let view = render::EntryView {
-                id: "accessibility".into(),
-                collection: "pages".into(),
-                url: m.config.link(&path),
-                title: Some(m.text(&crate::text::i18n::strip_isolation(&title), lang, lang)),
-                ..Default::default()
-            };
+            let title = strip_isolation(&m.strings.get(lang, "accessibility-statement", None));
+            let view = EntryView::titled(
+                "accessibility",
+                Collection::Pages,
+                m.config.link(&path),
+                m.text(&title, lang, lang),
+            );
             let title = view
                 .title
                 .as_ref()
