@@ -9,7 +9,7 @@
 use crate::model::content::{Collection, Entry, Facts};
 use crate::model::urls::{entry_path, feed_path};
 use crate::output::Output;
-use crate::render::Model;
+use crate::render::{Model, pages::links_of};
 use crate::text::i18n::strip_isolation;
 
 /// Adds one feed per language to the output, when the site has news.
@@ -37,8 +37,7 @@ fn date_of(e: &Entry) -> Option<&str> {
 /// The Atom feed of the news in `lang`.
 pub fn feed(m: &Model, lang: &str) -> String {
     let config = m.config;
-    let items: Vec<&Entry> = m
-        .links_of(Collection::News, lang)
+    let items: Vec<&Entry> = links_of(m, Collection::News, lang)
         .iter()
         .filter_map(|l| m.content.get(Collection::News, &l.id))
         .collect();

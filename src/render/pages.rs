@@ -6,12 +6,14 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::content::{Collection, Content};
+use tera::Context;
+
+use crate::model::content::{Collection, Content, Entry};
 use crate::model::urls::entry_path;
 use crate::output::Output;
-use crate::render::chrome::{chrome, context};
+use crate::render::chrome::{self, Chrome};
 use crate::render::entry::{self, EntryView};
-use crate::render::statement::statement;
+use crate::render::statement::{self, Statement};
 use crate::render::{Link, Model, map};
 use crate::text::i18n::strip_isolation;
 use crate::text::lang::native_name;
@@ -107,150 +109,198 @@ pub fn render_page(
     page: &Page,
     lang: &str,
 ) -> Result<RenderedPage, Diagnostic> {
-    let content: &Content = m.content;
-    let all_langs = |_: &str| true;
-    let mut copies = Vec::new();
-    let (template, path, ctx) = match page {
-        Page::Home => {
-            let home = content.get(Collection::Pages, "home");
-            let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
-            let chrome = chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
-            let mut ctx = context(&chrome);
-            let view = home.map(|h| entry::view(m, h, lang));
-            ctx.insert(
-                "fallback_name",
-                &view
-                    .as_ref()
-                    .and_then(|v| v.fallback.as_deref())
-                    .map(native_name),
-            );
-            ctx.insert("page", &view);
-            let home_title = view
-                .as_ref()
-                .and_then(|v| v.title.as_ref())
-                .map(|t| t.text.clone())
-                .unwrap_or_else(|| m.config.site_title(lang));
-            ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
-            let mut initiatives = m.links_of(Collection::Initiatives, lang);
-            ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
-            initiatives.truncate(HOME_INITIATIVES);
-            ctx.insert("initiatives", &initiatives);
-            let news: Vec<Link> = m
-                .links_of(Collection::News, lang)
-                .into_iter()
-                .take(3)
-                .collect();
-            ctx.insert("news", &news);
-            ctx.insert("counts", &counts(content));
-            ("home.html", format!("{lang}/index.html"), ctx)
-        }
-        Page::List(c) => {
-            let c = *c;
-            let chrome = chrome(
-                m,
-                lang,
-                &|l| format!("{l}/{}/", c.name()),
-                &all_langs,
-                Some(c.name()),
-            );
-            let mut ctx = context(&chrome);
-            let items = m.links_of(c, lang);
-            ctx.insert("collection", c.name());
-            let list_title = strip_isolation(&m.strings.get(
-                lang,
-                &format!("collection-{}", c.name()),
-                None,
-            ));
-            ctx.insert("meta", &m.meta(&chrome, lang, &list_title, None));
-            ctx.insert("counts", &counts(content));
-            ctx.insert("count", &items.len());
-            ctx.insert("items", &items);
-            ctx.insert("map", &map::list_map(m, c, lang));
-            ctx.insert("filters", &m.list_filters(c, lang));
-            ("list.html", format!("{lang}/{}/index.html", c.name()), ctx)
-        }
-        Page::Entry(c, id) => {
-            let Some(e) = content.get(*c, id) else {
-                return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
-            };
-            let path = entry_path(e.collection, &e.id, lang);
-            let has = |l: &str| e.texts.contains_key(l);
-            let chrome = chrome(
-                m,
-                lang,
-                &|l| entry_path(e.collection, &e.id, l),
-                &has,
-                Some(e.collection.name()),
-            );
-            let mut ctx = context(&chrome);
-            let view = entry::view(m, e, lang);
-            let title = view
-                .title
-                .as_ref()
-                .map(|t| t.text.clone())
-                .unwrap_or_default();
-            ctx.insert("meta", &m.meta(&chrome, lang, &title, Some((e, &view))));
-            ctx.insert("page", &view);
-            ctx.insert("collection", e.collection.name());
-            ctx.insert(
-                "list_url",
-                &m.config.link(&format!("{lang}/{}/", e.collection.name())),
-            );
-            ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
-            ctx.insert(
-                "partial_name",
-                &view.partial_lang.as_deref().map(native_name),
-            );
-            let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
-            ctx.insert(
-                "statement",
-                &is_statement.then(|| statement(m, lang)).flatten(),
-            );
-            for asset in &e.assets {
-                let rel = asset.to_string_lossy().replace('\\', "/");
-                copies.push((format!("{path}{rel}"), e.dir.join(asset)));
-            }
-            (template_for(e.collection), format!("{path}index.html"), ctx)
-        }
+    let p = match page {
+        Page::Home => home(m, lang),
+        Page::List(c) => list(m, *c, lang),
+        Page::Entry(c, id) => entry_page(m, *c, id, lang)?,
+        Page::Statement => statement_page(m, lang),
         Page::Filters => {
             return Err(Diagnostic::error(
                 "the filter pages are rendered by filters::render_pages",
             ));
         }
-        Page::Statement => {
-            let path = entry_path(Collection::Pages, "accessibility", lang);
-            let chrome = chrome(
-                m,
-                lang,
-                &|l| entry_path(Collection::Pages, "accessibility", l),
-                &all_langs,
-                None,
-            );
-            let mut ctx = context(&chrome);
-            let title = strip_isolation(&m.strings.get(lang, "accessibility-statement", None));
-            let view = EntryView::titled(
-                "accessibility",
-                Collection::Pages,
-                m.config.link(&path),
-                m.text(&title, lang, lang),
-            );
-            let title = view
-                .title
-                .as_ref()
-                .map(|t| t.text.clone())
-                .unwrap_or_default();
-            ctx.insert("meta", &m.meta(&chrome, lang, &title, None));
-            ctx.insert("page", &view);
-            ctx.insert("collection", "pages");
-            ctx.insert("list_url", &m.config.link(&format!("{lang}/pages/")));
-            ctx.insert("fallback_name", &None::<String>);
-            ctx.insert("partial_name", &None::<String>);
-            ctx.insert("statement", &statement(m, lang));
-            ("page.html", format!("{path}index.html"), ctx)
-        }
     };
-    let html = render_template(tera, template, &ctx, &path)?;
-    Ok(RenderedPage { path, html, copies })
+    let html = render_template(tera, p.template, &p.ctx, &p.path)?;
+    Ok(RenderedPage {
+        path: p.path,
+        html,
+        copies: p.copies,
+    })
+}
+
+/// A page ready for its template.
+struct Prepared {
+    template: &'static str,
+    /// The file's path in the output.
+    path: String,
+    ctx: Context,
+    /// As in `RenderedPage`.
+    copies: Vec<(String, PathBuf)>,
+}
+
+/// The home page: the `home` page entry if there is one, the first initiatives, the latest
+/// news and how many entries each collection has.
+fn home(m: &Model, lang: &str) -> Prepared {
+    let home = m.content.get(Collection::Pages, "home");
+    let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
+    let chrome = chrome::chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
+    let mut ctx = chrome::context(&chrome);
+    let view = home.map(|h| entry::view(m, h, lang));
+    ctx.insert(
+        "fallback_name",
+        &view
+            .as_ref()
+            .and_then(|v| v.fallback.as_deref())
+            .map(native_name),
+    );
+    ctx.insert("page", &view);
+    let home_title = view
+        .as_ref()
+        .and_then(|v| v.title.as_ref())
+        .map(|t| t.text.clone())
+        .unwrap_or_else(|| m.config.site_title(lang));
+    ctx.insert("meta", &m.meta(&chrome, lang, &home_title, None));
+    let mut initiatives = links_of(m, Collection::Initiatives, lang);
+    ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
+    initiatives.truncate(HOME_INITIATIVES);
+    ctx.insert("initiatives", &initiatives);
+    let news: Vec<Link> = links_of(m, Collection::News, lang)
+        .into_iter()
+        .take(3)
+        .collect();
+    ctx.insert("news", &news);
+    ctx.insert("counts", &counts(m.content));
+    Prepared {
+        template: "home.html",
+        path: format!("{lang}/index.html"),
+        ctx,
+        copies: Vec::new(),
+    }
+}
+
+/// The list of collection `c`, with its map and filters where it has them.
+fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
+    let chrome = chrome::chrome(
+        m,
+        lang,
+        &|l| format!("{l}/{}/", c.name()),
+        &|_| true,
+        Some(c.name()),
+    );
+    let mut ctx = chrome::context(&chrome);
+    let items = links_of(m, c, lang);
+    ctx.insert("collection", c.name());
+    let list_title = strip_isolation(&m.strings.get(
+        lang,
+        &format!("collection-{}", c.name()),
+        None,
+    ));
+    ctx.insert("meta", &m.meta(&chrome, lang, &list_title, None));
+    ctx.insert("counts", &counts(m.content));
+    ctx.insert("count", &items.len());
+    ctx.insert("items", &items);
+    ctx.insert("map", &map::list_map(m, c, lang));
+    ctx.insert("filters", &m.list_filters(c, lang));
+    Prepared {
+        template: "list.html",
+        path: format!("{lang}/{}/index.html", c.name()),
+        ctx,
+        copies: Vec::new(),
+    }
+}
+
+/// The page of entry (`c`, `id`), with the entry's files beside it.
+fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared, Diagnostic> {
+    let Some(e) = m.content.get(c, id) else {
+        return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
+    };
+    let path = entry_path(e.collection, &e.id, lang);
+    let has = |l: &str| e.texts.contains_key(l);
+    let chrome = chrome::chrome(
+        m,
+        lang,
+        &|l| entry_path(e.collection, &e.id, l),
+        &has,
+        Some(e.collection.name()),
+    );
+    let view = entry::view(m, e, lang);
+    let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
+    let statement = is_statement
+        .then(|| statement::statement(m, lang))
+        .flatten();
+    let ctx = entry_context(m, &chrome, lang, &view, Some(e), statement);
+    let copies = e
+        .assets
+        .iter()
+        .map(|asset| {
+            let rel = asset.to_string_lossy().replace('\\', "/");
+            (format!("{path}{rel}"), e.dir.join(asset))
+        })
+        .collect();
+    Ok(Prepared {
+        template: template_for(e.collection),
+        path: format!("{path}index.html"),
+        ctx,
+        copies,
+    })
+}
+
+/// The accessibility statement's own page, when no page entry holds its text.
+fn statement_page(m: &Model, lang: &str) -> Prepared {
+    let path = entry_path(Collection::Pages, "accessibility", lang);
+    let chrome = chrome::chrome(
+        m,
+        lang,
+        &|l| entry_path(Collection::Pages, "accessibility", l),
+        &|_| true,
+        None,
+    );
+    let title = strip_isolation(&m.strings.get(lang, "accessibility-statement", None));
+    let view = EntryView::titled(
+        "accessibility",
+        Collection::Pages,
+        m.config.link(&path),
+        m.text(&title, lang, lang),
+    );
+    let ctx = entry_context(m, &chrome, lang, &view, None, statement::statement(m, lang));
+    Prepared {
+        template: "page.html",
+        path: format!("{path}index.html"),
+        ctx,
+        copies: Vec::new(),
+    }
+}
+
+/// The context of a page that shows `view`: the view of entry `e`, or of no entry (the
+/// statement's own page) when `None`.
+fn entry_context(
+    m: &Model,
+    chrome: &Chrome,
+    lang: &str,
+    view: &EntryView,
+    e: Option<&Entry>,
+    statement: Option<Statement>,
+) -> Context {
+    let mut ctx = chrome::context(chrome);
+    let title = view
+        .title
+        .as_ref()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    ctx.insert("meta", &m.meta(chrome, lang, &title, e.map(|e| (e, view))));
+    ctx.insert("page", view);
+    ctx.insert("collection", &view.collection);
+    ctx.insert(
+        "list_url",
+        &m.config.link(&format!("{lang}/{}/", view.collection)),
+    );
+    ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
+    ctx.insert(
+        "partial_name",
+        &view.partial_lang.as_deref().map(native_name),
+    );
+    ctx.insert("statement", &statement);
+    ctx
 }
 
 /// How many initiatives the home page shows, in the list's order; a site with more links to
@@ -265,15 +315,14 @@ fn counts(content: &Content) -> HashMap<&'static str, usize> {
         .collect()
 }
 
-impl Model<'_> {
-    pub fn links_of(&self, c: Collection, lang: &str) -> Vec<Link> {
-        let mut v: Vec<Link> = self
-            .content
-            .of(c)
-            .filter(|e| !(c == Collection::Pages && e.id == "home"))
-            .filter_map(|e| self.link_to(c, &e.id, lang))
-            .collect();
-        self.sort_links(&mut v, lang);
-        v
-    }
+/// Links to every entry of `c` (but the home page), sorted as lists are.
+pub fn links_of(m: &Model, c: Collection, lang: &str) -> Vec<Link> {
+    let mut v: Vec<Link> = m
+        .content
+        .of(c)
+        .filter(|e| !(c == Collection::Pages && e.id == "home"))
+        .filter_map(|e| m.link_to(c, &e.id, lang))
+        .collect();
+    m.sort_links(&mut v, lang);
+    v
 }
