@@ -326,3 +326,65 @@ pub fn links_of(m: &Model, c: Collection, lang: &str) -> Vec<Link> {
     m.sort_links(&mut v, lang);
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Text;
+    use crate::render::theme::DEFAULT;
+
+    fn template(name: &str) -> String {
+        let (_, bytes) = DEFAULT
+            .iter()
+            .find(|(p, _)| *p == format!("templates/{name}"))
+            .expect("a template of the default theme");
+        String::from_utf8(bytes.to_vec()).expect("UTF-8")
+    }
+
+    /// The `page.` fields that `name` and the templates it includes read.
+    fn page_fields(name: &str, out: &mut Vec<String>) {
+        let text = template(name);
+        for (i, _) in text.match_indices("page.") {
+            let starts_word = !text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            let field: String = text[i + 5..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if starts_word && !field.is_empty() {
+                out.push(field);
+            }
+        }
+        for (i, _) in text.match_indices("{% include \"") {
+            let rest = &text[i + 12..];
+            page_fields(&rest[..rest.find('"').unwrap_or(0)], out);
+        }
+    }
+
+    /// A template that read a field its page's view lacks would fail (`for`, `{{ }}`) or see it
+    /// as false (`if`), where every view had every field before the views were split.
+    #[test]
+    fn each_entry_template_reads_only_fields_its_view_has() {
+        let pages = [("home.html", Collection::Pages)];
+        let entries = Collection::ALL.map(|c| (template_for(c), c));
+        for (name, c) in pages.into_iter().chain(entries) {
+            let title = Text {
+                text: "t".into(),
+                html: "t".into(),
+                lang: "en".into(),
+                attrs: String::new(),
+                foreign: false,
+            };
+            let view = EntryView::titled("x", c, String::new(), title);
+            let json = serde_json::to_value(&view).expect("a view serializes");
+            let mut fields = Vec::new();
+            page_fields(name, &mut fields);
+            assert!(!fields.is_empty(), "{name}");
+            for f in fields {
+                assert!(
+                    json.get(&f).is_some(),
+                    "{name} reads page.{f}, not in {c}'s view"
+                );
+            }
+        }
+    }
+}
