@@ -4,11 +4,12 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::output::Output;
+use crate::render::Model;
+use crate::render::chrome::{self, Chrome};
 use crate::render::meta::{Meta, meta};
 use crate::render::pages::render_one;
 use crate::render::sitemap::sitemap;
 use crate::render::theme::Theme;
-use crate::render::{self, Chrome, Model};
 use crate::text::lang::native_name;
 
 pub fn write_extras(
@@ -22,8 +23,8 @@ pub fn write_extras(
     let default = &config.default_language().code;
 
     // The root: a language chooser that works without JavaScript.
-    let chrome: Chrome = m.chrome(default, &|l| format!("{l}/"), &|_| true, None);
-    let mut ctx = render::context(&chrome);
+    let chrome: Chrome = chrome::chrome(m, default, &|l| format!("{l}/"), &|_| true, None);
+    let mut ctx = chrome::context(&chrome);
     let choices: Vec<_> = config
         .languages
         .iter()
@@ -44,7 +45,7 @@ pub fn write_extras(
     let mut not_found = chrome.clone();
     not_found.canonical = String::new();
     not_found.hreflang.clear();
-    let mut ctx = render::context(&not_found);
+    let mut ctx = chrome::context(&not_found);
     ctx.insert("meta", &Meta::default());
     ctx.insert("choices", &choices);
     render_one(tera, "404.html", &ctx, "404.html", out, diags);
@@ -52,9 +53,9 @@ pub fn write_extras(
     // The search page of each language. Its stylesheet is named relative to it, as search.js
     // and the index are, so that the page also works when opened from a folder on disk.
     for l in &config.languages {
-        let mut chrome = m.chrome(&l.code, &|x| format!("{x}/search/"), &|_| true, None);
+        let mut chrome = chrome::chrome(m, &l.code, &|x| format!("{x}/search/"), &|_| true, None);
         chrome.css = "../../sulam.css".into();
-        let mut ctx = render::context(&chrome);
+        let mut ctx = chrome::context(&chrome);
         let title =
             crate::text::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
         ctx.insert("meta", &meta(m, &chrome, &l.code, &title, None));

@@ -9,8 +9,8 @@
 use crate::model::content::{Collection, Entry, Facts};
 use crate::model::urls::{entry_path, feed_path};
 use crate::output::Output;
-use crate::render::Model;
 use crate::render::keys::UiKey;
+use crate::render::{Model, pages::links_of};
 use crate::text::escape::escape_xml;
 use crate::text::i18n::strip_isolation;
 
@@ -39,8 +39,7 @@ fn date_of(e: &Entry) -> Option<&str> {
 /// The Atom feed of the news in `lang`.
 pub fn feed(m: &Model, lang: &str) -> String {
     let config = m.config;
-    let items: Vec<&Entry> = m
-        .links_of(Collection::News, lang)
+    let items: Vec<&Entry> = links_of(m, Collection::News, lang)
         .iter()
         .filter_map(|l| m.content.get(Collection::News, &l.id))
         .collect();
@@ -89,7 +88,7 @@ pub fn feed(m: &Model, lang: &str) -> String {
 
 fn entry(m: &Model, e: &Entry, lang: &str, s: &mut String) {
     let page = m.config.absolute(&entry_path(e.collection, &e.id, lang));
-    let view = m.entry_view(e, lang);
+    let view = crate::render::entry::view(m, e, lang);
     let text_lang = view.fallback.as_deref().unwrap_or(lang);
     let lang_attr = |l: &str| {
         if l == text_lang {

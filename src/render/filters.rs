@@ -23,7 +23,7 @@ use crate::model::urls::filter_path;
 use crate::output::Output;
 use crate::render::keys::UiKey;
 use crate::render::meta::meta;
-use crate::render::{self, Link, Model, Text};
+use crate::render::{Link, Model, Text, chrome};
 use crate::text::i18n::strip_isolation;
 
 /// A fact that the initiatives can be filtered by.
@@ -428,8 +428,8 @@ pub fn render_pages(
                     .collect();
                 m.sort_links(&mut items, lang);
                 let path_of = |l: &str| filter_path(l, facet.name(), &o.value);
-                let chrome = m.chrome(lang, &path_of, &|_| true, Some("initiatives"));
-                let mut ctx = render::context(&chrome);
+                let chrome = chrome::chrome(m, lang, &path_of, &|_| true, Some("initiatives"));
+                let mut ctx = chrome::context(&chrome);
                 let facet_label = strip_isolation(&m.strings.get(lang, &view.key, None));
                 let title = format!("{facet_label}: {}", o.label.text);
                 ctx.insert("meta", &meta(m, &chrome, lang, &title, None));

@@ -255,157 +255,192 @@ pub fn place_labels(points: &[(f64, f64, f64)], dots: &[(f64, f64)], height: f64
     sides
 }
 
-impl Model<'_> {
-    /// The frame of every map of the site: `map.bbox`, else around all towns with coordinates.
-    pub fn map_frame(&self) -> Option<Frame> {
-        if let Some([west, south, east, north]) = self.config.map.as_ref().and_then(|m| m.bbox) {
-            return Some(Frame {
-                west,
-                south,
-                east,
-                north,
-            });
-        }
-        let points: Vec<[f64; 2]> = self
-            .content
-            .of(Collection::Towns)
-            .filter_map(coordinates)
-            .collect();
-        Frame::around(&points)
-    }
-
-    /// The map on the list page of collection `c`: every town, on the towns list.
-    pub fn list_map(&self, c: Collection, lang: &str) -> Option<TownMap> {
-        (c == Collection::Towns)
-            .then(|| self.town_map("towns", None, lang))
-            .flatten()
-    }
-
-    /// The map of the towns `ids` (every town of the site when `None`) on a page in `lang`;
-    /// `None` when none of them can be drawn.
-    pub fn town_map(
-        &self,
-        kind: &'static str,
-        ids: Option<&[&str]>,
-        lang: &str,
-    ) -> Option<TownMap> {
-        let frame = self.map_frame()?;
-        let mine: Vec<&Entry> = match ids {
-            Some(ids) => {
-                let mut v: Vec<&Entry> = ids
-                    .iter()
-                    .filter_map(|id| self.content.get(Collection::Towns, id))
-                    .collect();
-                v.dedup_by(|a, b| a.id == b.id);
-                v
-            }
-            None => self.content.of(Collection::Towns).collect(),
-        };
-        let mut drawn: Vec<(&Entry, f64, f64)> = Vec::new();
-        let mut unplaced: Vec<Link> = Vec::new();
-        for e in &mine {
-            match coordinates(e) {
-                Some([lat, lon]) if frame.contains(lat, lon) => {
-                    let (x, y) = frame.project(lat, lon);
-                    drawn.push((e, x, y));
-                }
-                _ => unplaced.extend(self.link_to(Collection::Towns, &e.id, lang)),
-            }
-        }
-        if drawn.is_empty() {
-            return None;
-        }
-        // Reading order in the document: north to south, then west to east.
-        drawn.sort_by(|a, b| {
-            a.2.total_cmp(&b.2)
-                .then(a.1.total_cmp(&b.1))
-                .then(a.0.id.cmp(&b.0.id))
+/// The frame of every map of the site: `map.bbox`, else around all towns with coordinates.
+pub fn frame(m: &Model) -> Option<Frame> {
+    if let Some([west, south, east, north]) = m.config.map.as_ref().and_then(|c| c.bbox) {
+        return Some(Frame {
+            west,
+            south,
+            east,
+            north,
         });
-        self.sort_links(&mut unplaced, lang);
-        let mut others: Vec<(f64, f64)> = self
-            .content
-            .of(Collection::Towns)
-            .filter(|e| !mine.iter().any(|m| m.id == e.id))
-            .filter_map(coordinates)
-            .filter(|[lat, lon]| frame.contains(*lat, *lon))
-            .map(|[lat, lon]| frame.project(lat, lon))
-            .collect();
-        // The other towns give a small site's map its context; on a large one they would be a
-        // cloud of dots on every page (and make every page grow with the number of towns).
-        if others.len() > MAX_CONTEXT_TOWNS {
-            others.clear();
+    }
+    let points: Vec<[f64; 2]> = m
+        .content
+        .of(Collection::Towns)
+        .filter_map(coordinates)
+        .collect();
+    Frame::around(&points)
+}
+
+/// The map on the list page of collection `c`: every town, on the towns list.
+pub fn list_map(m: &Model, c: Collection, lang: &str) -> Option<TownMap> {
+    (c == Collection::Towns)
+        .then(|| town_map(m, "towns", None, lang))
+        .flatten()
+}
+
+/// A town drawn on the map, at (x, y) in SVG units.
+type Drawn<'e> = (&'e Entry, f64, f64);
+
+/// The map of the towns `ids` (every town of the site when `None`) on a page in `lang`;
+/// `None` when none of them can be drawn.
+pub fn town_map(
+    m: &Model,
+    kind: &'static str,
+    ids: Option<&[&str]>,
+    lang: &str,
+) -> Option<TownMap> {
+    let frame = frame(m)?;
+    let mine = towns_of(m, ids);
+    let (drawn, unplaced) = place_towns(m, &frame, &mine, lang);
+    if drawn.is_empty() {
+        return None;
+    }
+    let others = other_towns(m, &frame, &mine);
+    let height = frame.height();
+    Some(TownMap {
+        kind,
+        caption_key: format!("map-caption-{kind}"),
+        view_box: format!(
+            "{} {} {} {}",
+            num(-PAD),
+            num(-PAD),
+            num(WIDTH + 2.0 * PAD),
+            num(height + 2.0 * PAD)
+        ),
+        width: num(WIDTH),
+        height: num(height),
+        outline: m
+            .config
+            .map
+            .as_ref()
+            .and_then(|c| c.outline.as_ref())
+            .map(|o| m.config.link(o)),
+        towns: labelled_towns(m, &drawn, &others, height, lang),
+        others: others.into_iter().map(|(x, y)| (num(x), num(y))).collect(),
+        unplaced,
+    })
+}
+
+/// The towns `ids` (every town of the site when `None`), each once.
+fn towns_of<'m>(m: &Model<'m>, ids: Option<&[&str]>) -> Vec<&'m Entry> {
+    match ids {
+        Some(ids) => {
+            let mut v: Vec<&Entry> = ids
+                .iter()
+                .filter_map(|id| m.content.get(Collection::Towns, id))
+                .collect();
+            v.dedup_by(|a, b| a.id == b.id);
+            v
         }
-        let titles: Vec<Text> = drawn
-            .iter()
-            .map(|(e, _, _)| self.title_of(e, lang))
-            .collect();
-        let points: Vec<(f64, f64, f64)> = drawn
-            .iter()
-            .zip(&titles)
-            .map(|((_, x, y), t)| (*x, *y, label_width(&t.text)))
-            .collect();
-        let dots: Vec<(f64, f64)> = points
-            .iter()
-            .map(|(x, y, _)| (*x, *y))
-            .chain(others.iter().copied())
-            .collect();
-        let height = frame.height();
-        let sides = place_labels(&points, &dots, height);
-        let towns: Vec<MapTown> = drawn
-            .iter()
-            .zip(titles)
-            .zip(sides)
-            .map(|(((e, x, y), title), side)| {
-                let dir = self
-                    .config
-                    .language(&title.lang)
-                    .map(|l| l.dir)
-                    .unwrap_or(Dir::of_language(&title.lang));
-                let w = label_width(&title.text);
-                let r = label_box(*x, *y, w, side);
-                // The text's start is its left edge in a left-to-right label and its right
-                // edge in a right-to-left one.
-                let (label_x, anchor) = match (side, dir) {
-                    (Side::North | Side::South, _) => (*x, "middle"),
-                    (_, Dir::Ltr) => (r.0, "start"),
-                    (_, Dir::Rtl) => (r.0, "end"),
-                };
-                MapTown {
-                    id: e.id.clone(),
-                    url: self.entry_url(Collection::Towns, &e.id, lang),
-                    dir: dir.as_str(),
-                    x: num(*x),
-                    y: num(*y),
-                    label_x: num(label_x),
-                    // The baseline, a little above the box's bottom.
-                    label_y: num(r.3 - FONT * 0.22),
-                    anchor,
-                    title,
-                }
-            })
-            .collect();
-        Some(TownMap {
-            kind,
-            caption_key: format!("map-caption-{kind}"),
-            view_box: format!(
-                "{} {} {} {}",
-                num(-PAD),
-                num(-PAD),
-                num(WIDTH + 2.0 * PAD),
-                num(height + 2.0 * PAD)
-            ),
-            width: num(WIDTH),
-            height: num(height),
-            outline: self
-                .config
-                .map
-                .as_ref()
-                .and_then(|m| m.outline.as_ref())
-                .map(|o| self.config.link(o)),
-            towns,
-            others: others.into_iter().map(|(x, y)| (num(x), num(y))).collect(),
-            unplaced,
-        })
+        None => m.content.of(Collection::Towns).collect(),
+    }
+}
+
+/// The towns of `mine` that can be drawn in `frame`, in reading order (north to south, then
+/// west to east), and links to those that cannot, sorted as lists are.
+fn place_towns<'e>(
+    m: &Model,
+    frame: &Frame,
+    mine: &[&'e Entry],
+    lang: &str,
+) -> (Vec<Drawn<'e>>, Vec<Link>) {
+    let mut drawn: Vec<Drawn> = Vec::new();
+    let mut unplaced: Vec<Link> = Vec::new();
+    for e in mine {
+        match coordinates(e) {
+            Some([lat, lon]) if frame.contains(lat, lon) => {
+                let (x, y) = frame.project(lat, lon);
+                drawn.push((e, x, y));
+            }
+            _ => unplaced.extend(m.link_to(Collection::Towns, &e.id, lang)),
+        }
+    }
+    // Reading order in the document: north to south, then west to east.
+    drawn.sort_by(|a, b| {
+        a.2.total_cmp(&b.2)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.0.id.cmp(&b.0.id))
+    });
+    m.sort_links(&mut unplaced, lang);
+    (drawn, unplaced)
+}
+
+/// The site's other towns in `frame`, as (x, y): none past `MAX_CONTEXT_TOWNS`.
+fn other_towns(m: &Model, frame: &Frame, mine: &[&Entry]) -> Vec<(f64, f64)> {
+    let mut others: Vec<(f64, f64)> = m
+        .content
+        .of(Collection::Towns)
+        .filter(|e| !mine.iter().any(|t| t.id == e.id))
+        .filter_map(coordinates)
+        .filter(|[lat, lon]| frame.contains(*lat, *lon))
+        .map(|[lat, lon]| frame.project(lat, lon))
+        .collect();
+    // The other towns give a small site's map its context; on a large one they would be a
+    // cloud of dots on every page (and make every page grow with the number of towns).
+    if others.len() > MAX_CONTEXT_TOWNS {
+        others.clear();
+    }
+    others
+}
+
+/// The drawn towns with their names, each label on the side of its dot where it collides
+/// least with the others and with every dot (`others` too).
+fn labelled_towns(
+    m: &Model,
+    drawn: &[Drawn],
+    others: &[(f64, f64)],
+    height: f64,
+    lang: &str,
+) -> Vec<MapTown> {
+    let titles: Vec<Text> = drawn.iter().map(|(e, _, _)| m.title_of(e, lang)).collect();
+    let points: Vec<(f64, f64, f64)> = drawn
+        .iter()
+        .zip(&titles)
+        .map(|((_, x, y), t)| (*x, *y, label_width(&t.text)))
+        .collect();
+    let dots: Vec<(f64, f64)> = points
+        .iter()
+        .map(|(x, y, _)| (*x, *y))
+        .chain(others.iter().copied())
+        .collect();
+    let sides = place_labels(&points, &dots, height);
+    drawn
+        .iter()
+        .zip(titles)
+        .zip(sides)
+        .map(|((town, title), side)| map_town(m, town, title, side, lang))
+        .collect()
+}
+
+/// One drawn town with its label on `side` of its dot.
+fn map_town(m: &Model, (e, x, y): &Drawn, title: Text, side: Side, lang: &str) -> MapTown {
+    let dir = m
+        .config
+        .language(&title.lang)
+        .map(|l| l.dir)
+        .unwrap_or(Dir::of_language(&title.lang));
+    let w = label_width(&title.text);
+    let r = label_box(*x, *y, w, side);
+    // The text's start is its left edge in a left-to-right label and its right
+    // edge in a right-to-left one.
+    let (label_x, anchor) = match (side, dir) {
+        (Side::North | Side::South, _) => (*x, "middle"),
+        (_, Dir::Ltr) => (r.0, "start"),
+        (_, Dir::Rtl) => (r.0, "end"),
+    };
+    MapTown {
+        id: e.id.clone(),
+        url: m.entry_url(Collection::Towns, &e.id, lang),
+        dir: dir.as_str(),
+        x: num(*x),
+        y: num(*y),
+        label_x: num(label_x),
+        // The baseline, a little above the box's bottom.
+        label_y: num(r.3 - FONT * 0.22),
+        anchor,
+        title,
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::model::content::{Collection, Entry, Facts, Role};
 use crate::render::keys::UiKey;
-use crate::render::{Chrome, EntryView, Model};
+use crate::render::{Model, chrome::Chrome, entry::EntryView};
 use crate::text::i18n::strip_isolation;
 
 #[derive(Serialize, Default)]
@@ -147,16 +147,16 @@ fn entry_ld(
                 map.insert("sameAs".into(), w.value.trim().into());
             }
             let place = |l: &crate::render::Link| json!({"@type": "Place", "name": l.title.text, "url": abs(&l.url)});
-            if !v.towns.is_empty() {
+            if !v.towns().is_empty() {
                 map.insert(
                     "areaServed".into(),
-                    v.towns.iter().map(place).collect::<Vec<_>>().into(),
+                    v.towns().iter().map(place).collect::<Vec<_>>().into(),
                 );
             }
             let org = |l: &crate::render::Link| json!({"@type": "Organization", "name": l.title.text, "url": abs(&l.url)});
             let funder = Some(Role::Funder.ui_key());
             let funders: Vec<Value> = v
-                .partners
+                .partners()
                 .iter()
                 .filter(|p| p.role == funder)
                 .map(org)
@@ -165,7 +165,7 @@ fn entry_ld(
                 map.insert("funder".into(), funders.into());
             }
             let members: Vec<Value> = v
-                .partners
+                .partners()
                 .iter()
                 .filter(|p| p.role != funder)
                 .map(org)
@@ -185,10 +185,10 @@ fn entry_ld(
             "Organization"
         }
         Facts::Person(_) => {
-            if let Some(r) = &v.role {
+            if let Some(r) = v.role() {
                 map.insert("jobTitle".into(), r.text.clone().into());
             }
-            if let Some(o) = &v.organisation {
+            if let Some(o) = v.organisation() {
                 map.insert(
                     "worksFor".into(),
                     json!({"@type": "Organization", "name": o.title.text, "url": abs(&o.url)}),

@@ -5,6 +5,8 @@
 //! (`attrs`), and Latin runs in right-to-left text are isolated (`html`); templates print
 //! `html` and `attrs` as they are and never need to know the bidi rules.
 
+pub mod chrome;
+pub mod entry;
 pub mod extras;
 pub mod feed;
 pub mod filters;
@@ -14,6 +16,7 @@ pub mod meta;
 pub mod pages;
 pub mod related;
 pub mod sitemap;
+pub mod statement;
 pub mod theme;
 
 pub use pages::Page;
@@ -24,20 +27,17 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Kwargs, State, Tera, TeraResult};
+use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
-use crate::model::content::{
-    Collection, Content, Entry, Facts, FigureValue, Front, LangFile, Outcome,
-};
+use crate::model::content::{Collection, Content, Entry, Facts, Front, LangFile, NewsFacts};
 use crate::model::link::Links;
 pub use crate::model::urls::entry_path;
 use crate::text::format::{Formats, LangFormat};
 use crate::text::i18n::{Strings, strip_isolation};
-use crate::text::lang::{Dir, isolate_ltr_runs, native_name};
+use crate::text::lang::{Dir, isolate_ltr_runs};
 use crate::text::markdown;
-use keys::UiKey;
 
 /// Everything a page needs, built once per build and shared by all pages.
 pub struct Model<'a> {
@@ -145,84 +145,6 @@ pub struct Block<T: Serialize> {
     pub items: T,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct TitledText {
-    pub title: String,
-    pub text: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct OutcomeGroup {
-    pub title: Option<String>,
-    pub items: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FigureView {
-    pub id: String,
-    pub value: String,
-    pub year: Option<String>,
-    pub label: Option<Text>,
-    pub source: Option<Text>,
-}
-
-/// One entry as a page in one language shows it.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct EntryView {
-    pub id: String,
-    pub collection: String,
-    pub url: String,
-    pub title: Option<Text>,
-    pub summary: Option<Text>,
-    pub body: Option<String>,
-    /// ` lang=".." dir=".."` for the body when it comes from another language.
-    pub body_attrs: String,
-    /// The language the entry's text comes from, when the page's own is missing.
-    pub fallback: Option<String>,
-    /// The fields taken from another language than the entry's own text.
-    pub partial_fallback: Vec<String>,
-    /// The language the first of those fields came from.
-    pub partial_lang: Option<String>,
-    pub pillars: Option<Block<Vec<TitledText>>>,
-    pub milestones: Option<Block<Vec<TitledText>>>,
-    pub outcomes: Option<Block<Vec<OutcomeGroup>>>,
-    pub team: Option<Block<Vec<TitledText>>>,
-    pub audience: Option<Text>,
-    pub timeframe: Option<Text>,
-    pub role: Option<Text>,
-    pub status: Option<String>,
-    pub started: Option<String>,
-    pub ends: Option<String>,
-    pub ages: Option<(String, String)>,
-    pub website: Option<String>,
-    pub image: Option<String>,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
-    pub district: Option<String>,
-    pub kind: Option<String>,
-    pub coordinates: Option<(String, String)>,
-    pub cluster: Option<i64>,
-    pub figures: Vec<FigureView>,
-    pub partners: Vec<Link>,
-    pub towns: Vec<Link>,
-    pub networks: Vec<Link>,
-    pub domains: Vec<Link>,
-    pub related: Vec<Link>,
-    /// Related initiatives found from shared facts, when the author named none.
-    pub suggested: Vec<related::Suggested>,
-    pub news: Vec<Link>,
-    pub initiatives: Vec<Link>,
-    pub people: Vec<Link>,
-    pub sector: Option<Link>,
-    pub organisation: Option<Link>,
-    /// The map of the entry's towns (initiatives and networks).
-    pub map: Option<crate::render::map::TownMap>,
-    /// `extra:` of common.yaml.
-    pub extra: Option<serde_json::Value>,
-    /// `extra:` of the language file (with fallback).
-    pub text_extra: Option<serde_json::Value>,
-}
-
 impl Model<'_> {
     fn dir_of(&self, lang: &str) -> Dir {
         self.config
@@ -305,12 +227,16 @@ impl Model<'_> {
         }
     }
 
-    fn image_url(
-        &self,
-        e: &Entry,
-        lang: &str,
-        name: &Option<serde_saphyr::Spanned<String>>,
-    ) -> Option<String> {
+    /// The address of the entry's picture: an initiative's or a news item's `image`, a
+    /// partner's `logo`, a person's `photo`.
+    fn image_of(&self, e: &Entry, lang: &str) -> Option<String> {
+        let name = match &e.facts {
+            Facts::Initiative(f) => &f.image,
+            Facts::Partner(f) => &f.logo,
+            Facts::Person(f) => &f.photo,
+            Facts::News(f) => &f.image,
+            _ => return None,
+        };
         name.as_ref().map(|n| {
             format!(
                 "{}{}",
@@ -320,21 +246,22 @@ impl Model<'_> {
         })
     }
 
+    /// A news item's date, formatted for the page and as written (YYYY-MM-DD).
+    fn news_date(&self, f: &NewsFacts, lang: &str) -> (Option<String>, Option<String>) {
+        (
+            f.date.as_ref().map(|d| self.fmt(lang).date(d.value.trim())),
+            f.date.as_ref().map(|d| d.value.trim().to_string()),
+        )
+    }
+
     pub fn link_to(&self, c: Collection, id: &str, lang: &str) -> Option<Link> {
         let e = self.content.get(c, id)?;
         let summary = self
             .field(e, lang, |f| f.summary.as_ref())
             .map(|(l, s)| self.text(s, l, lang));
-        let (date, date_iso, image) = match &e.facts {
-            Facts::News(f) => (
-                f.date.as_ref().map(|d| self.fmt(lang).date(d.value.trim())),
-                f.date.as_ref().map(|d| d.value.trim().to_string()),
-                self.image_url(e, lang, &f.image),
-            ),
-            Facts::Initiative(f) => (None, None, self.image_url(e, lang, &f.image)),
-            Facts::Partner(f) => (None, None, self.image_url(e, lang, &f.logo)),
-            Facts::Person(f) => (None, None, self.image_url(e, lang, &f.photo)),
-            _ => (None, None, None),
+        let (date, date_iso) = match &e.facts {
+            Facts::News(f) => self.news_date(f, lang),
+            _ => (None, None),
         };
         Some(Link {
             id: id.to_string(),
@@ -345,7 +272,7 @@ impl Model<'_> {
             role: None,
             date,
             date_iso,
-            image,
+            image: self.image_of(e, lang),
         })
     }
 
@@ -393,339 +320,6 @@ impl Model<'_> {
             Facts::Person(f) => f.order,
             _ => None,
         }
-    }
-
-    fn year(&self, y: &Option<serde_saphyr::Spanned<i64>>) -> Option<String> {
-        // Years are written without grouping in every language ("2020", not "2,020").
-        y.as_ref().map(|y| y.value.to_string())
-    }
-
-    fn backrefs(&self, e: &Entry, from: Collection, lang: &str) -> Vec<Link> {
-        let ids: Vec<String> = self
-            .links
-            .from_collection(e.collection, &e.id, from)
-            .map(|b| b.id.clone())
-            .collect();
-        self.links(from, ids.iter().map(String::as_str), lang)
-    }
-
-    /// The view of entry `e` on its page in `lang`.
-    pub fn entry_view(&self, e: &Entry, lang: &str) -> EntryView {
-        let mut v = EntryView {
-            id: e.id.clone(),
-            collection: e.collection.name().to_string(),
-            url: self.entry_url(e.collection, &e.id, lang),
-            title: Some(self.title_of(e, lang)),
-            extra: e.facts.extra().cloned(),
-            ..Default::default()
-        };
-        let Some((text_lang, lf)) = self.text_lang(e, lang) else {
-            return v;
-        };
-        if text_lang != lang {
-            v.fallback = Some(text_lang.to_string());
-        }
-        let mut borrowed: Vec<(String, String)> = Vec::new();
-        let mut note = |name: &str, l: &str| {
-            if l != lang && l != text_lang {
-                borrowed.push((name.to_string(), l.to_string()));
-            }
-        };
-        if let Some((l, s)) = self.field(e, lang, |f| f.summary.as_ref()) {
-            note("summary", l);
-            v.summary = Some(self.text(s, l, lang));
-        }
-        if !lf.body.trim().is_empty() {
-            v.body = self.bodies.get(e.collection, &e.id, text_lang).cloned();
-            v.body_attrs = self.attrs(text_lang, lang);
-        } else if let Some(l) = self
-            .config
-            .fallback_chain(lang)
-            .into_iter()
-            .find(|l| e.texts.get(*l).is_some_and(|f| !f.body.trim().is_empty()))
-        {
-            note("body", l);
-            v.body = self.bodies.get(e.collection, &e.id, l).cloned();
-            v.body_attrs = self.attrs(l, lang);
-        }
-        let titled = |items: &Vec<crate::model::content::TitleText>, l: &str| -> Vec<TitledText> {
-            items
-                .iter()
-                .map(|p| TitledText {
-                    title: self.html(&p.title, l),
-                    text: p.text.as_ref().map(|t| self.html(t, l)),
-                })
-                .collect()
-        };
-        if let Some((l, p)) = self.field(e, lang, |f| f.pillars.as_ref()) {
-            note("pillars", l);
-            v.pillars = Some(Block {
-                attrs: self.attrs(l, lang),
-                items: titled(p, l),
-            });
-        }
-        if let Some((l, p)) = self.field(e, lang, |f| f.milestones.as_ref()) {
-            note("milestones", l);
-            v.milestones = Some(Block {
-                attrs: self.attrs(l, lang),
-                items: titled(p, l),
-            });
-        }
-        if let Some((l, t)) = self.field(e, lang, |f| f.team.as_ref()) {
-            note("team", l);
-            let items = t
-                .iter()
-                .map(|r| TitledText {
-                    title: self.html(&r.role, l),
-                    text: r.text.as_ref().map(|t| self.html(t, l)),
-                })
-                .collect();
-            v.team = Some(Block {
-                attrs: self.attrs(l, lang),
-                items,
-            });
-        }
-        if let Some((l, o)) = self.field(e, lang, |f| f.outcomes.as_ref()) {
-            note("outcomes", l);
-            let mut groups: Vec<OutcomeGroup> = Vec::new();
-            for item in o {
-                match item {
-                    Outcome::Plain(s) => match groups.last_mut() {
-                        Some(g) if g.title.is_none() => g.items.push(self.html(s, l)),
-                        _ => groups.push(OutcomeGroup {
-                            title: None,
-                            items: vec![self.html(s, l)],
-                        }),
-                    },
-                    Outcome::Group { title, items } => groups.push(OutcomeGroup {
-                        title: Some(self.html(title, l)),
-                        items: items.iter().map(|s| self.html(s, l)).collect(),
-                    }),
-                }
-            }
-            v.outcomes = Some(Block {
-                attrs: self.attrs(l, lang),
-                items: groups,
-            });
-        }
-        if let Some((l, s)) = self.field(e, lang, |f| f.audience.as_ref()) {
-            note("audience", l);
-            v.audience = Some(self.text(s, l, lang));
-        }
-        if let Some((l, s)) = self.field(e, lang, |f| f.timeframe.as_ref()) {
-            note("timeframe", l);
-            v.timeframe = Some(self.text(s, l, lang));
-        }
-        if let Some((l, s)) = self.field(e, lang, |f| f.role.as_ref()) {
-            note("role", l);
-            v.role = Some(self.text(s, l, lang));
-        }
-        if let Some((l, x)) = self.field(e, lang, |f| f.extra.as_ref()) {
-            note("extra", l);
-            v.text_extra = Some(x.clone());
-        }
-        v.partial_lang = borrowed.first().map(|(_, l)| l.clone());
-        v.partial_fallback = borrowed.into_iter().map(|(name, _)| name).collect();
-
-        match &e.facts {
-            Facts::Initiative(f) => {
-                let mut partners: Vec<Link> = Vec::new();
-                for p in &f.partners {
-                    if partners.iter().any(|x| x.id == p.id.value) {
-                        continue;
-                    }
-                    if let Some(mut l) = self.link_to(Collection::Partners, p.id.value.trim(), lang)
-                    {
-                        l.role = p.role.map(UiKey::ui_key);
-                        partners.push(l);
-                    }
-                }
-                self.sort_links(&mut partners, lang);
-                v.partners = partners;
-                v.towns = self.links(
-                    Collection::Towns,
-                    f.towns.iter().map(|r| r.value.as_str()),
-                    lang,
-                );
-                let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
-                v.map = self.town_map("initiative", Some(&ids), lang);
-                let mut nets: Vec<String> = f.networks.iter().map(|r| r.value.clone()).collect();
-                nets.extend(
-                    self.links
-                        .from_collection(e.collection, &e.id, Collection::Networks)
-                        .map(|b| b.id.clone()),
-                );
-                v.networks =
-                    self.links(Collection::Networks, nets.iter().map(String::as_str), lang);
-                v.domains = self.links(
-                    Collection::Domains,
-                    f.domains.iter().map(|r| r.value.as_str()),
-                    lang,
-                );
-                let mut related: Vec<String> = f.related.iter().map(|r| r.value.clone()).collect();
-                related.extend(
-                    self.links
-                        .from_collection(e.collection, &e.id, Collection::Initiatives)
-                        .map(|b| b.id.clone()),
-                );
-                related.retain(|r| r != &e.id);
-                v.related = self.links(
-                    Collection::Initiatives,
-                    related.iter().map(String::as_str),
-                    lang,
-                );
-                if v.related.is_empty() {
-                    v.suggested = related::suggested(self, e, lang);
-                }
-                v.news = self.backrefs(e, Collection::News, lang);
-                v.status = f.status.map(UiKey::ui_key);
-                v.started = self.year(&f.started);
-                v.ends = self.year(&f.ends);
-                v.ages = f.ages.as_ref().map(|a| {
-                    (
-                        self.fmt(lang).number(a.value.from.into()),
-                        self.fmt(lang).number(a.value.to.into()),
-                    )
-                });
-                v.website = f.website.as_ref().map(|w| w.value.trim().to_string());
-                v.image = self.image_url(e, lang, &f.image);
-            }
-            Facts::Partner(f) => {
-                let mut inits: Vec<Link> = Vec::new();
-                for b in self
-                    .links
-                    .from_collection(e.collection, &e.id, Collection::Initiatives)
-                {
-                    if let Some(mut l) = self.link_to(Collection::Initiatives, &b.id, lang) {
-                        l.role = b.role.map(UiKey::ui_key);
-                        inits.push(l);
-                    }
-                }
-                self.sort_links(&mut inits, lang);
-                v.initiatives = inits;
-                v.people = self.backrefs(e, Collection::People, lang);
-                v.sector = f
-                    .sector
-                    .as_ref()
-                    .and_then(|s| self.link_to(Collection::Sectors, &s.value, lang));
-                v.website = f.website.as_ref().map(|w| w.value.trim().to_string());
-                v.image = self.image_url(e, lang, &f.logo);
-            }
-            Facts::Town(f) => {
-                v.initiatives = self.backrefs(e, Collection::Initiatives, lang);
-                v.networks = self.backrefs(e, Collection::Networks, lang);
-                v.district = f.district.map(UiKey::ui_key);
-                v.kind = f.kind.map(UiKey::ui_key);
-                v.coordinates = f
-                    .coordinates
-                    .as_ref()
-                    .map(|c| (format!("{:.4}", c.value[0]), format!("{:.4}", c.value[1])));
-                v.cluster = f.cluster.as_ref().map(|c| c.value);
-            }
-            Facts::Network(f) => {
-                v.towns = self.links(
-                    Collection::Towns,
-                    f.towns.iter().map(|r| r.value.as_str()),
-                    lang,
-                );
-                let ids: Vec<&str> = f.towns.iter().map(|r| r.value.as_str()).collect();
-                v.map = self.town_map("network", Some(&ids), lang);
-                let mut inits: Vec<String> =
-                    f.initiatives.iter().map(|r| r.value.clone()).collect();
-                inits.extend(
-                    self.links
-                        .from_collection(e.collection, &e.id, Collection::Initiatives)
-                        .map(|b| b.id.clone()),
-                );
-                v.initiatives = self.links(
-                    Collection::Initiatives,
-                    inits.iter().map(String::as_str),
-                    lang,
-                );
-            }
-            Facts::Term(_) => {
-                v.initiatives = self.backrefs(e, Collection::Initiatives, lang);
-                v.partners = self.backrefs(e, Collection::Partners, lang);
-            }
-            Facts::Person(f) => {
-                v.organisation = f
-                    .organisation
-                    .as_ref()
-                    .and_then(|o| self.link_to(Collection::Partners, &o.value, lang));
-                v.image = self.image_url(e, lang, &f.photo);
-            }
-            Facts::News(f) => {
-                v.initiatives = self.links(
-                    Collection::Initiatives,
-                    f.initiatives.iter().map(|r| r.value.as_str()),
-                    lang,
-                );
-                v.date = f.date.as_ref().map(|d| self.fmt(lang).date(d.value.trim()));
-                v.date_iso = f.date.as_ref().map(|d| d.value.trim().to_string());
-                v.image = self.image_url(e, lang, &f.image);
-            }
-            Facts::Page(f) => {
-                for fig in &f.figures {
-                    let fig = &fig.value;
-                    let texts = self.field(e, lang, |fr| {
-                        fr.figures.as_ref().and_then(|m| m.get(&fig.id))
-                    });
-                    v.figures.push(FigureView {
-                        id: fig.id.clone(),
-                        value: match &fig.value {
-                            FigureValue::Number(n) => self.fmt(lang).number(*n),
-                            FigureValue::Text(s) => s.clone(),
-                        },
-                        year: fig.year.map(|y| y.to_string()),
-                        label: texts.map(|(l, t)| self.text(&t.label, l, lang)),
-                        source: texts
-                            .and_then(|(l, t)| t.source.as_ref().map(|s| self.text(s, l, lang))),
-                    });
-                }
-            }
-        }
-        v
-    }
-}
-
-/// The accessibility statement's facts from site.yaml, on a page in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct Statement {
-    pub standard: String,
-    pub reviewed: String,
-    pub reviewed_iso: String,
-    pub coordinator: Option<Text>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub not_accessible: Option<Block<Vec<String>>>,
-}
-
-impl Model<'_> {
-    pub fn statement(&self, lang: &str) -> Option<Statement> {
-        let a = self.config.accessibility.as_ref()?;
-        let reviewed_iso = a.reviewed.value.trim().to_string();
-        Some(Statement {
-            standard: a
-                .standard
-                .clone()
-                .unwrap_or_else(|| "IS 5568 (WCAG 2.1, AA)".into()),
-            reviewed: self.fmt(lang).date(&reviewed_iso),
-            reviewed_iso,
-            coordinator: self
-                .config
-                .localized(&a.coordinator.name, lang)
-                .map(|(name, l)| self.text(name, &l, lang)),
-            email: a.coordinator.email.clone(),
-            phone: a.coordinator.phone.clone(),
-            not_accessible: a
-                .not_accessible
-                .as_ref()
-                .and_then(|n| self.config.localized(n, lang))
-                .map(|(items, l)| Block {
-                    attrs: self.attrs(&l, lang),
-                    items: items.iter().map(|i| self.html(i, &l)).collect(),
-                }),
-        })
     }
 }
 
@@ -780,161 +374,4 @@ pub fn make_tera(
         ok = false;
     }
     ok.then_some(tera)
-}
-
-/// The context every page has: site, language, switcher, navigation.
-#[derive(Serialize, Clone)]
-pub struct Chrome {
-    pub lang: String,
-    pub dir: &'static str,
-    pub lang_name: String,
-    pub site_title: String,
-    pub base_path: String,
-    pub home_url: String,
-    /// The page's own absolute address, or the original's for a fallback page.
-    pub canonical: String,
-    /// The same page in each language, for the switcher.
-    pub switcher: Vec<Alternate>,
-    /// hreflang alternates: real translations only.
-    pub hreflang: Vec<Alternate>,
-    pub nav: Vec<NavItem>,
-    pub footer: Vec<NavItem>,
-    pub css: String,
-    /// The Atom feed of news in the page's language, when the site has news.
-    pub feed: Option<String>,
-    pub generator: &'static str,
-    /// `extra:` of site.yaml.
-    pub extra: serde_json::Value,
-}
-
-#[derive(Serialize, Clone)]
-pub struct Alternate {
-    pub code: String,
-    pub name: String,
-    pub dir: &'static str,
-    pub url: String,
-    pub absolute: String,
-    pub current: bool,
-}
-
-#[derive(Serialize, Clone)]
-pub struct NavItem {
-    pub url: String,
-    /// A UI-string key, or a title for a page entry.
-    pub key: Option<String>,
-    pub title: Option<Text>,
-    pub current: bool,
-}
-
-impl Model<'_> {
-    /// The page at `path_of(lang)` in `lang`; `has(lang)` tells which languages have a real
-    /// translation of it (for hreflang and canonical).
-    pub fn chrome(
-        &self,
-        lang: &str,
-        path_of: &dyn Fn(&str) -> String,
-        has: &dyn Fn(&str) -> bool,
-        section: Option<&str>,
-    ) -> Chrome {
-        let canonical_lang = if has(lang) {
-            lang.to_string()
-        } else {
-            std::iter::once(lang)
-                .chain(self.config.fallback_chain(lang))
-                .find(|l| has(l))
-                .unwrap_or(lang)
-                .to_string()
-        };
-        let alt = |l: &crate::text::lang::Language| Alternate {
-            code: l.code.clone(),
-            name: native_name(&l.code),
-            dir: l.dir.as_str(),
-            url: self.config.link(&path_of(&l.code)),
-            absolute: self.config.absolute(&path_of(&l.code)),
-            current: l.code == lang,
-        };
-        let switcher: Vec<Alternate> = self.config.languages.iter().map(alt).collect();
-        let hreflang: Vec<Alternate> = if has(lang) {
-            self.config
-                .languages
-                .iter()
-                .filter(|l| has(&l.code))
-                .map(alt)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut nav = Vec::new();
-        for c in [
-            Collection::Initiatives,
-            Collection::Partners,
-            Collection::Towns,
-            Collection::Networks,
-            Collection::Domains,
-            Collection::People,
-            Collection::News,
-        ] {
-            if self.content.of(c).next().is_some() {
-                nav.push(NavItem {
-                    url: self.config.link(&format!("{lang}/{}/", c.name())),
-                    key: Some(c.ui_key()),
-                    title: None,
-                    current: section == Some(c.name()),
-                });
-            }
-        }
-        let mut footer = Vec::new();
-        for e in self
-            .content
-            .of(Collection::Pages)
-            .filter(|e| e.id != "home")
-        {
-            footer.push(NavItem {
-                url: self.entry_url(Collection::Pages, &e.id, lang),
-                key: None,
-                title: Some(self.title_of(e, lang)),
-                current: false,
-            });
-        }
-        if self.config.accessibility.is_some()
-            && self
-                .content
-                .get(Collection::Pages, "accessibility")
-                .is_none()
-        {
-            footer.push(NavItem {
-                url: self.entry_url(Collection::Pages, "accessibility", lang),
-                key: Some("accessibility-statement".into()),
-                title: None,
-                current: false,
-            });
-        }
-        let lang_dir = self.dir_of(lang);
-        Chrome {
-            lang: lang.to_string(),
-            dir: lang_dir.as_str(),
-            lang_name: native_name(lang),
-            site_title: self.config.site_title(lang),
-            base_path: self.config.base_path.clone(),
-            home_url: self.config.link(&format!("{lang}/")),
-            canonical: self.config.absolute(&path_of(&canonical_lang)),
-            switcher,
-            hreflang,
-            nav,
-            footer,
-            css: self.config.link("sulam.css"),
-            feed: (self.content.of(Collection::News).next().is_some())
-                .then(|| self.config.link(&crate::model::urls::feed_path(lang))),
-            generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
-            extra: self.config.extra.clone(),
-        }
-    }
-}
-
-pub fn context(chrome: &Chrome) -> Context {
-    let mut ctx = Context::new();
-    ctx.insert("lang", &chrome.lang);
-    ctx.insert("dir", &chrome.dir);
-    ctx.insert("chrome", chrome);
-    ctx
 }

@@ -6,11 +6,18 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::content::{Collection, Content};
+use tera::Context;
+
+use crate::model::content::{Collection, Content, Entry};
 use crate::model::urls::entry_path;
 use crate::output::Output;
+use crate::render::chrome::{self, Chrome};
+use crate::render::entry::{self, EntryView};
+use crate::render::keys::UiKey;
 use crate::render::meta::meta;
-use crate::render::{self, Link, Model, filters};
+use crate::render::statement::{self, Statement};
+use crate::render::{Link, Model, filters, map};
+use crate::text::i18n::strip_isolation;
 use crate::text::lang::native_name;
 
 /// One page of the site, rendered in every language.
@@ -104,148 +111,194 @@ pub fn render_page(
     page: &Page,
     lang: &str,
 ) -> Result<RenderedPage, Diagnostic> {
-    let content: &Content = m.content;
-    let all_langs = |_: &str| true;
-    let mut copies = Vec::new();
-    let (template, path, ctx) = match page {
-        Page::Home => {
-            let home = content.get(Collection::Pages, "home");
-            let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
-            let chrome = m.chrome(lang, &|l| format!("{l}/"), &has_home, None);
-            let mut ctx = render::context(&chrome);
-            let view = home.map(|h| m.entry_view(h, lang));
-            ctx.insert(
-                "fallback_name",
-                &view
-                    .as_ref()
-                    .and_then(|v| v.fallback.as_deref())
-                    .map(native_name),
-            );
-            ctx.insert("page", &view);
-            let home_title = view
-                .as_ref()
-                .and_then(|v| v.title.as_ref())
-                .map(|t| t.text.clone())
-                .unwrap_or_else(|| m.config.site_title(lang));
-            ctx.insert("meta", &meta(m, &chrome, lang, &home_title, None));
-            let mut initiatives = m.links_of(Collection::Initiatives, lang);
-            ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
-            initiatives.truncate(HOME_INITIATIVES);
-            ctx.insert("initiatives", &initiatives);
-            let news: Vec<Link> = m
-                .links_of(Collection::News, lang)
-                .into_iter()
-                .take(3)
-                .collect();
-            ctx.insert("news", &news);
-            ctx.insert("counts", &counts(content));
-            ("home.html", format!("{lang}/index.html"), ctx)
-        }
-        Page::List(c) => {
-            let c = *c;
-            let chrome = m.chrome(
-                lang,
-                &|l| format!("{l}/{}/", c.name()),
-                &all_langs,
-                Some(c.name()),
-            );
-            let mut ctx = render::context(&chrome);
-            let items = m.links_of(c, lang);
-            ctx.insert("collection", c.name());
-            let list_title = crate::text::i18n::strip_isolation(&m.strings.get(
-                lang,
-                &format!("collection-{}", c.name()),
-                None,
-            ));
-            ctx.insert("meta", &meta(m, &chrome, lang, &list_title, None));
-            ctx.insert("counts", &counts(content));
-            ctx.insert("count", &items.len());
-            ctx.insert("items", &items);
-            ctx.insert("map", &m.list_map(c, lang));
-            ctx.insert("filters", &filters::list_filters(m, c, lang));
-            ("list.html", format!("{lang}/{}/index.html", c.name()), ctx)
-        }
-        Page::Entry(c, id) => {
-            let Some(e) = content.get(*c, id) else {
-                return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
-            };
-            let path = entry_path(e.collection, &e.id, lang);
-            let has = |l: &str| e.texts.contains_key(l);
-            let chrome = m.chrome(
-                lang,
-                &|l| entry_path(e.collection, &e.id, l),
-                &has,
-                Some(e.collection.name()),
-            );
-            let mut ctx = render::context(&chrome);
-            let view = m.entry_view(e, lang);
-            let title = view
-                .title
-                .as_ref()
-                .map(|t| t.text.clone())
-                .unwrap_or_default();
-            ctx.insert("meta", &meta(m, &chrome, lang, &title, Some((e, &view))));
-            ctx.insert("page", &view);
-            ctx.insert("collection", e.collection.name());
-            ctx.insert(
-                "list_url",
-                &m.config.link(&format!("{lang}/{}/", e.collection.name())),
-            );
-            ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
-            ctx.insert(
-                "partial_name",
-                &view.partial_lang.as_deref().map(native_name),
-            );
-            let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
-            ctx.insert(
-                "statement",
-                &is_statement.then(|| m.statement(lang)).flatten(),
-            );
-            for asset in &e.assets {
-                let rel = asset.to_string_lossy().replace('\\', "/");
-                copies.push((format!("{path}{rel}"), e.dir.join(asset)));
-            }
-            (template_for(e.collection), format!("{path}index.html"), ctx)
-        }
+    let p = match page {
+        Page::Home => home(m, lang),
+        Page::List(c) => list(m, *c, lang),
+        Page::Entry(c, id) => entry_page(m, *c, id, lang)?,
+        Page::Statement => statement_page(m, lang),
         Page::Filters => {
             return Err(Diagnostic::error(
                 "the filter pages are rendered by filters::render_pages",
             ));
         }
-        Page::Statement => {
-            let path = entry_path(Collection::Pages, "accessibility", lang);
-            let chrome = m.chrome(
-                lang,
-                &|l| entry_path(Collection::Pages, "accessibility", l),
-                &all_langs,
-                None,
-            );
-            let mut ctx = render::context(&chrome);
-            let title = m.strings.get(lang, "accessibility-statement", None);
-            let view = render::EntryView {
-                id: "accessibility".into(),
-                collection: "pages".into(),
-                url: m.config.link(&path),
-                title: Some(m.text(&crate::text::i18n::strip_isolation(&title), lang, lang)),
-                ..Default::default()
-            };
-            let title = view
-                .title
-                .as_ref()
-                .map(|t| t.text.clone())
-                .unwrap_or_default();
-            ctx.insert("meta", &meta(m, &chrome, lang, &title, None));
-            ctx.insert("page", &view);
-            ctx.insert("collection", "pages");
-            ctx.insert("list_url", &m.config.link(&format!("{lang}/pages/")));
-            ctx.insert("fallback_name", &None::<String>);
-            ctx.insert("partial_name", &None::<String>);
-            ctx.insert("statement", &m.statement(lang));
-            ("page.html", format!("{path}index.html"), ctx)
-        }
     };
-    let html = render_template(tera, template, &ctx, &path)?;
-    Ok(RenderedPage { path, html, copies })
+    let html = render_template(tera, p.template, &p.ctx, &p.path)?;
+    Ok(RenderedPage {
+        path: p.path,
+        html,
+        copies: p.copies,
+    })
+}
+
+/// A page ready for its template.
+struct Prepared {
+    template: &'static str,
+    /// The file's path in the output.
+    path: String,
+    ctx: Context,
+    /// As in `RenderedPage`.
+    copies: Vec<(String, PathBuf)>,
+}
+
+/// The home page: the `home` page entry if there is one, the first initiatives, the latest
+/// news and how many entries each collection has.
+fn home(m: &Model, lang: &str) -> Prepared {
+    let home = m.content.get(Collection::Pages, "home");
+    let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
+    let chrome = chrome::chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
+    let mut ctx = chrome::context(&chrome);
+    let view = home.map(|h| entry::view(m, h, lang));
+    ctx.insert(
+        "fallback_name",
+        &view
+            .as_ref()
+            .and_then(|v| v.fallback.as_deref())
+            .map(native_name),
+    );
+    ctx.insert("page", &view);
+    let home_title = view
+        .as_ref()
+        .and_then(|v| v.title.as_ref())
+        .map(|t| t.text.clone())
+        .unwrap_or_else(|| m.config.site_title(lang));
+    ctx.insert("meta", &meta(m, &chrome, lang, &home_title, None));
+    let mut initiatives = links_of(m, Collection::Initiatives, lang);
+    ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
+    initiatives.truncate(HOME_INITIATIVES);
+    ctx.insert("initiatives", &initiatives);
+    let news: Vec<Link> = links_of(m, Collection::News, lang)
+        .into_iter()
+        .take(3)
+        .collect();
+    ctx.insert("news", &news);
+    ctx.insert("counts", &counts(m.content));
+    Prepared {
+        template: "home.html",
+        path: format!("{lang}/index.html"),
+        ctx,
+        copies: Vec::new(),
+    }
+}
+
+/// The list of collection `c`, with its map and filters where it has them.
+fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
+    let chrome = chrome::chrome(
+        m,
+        lang,
+        &|l| format!("{l}/{}/", c.name()),
+        &|_| true,
+        Some(c.name()),
+    );
+    let mut ctx = chrome::context(&chrome);
+    let items = links_of(m, c, lang);
+    ctx.insert("collection", c.name());
+    let list_title = strip_isolation(&m.strings.get(lang, &c.ui_key(), None));
+    ctx.insert("meta", &meta(m, &chrome, lang, &list_title, None));
+    ctx.insert("counts", &counts(m.content));
+    ctx.insert("count", &items.len());
+    ctx.insert("items", &items);
+    ctx.insert("map", &map::list_map(m, c, lang));
+    ctx.insert("filters", &filters::list_filters(m, c, lang));
+    Prepared {
+        template: "list.html",
+        path: format!("{lang}/{}/index.html", c.name()),
+        ctx,
+        copies: Vec::new(),
+    }
+}
+
+/// The page of entry (`c`, `id`), with the entry's files beside it.
+fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared, Diagnostic> {
+    let Some(e) = m.content.get(c, id) else {
+        return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
+    };
+    let path = entry_path(e.collection, &e.id, lang);
+    let has = |l: &str| e.texts.contains_key(l);
+    let chrome = chrome::chrome(
+        m,
+        lang,
+        &|l| entry_path(e.collection, &e.id, l),
+        &has,
+        Some(e.collection.name()),
+    );
+    let view = entry::view(m, e, lang);
+    let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
+    let statement = is_statement
+        .then(|| statement::statement(m, lang))
+        .flatten();
+    let ctx = entry_context(m, &chrome, lang, &view, Some(e), statement);
+    let copies = e
+        .assets
+        .iter()
+        .map(|asset| {
+            let rel = asset.to_string_lossy().replace('\\', "/");
+            (format!("{path}{rel}"), e.dir.join(asset))
+        })
+        .collect();
+    Ok(Prepared {
+        template: template_for(e.collection),
+        path: format!("{path}index.html"),
+        ctx,
+        copies,
+    })
+}
+
+/// The accessibility statement's own page, when no page entry holds its text.
+fn statement_page(m: &Model, lang: &str) -> Prepared {
+    let path = entry_path(Collection::Pages, "accessibility", lang);
+    let chrome = chrome::chrome(
+        m,
+        lang,
+        &|l| entry_path(Collection::Pages, "accessibility", l),
+        &|_| true,
+        None,
+    );
+    let title = strip_isolation(&m.strings.get(lang, "accessibility-statement", None));
+    let view = EntryView::titled(
+        "accessibility",
+        Collection::Pages,
+        m.config.link(&path),
+        m.text(&title, lang, lang),
+    );
+    let ctx = entry_context(m, &chrome, lang, &view, None, statement::statement(m, lang));
+    Prepared {
+        template: "page.html",
+        path: format!("{path}index.html"),
+        ctx,
+        copies: Vec::new(),
+    }
+}
+
+/// The context of a page that shows `view`: the view of entry `e`, or of no entry (the
+/// statement's own page) when `None`.
+fn entry_context(
+    m: &Model,
+    chrome: &Chrome,
+    lang: &str,
+    view: &EntryView,
+    e: Option<&Entry>,
+    statement: Option<Statement>,
+) -> Context {
+    let mut ctx = chrome::context(chrome);
+    let title = view
+        .title
+        .as_ref()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    ctx.insert("meta", &meta(m, chrome, lang, &title, e.map(|e| (e, view))));
+    ctx.insert("page", view);
+    ctx.insert("collection", &view.collection);
+    ctx.insert(
+        "list_url",
+        &m.config.link(&format!("{lang}/{}/", view.collection)),
+    );
+    ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
+    ctx.insert(
+        "partial_name",
+        &view.partial_lang.as_deref().map(native_name),
+    );
+    ctx.insert("statement", &statement);
+    ctx
 }
 
 /// How many initiatives the home page shows, in the list's order; a site with more links to
@@ -260,15 +313,76 @@ fn counts(content: &Content) -> HashMap<&'static str, usize> {
         .collect()
 }
 
-impl Model<'_> {
-    pub fn links_of(&self, c: Collection, lang: &str) -> Vec<Link> {
-        let mut v: Vec<Link> = self
-            .content
-            .of(c)
-            .filter(|e| !(c == Collection::Pages && e.id == "home"))
-            .filter_map(|e| self.link_to(c, &e.id, lang))
-            .collect();
-        self.sort_links(&mut v, lang);
-        v
+/// Links to every entry of `c` (but the home page), sorted as lists are.
+pub fn links_of(m: &Model, c: Collection, lang: &str) -> Vec<Link> {
+    let mut v: Vec<Link> = m
+        .content
+        .of(c)
+        .filter(|e| !(c == Collection::Pages && e.id == "home"))
+        .filter_map(|e| m.link_to(c, &e.id, lang))
+        .collect();
+    m.sort_links(&mut v, lang);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Text;
+    use crate::render::theme::DEFAULT;
+
+    fn template(name: &str) -> String {
+        let (_, bytes) = DEFAULT
+            .iter()
+            .find(|(p, _)| *p == format!("templates/{name}"))
+            .expect("a template of the default theme");
+        String::from_utf8(bytes.to_vec()).expect("UTF-8")
+    }
+
+    /// The `page.` fields that `name` and the templates it includes read.
+    fn page_fields(name: &str, out: &mut Vec<String>) {
+        let text = template(name);
+        for (i, _) in text.match_indices("page.") {
+            let starts_word = !text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            let field: String = text[i + 5..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if starts_word && !field.is_empty() {
+                out.push(field);
+            }
+        }
+        for (i, _) in text.match_indices("{% include \"") {
+            let rest = &text[i + 12..];
+            page_fields(&rest[..rest.find('"').unwrap_or(0)], out);
+        }
+    }
+
+    /// A template that read a field its page's view lacks would fail (`for`, `{{ }}`) or see it
+    /// as false (`if`), where every view had every field before the views were split.
+    #[test]
+    fn each_entry_template_reads_only_fields_its_view_has() {
+        let pages = [("home.html", Collection::Pages)];
+        let entries = Collection::ALL.map(|c| (template_for(c), c));
+        for (name, c) in pages.into_iter().chain(entries) {
+            let title = Text {
+                text: "t".into(),
+                html: "t".into(),
+                lang: "en".into(),
+                attrs: String::new(),
+                foreign: false,
+            };
+            let view = EntryView::titled("x", c, String::new(), title);
+            let json = serde_json::to_value(&view).expect("a view serializes");
+            let mut fields = Vec::new();
+            page_fields(name, &mut fields);
+            assert!(!fields.is_empty(), "{name}");
+            for f in fields {
+                assert!(
+                    json.get(&f).is_some(),
+                    "{name} reads page.{f}, not in {c}'s view"
+                );
+            }
+        }
     }
 }

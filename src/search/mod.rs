@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::content::{Collection, Entry, Outcome};
 use crate::output::Output;
-use crate::render::Model;
+use crate::render::{Model, pages::links_of};
 use crate::text::i18n::strip_isolation;
 use crate::text::lang::native_name;
 
@@ -555,7 +555,7 @@ fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)>) {
     // Every entry in the order of the lists, the language's home page last.
     let mut entries: Vec<(&Entry, String)> = Collection::ALL
         .into_iter()
-        .flat_map(|c| m.links_of(c, lang).into_iter().map(move |l| (c, l.id)))
+        .flat_map(|c| links_of(m, c, lang).into_iter().map(move |l| (c, l.id)))
         .filter_map(|(c, id)| Some((m.content.get(c, &id)?, id)))
         .collect();
     entries.extend(

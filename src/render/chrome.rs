@@ -1,0 +1,180 @@
+//! What every page has around its content: the site, the page's language and direction, the
+//! language switcher and hreflang alternates, the navigation and the footer.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::model::content::Collection;
+use crate::render::keys::UiKey;
+use crate::render::{Model, Text};
+use crate::text::lang::{Language, native_name};
+
+/// The context every page has: site, language, switcher, navigation.
+#[derive(Serialize, Clone)]
+pub struct Chrome {
+    pub lang: String,
+    pub dir: &'static str,
+    pub lang_name: String,
+    pub site_title: String,
+    pub base_path: String,
+    pub home_url: String,
+    /// The page's own absolute address, or the original's for a fallback page.
+    pub canonical: String,
+    /// The same page in each language, for the switcher.
+    pub switcher: Vec<Alternate>,
+    /// hreflang alternates: real translations only.
+    pub hreflang: Vec<Alternate>,
+    pub nav: Vec<NavItem>,
+    pub footer: Vec<NavItem>,
+    pub css: String,
+    /// The Atom feed of news in the page's language, when the site has news.
+    pub feed: Option<String>,
+    pub generator: &'static str,
+    /// `extra:` of site.yaml.
+    pub extra: serde_json::Value,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Alternate {
+    pub code: String,
+    pub name: String,
+    pub dir: &'static str,
+    pub url: String,
+    pub absolute: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NavItem {
+    pub url: String,
+    /// A UI-string key, or a title for a page entry.
+    pub key: Option<String>,
+    pub title: Option<Text>,
+    pub current: bool,
+}
+
+/// The chrome of the page at `path_of(lang)` in `lang`; `has(lang)` tells which languages have
+/// a real translation of it (for hreflang and canonical).
+pub fn chrome(
+    m: &Model,
+    lang: &str,
+    path_of: &dyn Fn(&str) -> String,
+    has: &dyn Fn(&str) -> bool,
+    section: Option<&str>,
+) -> Chrome {
+    let canonical_lang = if has(lang) {
+        lang.to_string()
+    } else {
+        std::iter::once(lang)
+            .chain(m.config.fallback_chain(lang))
+            .find(|l| has(l))
+            .unwrap_or(lang)
+            .to_string()
+    };
+    let (switcher, hreflang) = alternates(m, lang, path_of, has);
+    Chrome {
+        lang: lang.to_string(),
+        dir: m.dir_of(lang).as_str(),
+        lang_name: native_name(lang),
+        site_title: m.config.site_title(lang),
+        base_path: m.config.base_path.clone(),
+        home_url: m.config.link(&format!("{lang}/")),
+        canonical: m.config.absolute(&path_of(&canonical_lang)),
+        switcher,
+        hreflang,
+        nav: nav(m, lang, section),
+        footer: footer(m, lang),
+        css: m.config.link("sulam.css"),
+        feed: (m.content.of(Collection::News).next().is_some())
+            .then(|| m.config.link(&crate::model::urls::feed_path(lang))),
+        generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
+        extra: m.config.extra.clone(),
+    }
+}
+
+/// The page in each language, for the switcher; and in those that have a real translation of
+/// it, for hreflang (none when the page in `lang` is itself a fallback).
+fn alternates(
+    m: &Model,
+    lang: &str,
+    path_of: &dyn Fn(&str) -> String,
+    has: &dyn Fn(&str) -> bool,
+) -> (Vec<Alternate>, Vec<Alternate>) {
+    let alt = |l: &Language| Alternate {
+        code: l.code.clone(),
+        name: native_name(&l.code),
+        dir: l.dir.as_str(),
+        url: m.config.link(&path_of(&l.code)),
+        absolute: m.config.absolute(&path_of(&l.code)),
+        current: l.code == lang,
+    };
+    let switcher: Vec<Alternate> = m.config.languages.iter().map(alt).collect();
+    let hreflang: Vec<Alternate> = if has(lang) {
+        m.config
+            .languages
+            .iter()
+            .filter(|l| has(&l.code))
+            .map(alt)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (switcher, hreflang)
+}
+
+/// The lists of the collections that have entries; `section` is the current one.
+fn nav(m: &Model, lang: &str, section: Option<&str>) -> Vec<NavItem> {
+    let mut nav = Vec::new();
+    for c in [
+        Collection::Initiatives,
+        Collection::Partners,
+        Collection::Towns,
+        Collection::Networks,
+        Collection::Domains,
+        Collection::People,
+        Collection::News,
+    ] {
+        if m.content.of(c).next().is_some() {
+            nav.push(NavItem {
+                url: m.config.link(&format!("{lang}/{}/", c.name())),
+                key: Some(c.ui_key()),
+                title: None,
+                current: section == Some(c.name()),
+            });
+        }
+    }
+    nav
+}
+
+/// The page entries but home, and the accessibility statement when no page entry holds it.
+fn footer(m: &Model, lang: &str) -> Vec<NavItem> {
+    let mut footer = Vec::new();
+    for e in m.content.of(Collection::Pages).filter(|e| e.id != "home") {
+        footer.push(NavItem {
+            url: m.entry_url(Collection::Pages, &e.id, lang),
+            key: None,
+            title: Some(m.title_of(e, lang)),
+            current: false,
+        });
+    }
+    if m.config.accessibility.is_some()
+        && m.content.get(Collection::Pages, "accessibility").is_none()
+    {
+        footer.push(NavItem {
+            url: m.entry_url(Collection::Pages, "accessibility", lang),
+            key: Some("accessibility-statement".into()),
+            title: None,
+            current: false,
+        });
+    }
+    footer
+}
+
+/// A template context with the chrome, and the page's `lang` and `dir` at the top level.
+pub fn context(chrome: &Chrome) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("lang", &chrome.lang);
+    ctx.insert("dir", &chrome.dir);
+    ctx.insert("chrome", chrome);
+    ctx
+}
