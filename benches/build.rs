@@ -14,15 +14,16 @@
 //! This is a plain program (`harness = false`): whole builds take seconds, so statistics
 //! beyond a median of a few runs would add nothing but time.
 
-#[path = "../examples/corpus/generate.rs"]
-#[allow(dead_code)] // the summary it returns is for the example's message
-mod generate;
 #[path = "common/serve_timing.rs"]
 mod serve_timing;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+use support::corpus as generate;
 
 const SULAM: &str = env!("CARGO_BIN_EXE_sulam");
 
@@ -321,7 +322,7 @@ struct Row {
 fn serve_rebuild(site: &Path, dir: &Path) -> Result<(Duration, String), String> {
     let copy = dir.join("serve-copy");
     let _ = std::fs::remove_dir_all(&copy);
-    serve_timing::copy_site(site, &copy);
+    support::copy_site(site, &copy).map_err(|e| format!("cannot copy the corpus: {e}"))?;
     let initiatives = copy.join("content/initiatives");
     let mut ids: Vec<String> = std::fs::read_dir(&initiatives)
         .map_err(|e| e.to_string())?

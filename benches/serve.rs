@@ -14,6 +14,8 @@ use std::time::Duration;
 
 #[path = "common/serve_timing.rs"]
 mod serve_timing;
+#[path = "../tests/support/mod.rs"]
+mod support;
 use serve_timing::{measure, median, ms};
 
 fn main() {
@@ -35,8 +37,9 @@ fn main() {
         }
     }
     let tmp = std::env::temp_dir().join(format!("sulam-serve-bench-{}", std::process::id()));
-    serve_timing::copy_site(&site, &tmp);
-    let result = measure(&tmp, &entry, runs);
+    let result = support::copy_site(&site, &tmp)
+        .map_err(|e| format!("cannot copy the site: {e}"))
+        .and_then(|()| measure(&tmp, &entry, runs));
     let _ = std::fs::remove_dir_all(&tmp);
     let mut t = match result {
         Ok(t) => t,

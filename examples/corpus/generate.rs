@@ -1,7 +1,8 @@
 //! The benchmark corpus: a knowledge base of N initiatives with partners, towns, networks,
 //! domains, sectors, people and news in the proportions of a real network, written as a Sulam
 //! site and, optionally, as the equivalent Hugo site. Shared by `examples/corpus` (the command),
-//! `benches/build.rs` and `tests/corpus.rs`, so the three can never disagree.
+//! `benches/build.rs` and `tests/it/corpus.rs` (these two through tests/support), so the three
+//! can never disagree.
 //!
 //! Everything comes from one seeded PRNG in a fixed order, so the same parameters always give
 //! the same bytes.

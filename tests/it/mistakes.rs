@@ -1,8 +1,7 @@
 //! One test per kind of author mistake: the message names the file, the line, what is wrong
 //! and how to fix it, and the last good site is left exactly as it was.
 
-mod common;
-use common::{Site, messages};
+use crate::common::{Site, messages};
 
 /// Builds once (good), makes the mistake, builds again: returns the messages and checks that
 /// the output folder did not change.

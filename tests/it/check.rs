@@ -1,9 +1,9 @@
 //! `sulam check`: each kind of problem it finds that a build alone does not, its JSON form and
 //! its exit codes. Nothing is written.
 
-mod common;
-use common::Site;
 use sulam::commands::check::check;
+
+use crate::common::Site;
 
 fn messages(site: &Site) -> (String, sulam::commands::check::CheckReport) {
     let report = check(site.root(), None);

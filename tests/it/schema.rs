@@ -1,14 +1,14 @@
 //! `sulam schema`: the JSON Schemas accept every file of the example site, refuse what the
 //! build refuses, and are what the repository's editor settings point to.
 
-mod common;
-
 use std::path::Path;
 
 use serde_json::Value;
 use sulam::diagnostics::Diagnostics;
 use sulam::model::config::SiteConfig;
 use sulam::model::content::Collection;
+
+use crate::common;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,17 +1,14 @@
 //! `sulam serve`: a rebuild after a change gives the same site as a build from scratch, and a
 //! real server on a free port reloads the open pages, shows mistakes and never writes to disk.
 
-mod common;
-
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::copy_dir;
 use sulam::commands::serve::{Builder, Served};
+
+use crate::common;
+use crate::support::serve::{self, Server};
 
 const BASE: &str = "http://127.0.0.1:9/";
 
@@ -19,7 +16,8 @@ const BASE: &str = "http://127.0.0.1:9/";
 fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join("content"), &dir.path().join("content"));
+    crate::support::copy_dir(&repo.join("content"), &dir.path().join("content"))
+        .expect("copy content/");
     std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
     let root = std::fs::canonicalize(dir.path()).expect("canonical");
     (dir, root)
@@ -276,83 +274,17 @@ fn a_broken_edit_keeps_the_last_good_pages_until_it_is_fixed() {
 }
 
 /// A `sulam serve` process on a free port, stopped when dropped.
-struct Server {
-    child: Child,
-    address: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn start_server(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sulam"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start sulam serve");
-    let stderr = child.stderr.take().expect("stderr");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.strip_prefix("serving http://") {
-                let _ = tx.send(rest.split('/').next().unwrap_or("").to_string());
-            }
-        }
-    });
-    let address = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server prints its address");
-    Server { child, address }
+    Server::start(root, Duration::from_secs(60)).expect("the server prints its address")
 }
 
 fn get(address: &str, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(address).expect("connect");
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut text = String::new();
-    s.read_to_string(&mut text).expect("read");
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (status, text)
+    serve::get(address, path).expect("GET")
 }
 
 /// Listens to the reload events; each `update` event's data arrives on the channel.
 fn events(address: &str) -> mpsc::Receiver<String> {
-    let mut s = TcpStream::connect(address).expect("connect");
-    write!(
-        s,
-        "GET /_sulam/events HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
-    )
-    .expect("send");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut next_is_update = false;
-        for line in BufReader::new(s).lines().map_while(Result::ok) {
-            if line == "event: update" {
-                next_is_update = true;
-            } else if let Some(data) = line.strip_prefix("data: ")
-                && next_is_update
-            {
-                next_is_update = false;
-                if tx.send(data.to_string()).is_err() {
-                    break;
-                }
-            }
-        }
-    });
-    rx
+    serve::events(address).expect("connect to the events")
 }
 
 /// The next event about pages, past the search index's follow-ups.

@@ -1,7 +1,6 @@
 //! The search index and page: what a build writes for search, read back as the browser would.
 
-mod common;
-use common::Site;
+use crate::common::{self, Site};
 
 /// The index object inside `search/<lang>.js` (a script: `...=JSON.parse('<json>');`).
 fn index(s: &Site, lang: &str) -> serde_json::Value {

@@ -2,13 +2,10 @@
 //! content model: built and checked with no error and no warning, every page in every language,
 //! and the same bytes for the same seed. Otherwise the benchmark would measure error paths.
 
-mod common;
-
-#[path = "../examples/corpus/generate.rs"]
-#[allow(dead_code)]
-mod generate;
-
 use std::path::Path;
+
+use crate::common;
+use crate::support::corpus as generate;
 
 fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)

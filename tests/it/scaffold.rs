@@ -1,8 +1,8 @@
 //! `sulam init` and `sulam new`: what they create builds as it is.
 
-mod common;
-
 use sulam::diagnostics::Diagnostics;
+
+use crate::common;
 
 #[test]
 fn a_new_site_builds_cleanly_with_one_entry_of_each_collection() {

@@ -1,6 +1,5 @@
 //! Helpers for the integration tests: copy a fixture site into a temp folder, build it, read
 //! what came out.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -15,12 +14,13 @@ impl Site {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
-        copy_dir(
+        crate::support::copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("tests/fixtures")
                 .join(name),
             dir.path(),
-        );
+        )
+        .expect("copy the fixture");
         Site { dir }
     }
 
@@ -73,19 +73,6 @@ impl Site {
 
     pub fn page(&self, rel: &str) -> String {
         std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    for item in walkdir::WalkDir::new(from) {
-        let item = item.expect("walk");
-        let rel = item.path().strip_prefix(from).expect("prefix");
-        let dest = to.join(rel);
-        if item.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).expect("mkdir");
-        } else {
-            std::fs::copy(item.path(), &dest).expect("copy");
-        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Building a small trilingual site and reading the HTML that comes out.
 
-mod common;
-use common::{Site, plain};
+use crate::common::{self, Site, plain};
 
 #[test]
 fn every_page_has_lang_and_dir_of_its_language() {

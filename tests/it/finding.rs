@@ -1,11 +1,10 @@
 //! Finding things: the town map, the initiative filters, related initiatives found from the
 //! facts, and the Atom feed of news — each checked on a built site.
 
-mod common;
-use common::{Site, plain};
-
 use std::collections::BTreeMap;
 use std::path::Path;
+
+use crate::common::{self, Site, plain};
 
 // ---------------------------------------------------------------------------------------------
 // The town map

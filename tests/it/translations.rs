@@ -1,10 +1,9 @@
 //! `sulam translations`: what is missing and what is out of date, per language; `done` and
 //! `unchanged` stamp translations without touching the rest of the author's file.
 
-mod common;
-
-use common::Site;
 use sulam::commands::translations::{LanguageStatus, Report, report};
+
+use crate::common::{self, Site};
 
 /// A he/ar/en site with one initiative: Hebrew is the original, Arabic a translation, no English.
 fn site() -> Site {

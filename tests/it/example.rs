@@ -1,9 +1,9 @@
 //! The repository's own example site, written from the seed documents: it must build with no
 //! warning and publish every page in every language.
 
-mod common;
-
 use std::path::Path;
+
+use crate::common;
 
 #[test]
 fn example_site_builds_cleanly_in_all_three_languages() {

@@ -1,0 +1,23 @@
+//! Sulam's integration tests, as one binary: each module tests one part of the tool, through
+//! the library or the `sulam` binary, on the sites under tests/fixtures/, the example site, or
+//! a site made on the spot. One binary rather than one per file, so that the tests, their
+//! helpers and the dependencies they use are compiled and linked once.
+//!
+//! `cargo test --test it serve::` runs the tests of one module.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod common;
+
+mod check;
+mod corpus;
+mod example;
+mod finding;
+mod mistakes;
+mod scaffold;
+mod schema;
+mod search;
+mod serve;
+mod site;
+mod translations;
