@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
 use crate::model::content::{self, Collection, Content};
+use crate::model::folders;
 use crate::model::link::{self, Links};
 use crate::output::Output;
 use crate::render::extras::write_extras;
@@ -404,10 +405,10 @@ fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> 
     for l in &config.languages {
         let mut files = Vec::new();
         if let Some(t) = theme.strings(&l.code) {
-            files.push((format!("themes/{}/i18n/{}.ftl", config.theme, l.code), t));
+            files.push((folders::theme_strings_file(&config.theme, &l.code), t));
         }
         if let Some(t) = theme::read_site_strings(&config.root, &l.code) {
-            files.push((format!("i18n/{}.ftl", l.code), t));
+            files.push((folders::strings_file(&l.code), t));
         }
         texts.insert(l.code.clone(), files);
     }

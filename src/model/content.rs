@@ -15,6 +15,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
 use crate::model::config::SiteConfig;
+use crate::model::folders;
 use crate::model::stamp::Stamp;
 use crate::model::yaml::yaml_options;
 
@@ -594,7 +595,7 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 /// folders go to `diags`; mistakes in an entry's files stay with the entry (`problems`).
 pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
     let root = &config.root;
-    let content_dir = root.join("content");
+    let content_dir = root.join(folders::CONTENT);
     let mut content = Content::default();
     if !content_dir.is_dir() {
         diags.push(Diagnostic::error("the site has no content/ folder").hint(
@@ -698,7 +699,7 @@ fn suggest_id(name: &str) -> String {
 /// Reads one entry folder again, for a rebuild after its files changed. `None` when the
 /// folder is gone.
 pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Option<Entry> {
-    let dir = config.root.join("content").join(collection.name()).join(id);
+    let dir = config.root.join(folders::entry_dir(collection, id));
     dir.is_dir()
         .then(|| load_entry(config, collection, id, &dir))
 }

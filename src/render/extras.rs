@@ -3,6 +3,7 @@
 //! robots.txt.
 
 use crate::diagnostics::Diagnostics;
+use crate::model::folders;
 use crate::output::Output;
 use crate::render::Model;
 use crate::render::chrome::{self, Chrome};
@@ -66,7 +67,7 @@ pub fn write_extras(
     for (name, bytes) in theme.statics() {
         out.add(name.to_string(), bytes.to_vec());
     }
-    let static_dir = config.root.join("static");
+    let static_dir = config.root.join(folders::STATIC);
     if static_dir.is_dir() {
         for item in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
             if item.file_type().is_file() {
