@@ -58,7 +58,6 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
     };
     let root = abs(site_root);
     let out = abs(out);
-    let content = root.join(folders::CONTENT);
     if root.starts_with(&out) {
         return Err(Diagnostic::error(format!(
             "the output folder {} is the site folder or holds it",
@@ -74,9 +73,6 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
             ))
             .hint("choose a folder of its own, such as public/"));
         }
-    }
-    if out.starts_with(&content) {
-        return Err(Diagnostic::error("the output folder is inside content/"));
     }
     if out.exists() {
         if !out.is_dir() {
