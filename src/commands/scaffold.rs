@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::config::SiteConfig;
-use crate::model::content::Collection;
+use crate::model::content::{self, Collection};
 use crate::model::folders;
 
 /// The commented examples of `common.yaml` for a collection (facts: the same in every language).
@@ -310,7 +310,7 @@ const SAMPLE: &[(Collection, &str, &str, [&str; 3])] = &[
     ),
     (
         Collection::Pages,
-        "home",
+        content::HOME,
         "",
         ["ברוכים הבאים", "أهلًا وسهلًا", "Welcome"],
     ),

@@ -551,6 +551,28 @@ pub struct Entry {
     pub problems: Vec<Diagnostic>,
 }
 
+/// The id of the page entry that is each language's home page (at `<lang>/`).
+pub const HOME: &str = "home";
+/// The id of the page entry that holds the accessibility statement's text.
+pub const STATEMENT: &str = "accessibility";
+
+/// Whether entry (`c`, `id`) is the home page.
+pub fn is_home(c: Collection, id: &str) -> bool {
+    c == Collection::Pages && id == HOME
+}
+
+impl Entry {
+    /// Whether this is the home page entry.
+    pub fn is_home(&self) -> bool {
+        is_home(self.collection, &self.id)
+    }
+
+    /// Whether this is the page entry of the accessibility statement.
+    pub fn is_statement(&self) -> bool {
+        self.collection == Collection::Pages && self.id == STATEMENT
+    }
+}
+
 /// All entries, by collection and id.
 #[derive(Debug, Default)]
 pub struct Content {
@@ -560,6 +582,16 @@ pub struct Content {
 impl Content {
     pub fn get(&self, c: Collection, id: &str) -> Option<&Entry> {
         self.entries.get(&(c, id.to_string()))
+    }
+
+    /// The home page entry, if the site has one.
+    pub fn home(&self) -> Option<&Entry> {
+        self.get(Collection::Pages, HOME)
+    }
+
+    /// The page entry of the accessibility statement, if the site has one.
+    pub fn statement(&self) -> Option<&Entry> {
+        self.get(Collection::Pages, STATEMENT)
     }
 
     /// The entries of one collection, in id order.

@@ -2,11 +2,11 @@
 //! a feed, the sitemap or the search index names is built here, so that a page and the links
 //! to it can never disagree.
 
-use crate::model::content::Collection;
+use crate::model::content::{Collection, is_home};
 
 /// Where an entry's page lives. The `home` page is the language's home page.
 pub fn entry_path(c: Collection, id: &str, lang: &str) -> String {
-    if c == Collection::Pages && id == "home" {
+    if is_home(c, id) {
         format!("{lang}/")
     } else {
         format!("{lang}/{}/{id}/", c.name())

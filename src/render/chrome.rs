@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::model::content::Collection;
+use crate::model::content::{Collection, STATEMENT};
 use crate::render::keys::UiKey;
 use crate::render::{Model, Text};
 use crate::text::lang::{Language, native_name};
@@ -149,7 +149,7 @@ fn nav(m: &Model, lang: &str, section: Option<&str>) -> Vec<NavItem> {
 /// The page entries but home, and the accessibility statement when no page entry holds it.
 fn footer(m: &Model, lang: &str) -> Vec<NavItem> {
     let mut footer = Vec::new();
-    for e in m.content.of(Collection::Pages).filter(|e| e.id != "home") {
+    for e in m.content.of(Collection::Pages).filter(|e| !e.is_home()) {
         footer.push(NavItem {
             url: m.entry_url(Collection::Pages, &e.id, lang),
             key: None,
@@ -157,11 +157,9 @@ fn footer(m: &Model, lang: &str) -> Vec<NavItem> {
             current: false,
         });
     }
-    if m.config.accessibility.is_some()
-        && m.content.get(Collection::Pages, "accessibility").is_none()
-    {
+    if m.config.accessibility.is_some() && m.content.statement().is_none() {
         footer.push(NavItem {
-            url: m.entry_url(Collection::Pages, "accessibility", lang),
+            url: m.entry_url(Collection::Pages, STATEMENT, lang),
             key: Some("accessibility-statement".into()),
             title: None,
             current: false,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use tera::Context;
 
-use crate::model::content::{Collection, Content, Entry};
+use crate::model::content::{Collection, Content, Entry, STATEMENT};
 use crate::model::urls::entry_path;
 use crate::output::Output;
 use crate::render::chrome::{self, Chrome};
@@ -31,10 +31,6 @@ pub enum Page {
     /// The initiatives filtered by a fact that has no page of its own (status, age group,
     /// district, sector): all of them.
     Filters,
-}
-
-pub fn is_home(c: Collection, id: &str) -> bool {
-    c == Collection::Pages && id == "home"
 }
 
 fn template_for(c: Collection) -> &'static str {
@@ -143,7 +139,7 @@ struct Prepared {
 /// The home page: the `home` page entry if there is one, the first initiatives, the latest
 /// news and how many entries each collection has.
 fn home(m: &Model, lang: &str) -> Prepared {
-    let home = m.content.get(Collection::Pages, "home");
+    let home = m.content.home();
     let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
     let chrome = chrome::chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
     let mut ctx = chrome::context(&chrome);
@@ -222,7 +218,7 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
         Some(e.collection.name()),
     );
     let view = entry::view(m, e, lang);
-    let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
+    let is_statement = e.is_statement();
     let statement = is_statement
         .then(|| statement::statement(m, lang))
         .flatten();
@@ -245,17 +241,17 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
 
 /// The accessibility statement's own page, when no page entry holds its text.
 fn statement_page(m: &Model, lang: &str) -> Prepared {
-    let path = entry_path(Collection::Pages, "accessibility", lang);
+    let path = entry_path(Collection::Pages, STATEMENT, lang);
     let chrome = chrome::chrome(
         m,
         lang,
-        &|l| entry_path(Collection::Pages, "accessibility", l),
+        &|l| entry_path(Collection::Pages, STATEMENT, l),
         &|_| true,
         None,
     );
     let title = strip_isolation(&m.strings.get(lang, "accessibility-statement", None));
     let view = EntryView::titled(
-        "accessibility",
+        STATEMENT,
         Collection::Pages,
         m.config.link(&path),
         m.text(&title, lang, lang),
@@ -318,7 +314,7 @@ pub fn links_of(m: &Model, c: Collection, lang: &str) -> Vec<Link> {
     let mut v: Vec<Link> = m
         .content
         .of(c)
-        .filter(|e| !(c == Collection::Pages && e.id == "home"))
+        .filter(|e| !e.is_home())
         .filter_map(|e| m.link_to(c, &e.id, lang))
         .collect();
     m.sort_links(&mut v, lang);

@@ -34,7 +34,7 @@ pub fn sitemap(m: &Model) -> String {
             s.push_str("  </url>\n");
         }
     };
-    let home = m.content.get(Collection::Pages, "home");
+    let home = m.content.home();
     add(&|l| format!("{l}/"), &|l| {
         home.is_none_or(|h| h.texts.contains_key(l))
     });
@@ -44,7 +44,7 @@ pub fn sitemap(m: &Model) -> String {
         }
     }
     for e in m.content.entries.values() {
-        if e.collection == Collection::Pages && e.id == "home" {
+        if e.is_home() {
             continue;
         }
         add(&|l| entry_path(e.collection, &e.id, l), &|l| {

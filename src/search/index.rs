@@ -318,11 +318,7 @@ pub(crate) fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)
         .flat_map(|c| links_of(m, c, lang).into_iter().map(move |l| (c, l.id)))
         .filter_map(|(c, id)| Some((m.content.get(c, &id)?, id)))
         .collect();
-    entries.extend(
-        m.content
-            .get(Collection::Pages, "home")
-            .map(|h| (h, String::new())),
-    );
+    entries.extend(m.content.home().map(|h| (h, String::new())));
     // Reading the words is most of the work: each entry on its own, on every core.
     let found: Vec<_> = entries
         .into_par_iter()
