@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use tera::Context;
 
 use crate::model::content::{Collection, Content, Entry, STATEMENT};
-use crate::model::urls::entry_path;
+use crate::model::urls::{entry_path, home_path, index_file, list_path};
 use crate::output::Output;
 use crate::render::chrome::{self, Chrome};
 use crate::render::entry::{self, EntryView};
@@ -141,7 +141,7 @@ struct Prepared {
 fn home(m: &Model, lang: &str) -> Prepared {
     let home = m.content.home();
     let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
-    let chrome = chrome::chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
+    let chrome = chrome::chrome(m, lang, &home_path, &has_home, None);
     let mut ctx = chrome::context(&chrome);
     let view = home.map(|h| entry::view(m, h, lang));
     ctx.insert(
@@ -170,7 +170,7 @@ fn home(m: &Model, lang: &str) -> Prepared {
     ctx.insert("counts", &counts(m.content));
     Prepared {
         template: "home.html",
-        path: format!("{lang}/index.html"),
+        path: index_file(&home_path(lang)),
         ctx,
         copies: Vec::new(),
     }
@@ -178,13 +178,7 @@ fn home(m: &Model, lang: &str) -> Prepared {
 
 /// The list of collection `c`, with its map and filters where it has them.
 fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
-    let chrome = chrome::chrome(
-        m,
-        lang,
-        &|l| format!("{l}/{}/", c.name()),
-        &|_| true,
-        Some(c.name()),
-    );
+    let chrome = chrome::chrome(m, lang, &|l| list_path(c, l), &|_| true, Some(c.name()));
     let mut ctx = chrome::context(&chrome);
     let items = links_of(m, c, lang);
     ctx.insert("collection", c.name());
@@ -197,7 +191,7 @@ fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
     ctx.insert("filters", &filters::list_filters(m, c, lang));
     Prepared {
         template: "list.html",
-        path: format!("{lang}/{}/index.html", c.name()),
+        path: index_file(&list_path(c, lang)),
         ctx,
         copies: Vec::new(),
     }
@@ -233,7 +227,7 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
         .collect();
     Ok(Prepared {
         template: template_for(e.collection),
-        path: format!("{path}index.html"),
+        path: index_file(&path),
         ctx,
         copies,
     })
@@ -259,7 +253,7 @@ fn statement_page(m: &Model, lang: &str) -> Prepared {
     let ctx = entry_context(m, &chrome, lang, &view, None, statement::statement(m, lang));
     Prepared {
         template: "page.html",
-        path: format!("{path}index.html"),
+        path: index_file(&path),
         ctx,
         copies: Vec::new(),
     }
@@ -284,10 +278,9 @@ fn entry_context(
     ctx.insert("meta", &meta(m, chrome, lang, &title, e.map(|e| (e, view))));
     ctx.insert("page", view);
     ctx.insert("collection", &view.collection);
-    ctx.insert(
-        "list_url",
-        &m.config.link(&format!("{lang}/{}/", view.collection)),
-    );
+    // The statement's own page is a page, as the entry that would hold its text is.
+    let collection = e.map_or(Collection::Pages, |e| e.collection);
+    ctx.insert("list_url", &m.config.link(&list_path(collection, lang)));
     ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
     ctx.insert(
         "partial_name",

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::parts::{part, shards_of, to_script};
 use super::words::{cut, html_text, stripped, terms};
 use crate::model::content::{Collection, Entry, Outcome};
+use crate::model::urls::{search_index_file, search_part_file};
 use crate::output::Output;
 use crate::render::{Model, pages::links_of};
 use crate::text::i18n::strip_isolation;
@@ -136,11 +137,11 @@ pub fn write_indexes(m: &Model, out: &mut Output) {
 pub fn write_index(m: &Model, lang: &str, out: &mut Output) {
     let (index, parts) = build_index(m, lang);
     out.add(
-        format!("search/{lang}.js"),
+        search_index_file(lang),
         to_script("sulamSearchIndex", lang, &index),
     );
     for (name, script) in parts {
-        out.add(format!("search/{lang}/{name}.js"), script);
+        out.add(search_part_file(lang, &name), script);
     }
 }
 
