@@ -9,8 +9,8 @@ use super::Served;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::content::Collection;
 use crate::model::folders;
+use crate::model::urls::entry_path;
 use crate::output::Output;
-use crate::render::entry_path;
 use crate::site::{Change, Page, Site};
 
 /// The result of one rebuild, for the terminal and for the open pages.
