@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::model::folders;
 
 pub const MARKER: &str = ".sulam";
 
@@ -57,7 +58,6 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
     };
     let root = abs(site_root);
     let out = abs(out);
-    let content = root.join("content");
     if root.starts_with(&out) {
         return Err(Diagnostic::error(format!(
             "the output folder {} is the site folder or holds it",
@@ -65,7 +65,7 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
         ))
         .hint("choose a folder inside the site, such as public/"));
     }
-    for protected in ["content", "themes", "i18n", "static", ".git"] {
+    for protected in folders::ALL.into_iter().chain([".git"]) {
         if out.starts_with(root.join(protected)) {
             return Err(Diagnostic::error(format!(
                 "the output folder {} is inside the site's {protected}/",
@@ -73,9 +73,6 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
             ))
             .hint("choose a folder of its own, such as public/"));
         }
-    }
-    if out.starts_with(&content) {
-        return Err(Diagnostic::error("the output folder is inside content/"));
     }
     if out.exists() {
         if !out.is_dir() {

@@ -11,11 +11,12 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
-use crate::model::content::{self, Collection, Content};
+use crate::model::content::{self, Collection, Content, is_home};
+use crate::model::folders;
 use crate::model::link::{self, Links};
 use crate::output::Output;
 use crate::render::extras::write_extras;
-use crate::render::pages::{RenderedPage, is_home, render_page};
+use crate::render::pages::{RenderedPage, render_page};
 use crate::render::theme::{self, Theme};
 use crate::render::{self, Bodies, Model};
 use crate::text::format::Formats;
@@ -126,9 +127,7 @@ impl Site {
         let links = link::link(&content, &mut link_problems);
         let bodies = Bodies::render_all(&config, &content);
         let related = crate::model::related::Relatedness::new(&content);
-        if content.get(Collection::Pages, "accessibility").is_none()
-            && config.accessibility.is_none()
-        {
+        if content.statement().is_none() && config.accessibility.is_none() {
             diags.push(
                 Diagnostic::warning("the site has no accessibility statement")
                     .in_file(crate::model::config::SITE_FILE)
@@ -187,12 +186,10 @@ impl Site {
             content
                 .entries
                 .values()
-                .filter(|e| !is_home(e.collection, &e.id))
+                .filter(|e| !e.is_home())
                 .map(|e| Page::Entry(e.collection, e.id.clone())),
         );
-        if content.get(Collection::Pages, "accessibility").is_none()
-            && self.config.accessibility.is_some()
-        {
+        if content.statement().is_none() && self.config.accessibility.is_some() {
             v.push(Page::Statement);
         }
         v.push(Page::Filters);
@@ -404,10 +401,10 @@ fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> 
     for l in &config.languages {
         let mut files = Vec::new();
         if let Some(t) = theme.strings(&l.code) {
-            files.push((format!("themes/{}/i18n/{}.ftl", config.theme, l.code), t));
+            files.push((folders::theme_strings_file(&config.theme, &l.code), t));
         }
         if let Some(t) = theme::read_site_strings(&config.root, &l.code) {
-            files.push((format!("i18n/{}.ftl", l.code), t));
+            files.push((folders::strings_file(&l.code), t));
         }
         texts.insert(l.code.clone(), files);
     }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::Collection;
+use crate::model::folders;
 use crate::site::{BuiltSite, render_site};
 
 /// What a check found, in the shape `--format json` prints.
@@ -150,8 +151,8 @@ fn ui_strings(site: &BuiltSite, diags: &mut Diagnostics) {
             if !site.strings.has(&lang.code, key) && seen.insert(key) {
                 diags.push(
                     Diagnostic::error(format!("the template {template} uses the UI string '{key}', which '{}' does not have", lang.code))
-                        .in_file(format!("i18n/{}.ftl", lang.code))
-                        .hint(format!("add '{key} = ...' to i18n/{}.ftl", lang.code)),
+                        .in_file(folders::strings_file(&lang.code))
+                        .hint(format!("add '{key} = ...' to {}", folders::strings_file(&lang.code))),
                 );
             }
         }

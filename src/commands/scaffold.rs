@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::config::SiteConfig;
-use crate::model::content::Collection;
+use crate::model::content::{self, Collection};
+use crate::model::folders;
 
 /// The commented examples of `common.yaml` for a collection (facts: the same in every language).
 fn facts_example(c: Collection) -> &'static str {
@@ -192,7 +193,7 @@ pub fn new_entry(
         );
         return None;
     }
-    let dir = config.root.join("content").join(c.name()).join(id);
+    let dir = config.root.join(folders::entry_dir(c, id));
     if dir.exists() {
         diags.push(
             Diagnostic::error(format!(
@@ -309,7 +310,7 @@ const SAMPLE: &[(Collection, &str, &str, [&str; 3])] = &[
     ),
     (
         Collection::Pages,
-        "home",
+        content::HOME,
         "",
         ["ברוכים הבאים", "أهلًا وسهلًا", "Welcome"],
     ),
@@ -351,7 +352,7 @@ pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
                 _ => titles[2].to_string(),
             };
             let files = entry_files(*c, id, &["he", "ar", "en"], &title_of, facts);
-            write_all(&dir.join("content").join(c.name()).join(id), &files)?;
+            write_all(&dir.join(folders::entry_dir(*c, id)), &files)?;
         }
         // VS Code settings that check site.yaml and common.yaml as they are typed.
         crate::commands::schema::write_editor_settings(dir)?;

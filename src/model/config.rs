@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml_error};
+use crate::model::folders;
 use crate::text::lang::{Dir, Language};
 
 /// site.yaml as written. Also the source of its JSON Schema (`sulam schema`).
@@ -388,7 +389,7 @@ fn check_map(m: &serde_saphyr::Spanned<MapSettings>, root: &Path, errors: &mut S
                 .hint("give the longitudes and latitudes of the picture's edges: bbox: [west, south, east, north]"));
         }
         if !root
-            .join("static")
+            .join(folders::STATIC)
             .join(o.trim_start_matches('/'))
             .is_file()
         {

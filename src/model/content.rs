@@ -15,6 +15,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
 use crate::model::config::SiteConfig;
+use crate::model::folders;
 use crate::model::stamp::Stamp;
 use crate::model::yaml::yaml_options;
 
@@ -550,6 +551,28 @@ pub struct Entry {
     pub problems: Vec<Diagnostic>,
 }
 
+/// The id of the page entry that is each language's home page (at `<lang>/`).
+pub const HOME: &str = "home";
+/// The id of the page entry that holds the accessibility statement's text.
+pub const STATEMENT: &str = "accessibility";
+
+/// Whether entry (`c`, `id`) is the home page.
+pub fn is_home(c: Collection, id: &str) -> bool {
+    c == Collection::Pages && id == HOME
+}
+
+impl Entry {
+    /// Whether this is the home page entry.
+    pub fn is_home(&self) -> bool {
+        is_home(self.collection, &self.id)
+    }
+
+    /// Whether this is the page entry of the accessibility statement.
+    pub fn is_statement(&self) -> bool {
+        self.collection == Collection::Pages && self.id == STATEMENT
+    }
+}
+
 /// All entries, by collection and id.
 #[derive(Debug, Default)]
 pub struct Content {
@@ -559,6 +582,16 @@ pub struct Content {
 impl Content {
     pub fn get(&self, c: Collection, id: &str) -> Option<&Entry> {
         self.entries.get(&(c, id.to_string()))
+    }
+
+    /// The home page entry, if the site has one.
+    pub fn home(&self) -> Option<&Entry> {
+        self.get(Collection::Pages, HOME)
+    }
+
+    /// The page entry of the accessibility statement, if the site has one.
+    pub fn statement(&self) -> Option<&Entry> {
+        self.get(Collection::Pages, STATEMENT)
     }
 
     /// The entries of one collection, in id order.
@@ -594,7 +627,7 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 /// folders go to `diags`; mistakes in an entry's files stay with the entry (`problems`).
 pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
     let root = &config.root;
-    let content_dir = root.join("content");
+    let content_dir = root.join(folders::CONTENT);
     let mut content = Content::default();
     if !content_dir.is_dir() {
         diags.push(Diagnostic::error("the site has no content/ folder").hint(
@@ -698,7 +731,7 @@ fn suggest_id(name: &str) -> String {
 /// Reads one entry folder again, for a rebuild after its files changed. `None` when the
 /// folder is gone.
 pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Option<Entry> {
-    let dir = config.root.join("content").join(collection.name()).join(id);
+    let dir = config.root.join(folders::entry_dir(collection, id));
     dir.is_dir()
         .then(|| load_entry(config, collection, id, &dir))
 }

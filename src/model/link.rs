@@ -3,13 +3,14 @@
 //! of a link can show the other.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::content::{
     Collection, Content, Entry, Facts, InitiativeFacts, NetworkFacts, NewsFacts, PageFacts,
     PartnerFacts, PersonFacts, Ref, Role, TownFacts,
 };
+use crate::model::folders;
 
 /// An entry that names another: `from` names the entry this is stored under.
 #[derive(Debug, Clone)]
@@ -385,10 +386,8 @@ impl Checker<'_> {
 
 /// Where an entry's facts are, or would be: the file to name in a message about a missing fact.
 fn facts_file(entry: &Entry) -> PathBuf {
-    entry.facts_file.clone().unwrap_or_else(|| {
-        Path::new("content")
-            .join(entry.collection.name())
-            .join(&entry.id)
-            .join("common.yaml")
-    })
+    entry
+        .facts_file
+        .clone()
+        .unwrap_or_else(|| folders::entry_dir(entry.collection, &entry.id).join("common.yaml"))
 }

@@ -4,10 +4,11 @@
 //!
 //! `config` reads `site.yaml`; `content` discovers and parses the entries; `link` checks their
 //! references and gathers the back-references; `related` finds initiatives that share facts;
-//! `urls` says where each page lives.
+//! `urls` says where each page lives; `folders` names the site's folders.
 
 pub mod config;
 pub mod content;
+pub mod folders;
 pub mod link;
 pub mod related;
 pub mod stamp;

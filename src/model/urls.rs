@@ -2,15 +2,35 @@
 //! a feed, the sitemap or the search index names is built here, so that a page and the links
 //! to it can never disagree.
 
-use crate::model::content::Collection;
+use crate::model::content::{Collection, is_home};
+
+/// Where the home page of `lang` lives.
+pub fn home_path(lang: &str) -> String {
+    format!("{lang}/")
+}
+
+/// Where the list of collection `c` lives.
+pub fn list_path(c: Collection, lang: &str) -> String {
+    format!("{lang}/{}/", c.name())
+}
 
 /// Where an entry's page lives. The `home` page is the language's home page.
 pub fn entry_path(c: Collection, id: &str, lang: &str) -> String {
-    if c == Collection::Pages && id == "home" {
-        format!("{lang}/")
+    if is_home(c, id) {
+        home_path(lang)
     } else {
-        format!("{lang}/{}/{id}/", c.name())
+        format!("{}{id}/", list_path(c, lang))
     }
+}
+
+/// Where the search page of `lang` lives.
+pub fn search_path(lang: &str) -> String {
+    format!("{lang}/search/")
+}
+
+/// The file that holds the page at `path`, an address that ends in `/`.
+pub fn index_file(path: &str) -> String {
+    format!("{path}index.html")
 }
 
 /// Where the Atom feed of `lang` lives.
@@ -21,4 +41,20 @@ pub fn feed_path(lang: &str) -> String {
 /// Where a generated filter page lives.
 pub fn filter_path(lang: &str, facet: &str, value: &str) -> String {
     format!("{lang}/filter/{facet}/{value}/")
+}
+
+/// Where the search index of `lang` lives.
+pub fn search_index_file(lang: &str) -> String {
+    format!("search/{lang}.js")
+}
+
+/// The name under which a part of the search index of `lang` registers itself; search.js
+/// loads the part named `key` from `search/<key>.js`.
+pub fn search_part_key(lang: &str, name: &str) -> String {
+    format!("{lang}/{name}")
+}
+
+/// Where a part of the search index of `lang` lives.
+pub fn search_part_file(lang: &str, name: &str) -> String {
+    format!("search/{}.js", search_part_key(lang, name))
 }

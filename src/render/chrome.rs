@@ -4,7 +4,8 @@
 use serde::Serialize;
 use tera::Context;
 
-use crate::model::content::Collection;
+use crate::model::content::{Collection, STATEMENT};
+use crate::model::urls::{feed_path, home_path, list_path};
 use crate::render::keys::UiKey;
 use crate::render::{Model, Text};
 use crate::text::lang::{Language, native_name};
@@ -78,7 +79,7 @@ pub fn chrome(
         lang_name: native_name(lang),
         site_title: m.config.site_title(lang),
         base_path: m.config.base_path.clone(),
-        home_url: m.config.link(&format!("{lang}/")),
+        home_url: m.config.link(&home_path(lang)),
         canonical: m.config.absolute(&path_of(&canonical_lang)),
         switcher,
         hreflang,
@@ -86,7 +87,7 @@ pub fn chrome(
         footer: footer(m, lang),
         css: m.config.link("sulam.css"),
         feed: (m.content.of(Collection::News).next().is_some())
-            .then(|| m.config.link(&crate::model::urls::feed_path(lang))),
+            .then(|| m.config.link(&feed_path(lang))),
         generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
         extra: m.config.extra.clone(),
     }
@@ -136,7 +137,7 @@ fn nav(m: &Model, lang: &str, section: Option<&str>) -> Vec<NavItem> {
     ] {
         if m.content.of(c).next().is_some() {
             nav.push(NavItem {
-                url: m.config.link(&format!("{lang}/{}/", c.name())),
+                url: m.config.link(&list_path(c, lang)),
                 key: Some(c.ui_key()),
                 title: None,
                 current: section == Some(c.name()),
@@ -149,7 +150,7 @@ fn nav(m: &Model, lang: &str, section: Option<&str>) -> Vec<NavItem> {
 /// The page entries but home, and the accessibility statement when no page entry holds it.
 fn footer(m: &Model, lang: &str) -> Vec<NavItem> {
     let mut footer = Vec::new();
-    for e in m.content.of(Collection::Pages).filter(|e| e.id != "home") {
+    for e in m.content.of(Collection::Pages).filter(|e| !e.is_home()) {
         footer.push(NavItem {
             url: m.entry_url(Collection::Pages, &e.id, lang),
             key: None,
@@ -157,11 +158,9 @@ fn footer(m: &Model, lang: &str) -> Vec<NavItem> {
             current: false,
         });
     }
-    if m.config.accessibility.is_some()
-        && m.content.get(Collection::Pages, "accessibility").is_none()
-    {
+    if m.config.accessibility.is_some() && m.content.statement().is_none() {
         footer.push(NavItem {
-            url: m.entry_url(Collection::Pages, "accessibility", lang),
+            url: m.entry_url(Collection::Pages, STATEMENT, lang),
             key: Some("accessibility-statement".into()),
             title: None,
             current: false,

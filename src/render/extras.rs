@@ -3,6 +3,8 @@
 //! robots.txt.
 
 use crate::diagnostics::Diagnostics;
+use crate::model::folders;
+use crate::model::urls::{home_path, index_file, search_path};
 use crate::output::Output;
 use crate::render::Model;
 use crate::render::chrome::{self, Chrome};
@@ -23,7 +25,7 @@ pub fn write_extras(
     let default = &config.default_language().code;
 
     // The root: a language chooser that works without JavaScript.
-    let chrome: Chrome = chrome::chrome(m, default, &|l| format!("{l}/"), &|_| true, None);
+    let chrome: Chrome = chrome::chrome(m, default, &home_path, &|_| true, None);
     let mut ctx = chrome::context(&chrome);
     let choices: Vec<_> = config
         .languages
@@ -31,7 +33,7 @@ pub fn write_extras(
         .map(|l| {
             serde_json::json!({
                 "code": l.code, "name": native_name(&l.code), "dir": l.dir.as_str(),
-                "url": config.link(&format!("{}/", l.code)),
+                "url": config.link(&home_path(&l.code)),
                 "title": config.site_title(&l.code),
             })
         })
@@ -53,20 +55,20 @@ pub fn write_extras(
     // The search page of each language. Its stylesheet is named relative to it, as search.js
     // and the index are, so that the page also works when opened from a folder on disk.
     for l in &config.languages {
-        let mut chrome = chrome::chrome(m, &l.code, &|x| format!("{x}/search/"), &|_| true, None);
+        let mut chrome = chrome::chrome(m, &l.code, &search_path, &|_| true, None);
         chrome.css = "../../sulam.css".into();
         let mut ctx = chrome::context(&chrome);
         let title =
             crate::text::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
         ctx.insert("meta", &meta(m, &chrome, &l.code, &title, None));
-        let path = format!("{}/search/index.html", l.code);
+        let path = index_file(&search_path(&l.code));
         render_one(tera, "search.html", &ctx, &path, out, diags);
     }
 
     for (name, bytes) in theme.statics() {
         out.add(name.to_string(), bytes.to_vec());
     }
-    let static_dir = config.root.join("static");
+    let static_dir = config.root.join(folders::STATIC);
     if static_dir.is_dir() {
         for item in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
             if item.file_type().is_file() {

@@ -7,7 +7,7 @@
 //! HTML are made absolute against the item's page. A site without news has no feed.
 
 use crate::model::content::{Collection, Entry, Facts};
-use crate::model::urls::{entry_path, feed_path};
+use crate::model::urls::{entry_path, feed_path, list_path};
 use crate::output::Output;
 use crate::render::keys::UiKey;
 use crate::render::{Model, pages::links_of};
@@ -73,7 +73,7 @@ pub fn feed(m: &Model, lang: &str) -> String {
     ));
     s.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape_xml(&config.absolute(&format!("{lang}/news/")))
+        escape_xml(&config.absolute(&list_path(Collection::News, lang)))
     ));
     s.push_str(&format!(
         "  <generator version=\"{}\">Sulam</generator>\n",

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
-use crate::model::urls::filter_path;
+use crate::model::urls::{filter_path, index_file, list_path};
 use crate::output::Output;
 use crate::render::keys::UiKey;
 use crate::render::meta::meta;
@@ -443,7 +443,7 @@ pub fn render_pages(
                         items,
                         list_url: format!(
                             "{}?{}={}",
-                            m.config.link(&format!("{lang}/initiatives/")),
+                            m.config.link(&list_path(Collection::Initiatives, lang)),
                             facet.name(),
                             o.value
                         ),
@@ -453,7 +453,7 @@ pub fn render_pages(
                     tera,
                     "filter.html",
                     &ctx,
-                    &format!("{}index.html", path_of(lang)),
+                    &index_file(&path_of(lang)),
                     out,
                     diags,
                 ) {

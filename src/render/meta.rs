@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::model::content::{Collection, Entry, Facts, Role};
+use crate::model::urls::{entry_path, home_path, list_path};
 use crate::render::keys::UiKey;
 use crate::render::{Model, chrome::Chrome, entry::EntryView};
 use crate::text::i18n::strip_isolation;
@@ -224,21 +225,17 @@ fn entry_ld(
 fn breadcrumbs_ld(m: &Model, lang: &str, entry: &Entry, title: &str) -> Value {
     let list_name = strip_isolation(&m.strings.get(lang, &entry.collection.ui_key(), None));
     let home = strip_isolation(&m.strings.get(lang, "home", None));
-    let mut items = vec![(home, m.config.absolute(&format!("{lang}/")))];
+    let mut items = vec![(home, m.config.absolute(&home_path(lang)))];
     if entry.collection != Collection::Pages {
         items.push((
             list_name,
-            m.config
-                .absolute(&format!("{lang}/{}/", entry.collection.name())),
+            m.config.absolute(&list_path(entry.collection, lang)),
         ));
     }
     items.push((
         title.to_string(),
-        m.config.absolute(&crate::render::entry_path(
-            entry.collection,
-            &entry.id,
-            lang,
-        )),
+        m.config
+            .absolute(&entry_path(entry.collection, &entry.id, lang)),
     ));
     json!({
         "@type": "BreadcrumbList",

@@ -33,7 +33,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
 use crate::model::content::{Collection, Content, Entry, Facts, Front, LangFile, NewsFacts};
 use crate::model::link::Links;
-pub use crate::model::urls::entry_path;
+use crate::model::urls::entry_path;
 use crate::text::format::{Formats, LangFormat};
 use crate::text::i18n::{Strings, strip_isolation};
 use crate::text::lang::{Dir, isolate_ltr_runs};

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use tera::Context;
 
-use crate::model::content::{Collection, Content, Entry};
-use crate::model::urls::entry_path;
+use crate::model::content::{Collection, Content, Entry, STATEMENT};
+use crate::model::urls::{entry_path, home_path, index_file, list_path};
 use crate::output::Output;
 use crate::render::chrome::{self, Chrome};
 use crate::render::entry::{self, EntryView};
@@ -31,10 +31,6 @@ pub enum Page {
     /// The initiatives filtered by a fact that has no page of its own (status, age group,
     /// district, sector): all of them.
     Filters,
-}
-
-pub fn is_home(c: Collection, id: &str) -> bool {
-    c == Collection::Pages && id == "home"
 }
 
 fn template_for(c: Collection) -> &'static str {
@@ -143,9 +139,9 @@ struct Prepared {
 /// The home page: the `home` page entry if there is one, the first initiatives, the latest
 /// news and how many entries each collection has.
 fn home(m: &Model, lang: &str) -> Prepared {
-    let home = m.content.get(Collection::Pages, "home");
+    let home = m.content.home();
     let has_home = |l: &str| home.is_none_or(|h| h.texts.contains_key(l));
-    let chrome = chrome::chrome(m, lang, &|l| format!("{l}/"), &has_home, None);
+    let chrome = chrome::chrome(m, lang, &home_path, &has_home, None);
     let mut ctx = chrome::context(&chrome);
     let view = home.map(|h| entry::view(m, h, lang));
     ctx.insert(
@@ -174,7 +170,7 @@ fn home(m: &Model, lang: &str) -> Prepared {
     ctx.insert("counts", &counts(m.content));
     Prepared {
         template: "home.html",
-        path: format!("{lang}/index.html"),
+        path: index_file(&home_path(lang)),
         ctx,
         copies: Vec::new(),
     }
@@ -182,13 +178,7 @@ fn home(m: &Model, lang: &str) -> Prepared {
 
 /// The list of collection `c`, with its map and filters where it has them.
 fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
-    let chrome = chrome::chrome(
-        m,
-        lang,
-        &|l| format!("{l}/{}/", c.name()),
-        &|_| true,
-        Some(c.name()),
-    );
+    let chrome = chrome::chrome(m, lang, &|l| list_path(c, l), &|_| true, Some(c.name()));
     let mut ctx = chrome::context(&chrome);
     let items = links_of(m, c, lang);
     ctx.insert("collection", c.name());
@@ -201,7 +191,7 @@ fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
     ctx.insert("filters", &filters::list_filters(m, c, lang));
     Prepared {
         template: "list.html",
-        path: format!("{lang}/{}/index.html", c.name()),
+        path: index_file(&list_path(c, lang)),
         ctx,
         copies: Vec::new(),
     }
@@ -222,7 +212,7 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
         Some(e.collection.name()),
     );
     let view = entry::view(m, e, lang);
-    let is_statement = e.collection == Collection::Pages && e.id == "accessibility";
+    let is_statement = e.is_statement();
     let statement = is_statement
         .then(|| statement::statement(m, lang))
         .flatten();
@@ -237,7 +227,7 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
         .collect();
     Ok(Prepared {
         template: template_for(e.collection),
-        path: format!("{path}index.html"),
+        path: index_file(&path),
         ctx,
         copies,
     })
@@ -245,17 +235,17 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
 
 /// The accessibility statement's own page, when no page entry holds its text.
 fn statement_page(m: &Model, lang: &str) -> Prepared {
-    let path = entry_path(Collection::Pages, "accessibility", lang);
+    let path = entry_path(Collection::Pages, STATEMENT, lang);
     let chrome = chrome::chrome(
         m,
         lang,
-        &|l| entry_path(Collection::Pages, "accessibility", l),
+        &|l| entry_path(Collection::Pages, STATEMENT, l),
         &|_| true,
         None,
     );
     let title = strip_isolation(&m.strings.get(lang, "accessibility-statement", None));
     let view = EntryView::titled(
-        "accessibility",
+        STATEMENT,
         Collection::Pages,
         m.config.link(&path),
         m.text(&title, lang, lang),
@@ -263,7 +253,7 @@ fn statement_page(m: &Model, lang: &str) -> Prepared {
     let ctx = entry_context(m, &chrome, lang, &view, None, statement::statement(m, lang));
     Prepared {
         template: "page.html",
-        path: format!("{path}index.html"),
+        path: index_file(&path),
         ctx,
         copies: Vec::new(),
     }
@@ -288,10 +278,9 @@ fn entry_context(
     ctx.insert("meta", &meta(m, chrome, lang, &title, e.map(|e| (e, view))));
     ctx.insert("page", view);
     ctx.insert("collection", &view.collection);
-    ctx.insert(
-        "list_url",
-        &m.config.link(&format!("{lang}/{}/", view.collection)),
-    );
+    // The statement's own page is a page, as the entry that would hold its text is.
+    let collection = e.map_or(Collection::Pages, |e| e.collection);
+    ctx.insert("list_url", &m.config.link(&list_path(collection, lang)));
     ctx.insert("fallback_name", &view.fallback.as_deref().map(native_name));
     ctx.insert(
         "partial_name",
@@ -318,7 +307,7 @@ pub fn links_of(m: &Model, c: Collection, lang: &str) -> Vec<Link> {
     let mut v: Vec<Link> = m
         .content
         .of(c)
-        .filter(|e| !(c == Collection::Pages && e.id == "home"))
+        .filter(|e| !e.is_home())
         .filter_map(|e| m.link_to(c, &e.id, lang))
         .collect();
     m.sort_links(&mut v, lang);

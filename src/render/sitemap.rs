@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::content::Collection;
-use crate::model::urls::{entry_path, filter_path};
+use crate::model::urls::{entry_path, filter_path, home_path, list_path};
 use crate::render::Model;
 use crate::render::filters::Facet;
 use crate::text::escape::escape_xml;
@@ -34,17 +34,17 @@ pub fn sitemap(m: &Model) -> String {
             s.push_str("  </url>\n");
         }
     };
-    let home = m.content.get(Collection::Pages, "home");
-    add(&|l| format!("{l}/"), &|l| {
+    let home = m.content.home();
+    add(&home_path, &|l| {
         home.is_none_or(|h| h.texts.contains_key(l))
     });
     for c in Collection::ALL {
         if c != Collection::Pages && m.content.of(c).next().is_some() {
-            add(&|l| format!("{l}/{}/", c.name()), &|_| true);
+            add(&|l| list_path(c, l), &|_| true);
         }
     }
     for e in m.content.entries.values() {
-        if e.collection == Collection::Pages && e.id == "home" {
+        if e.is_home() {
             continue;
         }
         add(&|l| entry_path(e.collection, &e.id, l), &|l| {

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
+use crate::model::folders;
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -58,7 +59,7 @@ impl Theme {
             .iter()
             .map(|(p, b)| (p.to_string(), b.to_vec()))
             .collect();
-        let dir = config.root.join("themes").join(&config.theme);
+        let dir = config.root.join(folders::THEMES).join(&config.theme);
         if !dir.is_dir() && config.theme != "default" {
             diags.push(
                 Diagnostic::error(format!("the theme '{}' is not in themes/", config.theme))
@@ -117,11 +118,11 @@ impl Theme {
 
     pub fn strings(&self, lang: &str) -> Option<String> {
         self.files
-            .get(&format!("i18n/{lang}.ftl"))
+            .get(&folders::strings_file(lang))
             .and_then(|b| String::from_utf8(b.clone()).ok())
     }
 }
 
 pub fn read_site_strings(root: &Path, lang: &str) -> Option<String> {
-    std::fs::read_to_string(root.join("i18n").join(format!("{lang}.ftl"))).ok()
+    std::fs::read_to_string(root.join(folders::strings_file(lang))).ok()
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::parts::{part, shards_of, to_script};
 use super::words::{cut, html_text, stripped, terms};
 use crate::model::content::{Collection, Entry, Outcome};
+use crate::model::urls::{search_index_file, search_part_file};
 use crate::output::Output;
 use crate::render::{Model, pages::links_of};
 use crate::text::i18n::strip_isolation;
@@ -136,11 +137,11 @@ pub fn write_indexes(m: &Model, out: &mut Output) {
 pub fn write_index(m: &Model, lang: &str, out: &mut Output) {
     let (index, parts) = build_index(m, lang);
     out.add(
-        format!("search/{lang}.js"),
+        search_index_file(lang),
         to_script("sulamSearchIndex", lang, &index),
     );
     for (name, script) in parts {
-        out.add(format!("search/{lang}/{name}.js"), script);
+        out.add(search_part_file(lang, &name), script);
     }
 }
 
@@ -318,11 +319,7 @@ pub(crate) fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)
         .flat_map(|c| links_of(m, c, lang).into_iter().map(move |l| (c, l.id)))
         .filter_map(|(c, id)| Some((m.content.get(c, &id)?, id)))
         .collect();
-    entries.extend(
-        m.content
-            .get(Collection::Pages, "home")
-            .map(|h| (h, String::new())),
-    );
+    entries.extend(m.content.home().map(|h| (h, String::new())));
     // Reading the words is most of the work: each entry on its own, on every core.
     let found: Vec<_> = entries
         .into_par_iter()

@@ -8,6 +8,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::index::{Doc, FIRST_RESULTS, Shard};
+use crate::model::urls::search_part_key;
 
 /// One normalised word of the index and where it is found.
 pub(crate) struct Term {
@@ -172,7 +173,7 @@ pub(crate) fn part(
     let name = format!("{stem}-{hash}");
     parts.push((
         name.clone(),
-        script_of("sulamSearchParts", &format!("{lang}/{name}"), &json),
+        script_of("sulamSearchParts", &search_part_key(lang, &name), &json),
     ));
     name
 }

@@ -5,11 +5,12 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Served, WATCHED};
+use super::Served;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::content::Collection;
+use crate::model::folders;
+use crate::model::urls::entry_path;
 use crate::output::Output;
-use crate::render::entry_path;
 use crate::site::{Change, Page, Site};
 
 /// The result of one rebuild, for the terminal and for the open pages.
@@ -121,9 +122,9 @@ impl Builder {
         }
         match parts.first() {
             Some(&top) if parts.len() == 1 => {
-                top == crate::model::config::SITE_FILE || WATCHED.contains(&top)
+                top == crate::model::config::SITE_FILE || folders::ALL.contains(&top)
             }
-            Some(top) => WATCHED.contains(top),
+            Some(top) => folders::ALL.contains(top),
             None => false,
         }
     }
@@ -280,7 +281,7 @@ impl Builder {
     /// changed (site.yaml, the theme, a new or removed entry folder).
     fn entry_keys(&self, paths: &[PathBuf]) -> Option<Vec<(Collection, String)>> {
         let site = self.site.as_ref()?;
-        let content = self.root.join("content");
+        let content = self.root.join(folders::CONTENT);
         let mut keys = BTreeSet::new();
         for p in paths {
             let rel = p.strip_prefix(&content).ok()?;

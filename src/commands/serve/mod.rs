@@ -27,9 +27,6 @@ use tokio::sync::broadcast;
 use crate::diagnostics::{self, Diagnostic};
 use crate::output::Output;
 
-/// The folders of a site whose files make the pages.
-pub(super) const WATCHED: [&str; 4] = ["content", "themes", "i18n", "static"];
-
 pub struct ServeOptions {
     pub root: PathBuf,
     /// The port to try first; the next free one is taken when it is in use. 0: any free port.

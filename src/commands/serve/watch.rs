@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 use notify_debouncer_full::DebounceEventResult;
 
+use super::AppState;
 use super::builder::{Builder, Outcome, merge_search};
-use super::{AppState, WATCHED};
 use crate::diagnostics::{self, Diagnostic};
+use crate::model::folders;
 use crate::output::Output;
 
 pub(super) fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
@@ -26,7 +27,7 @@ pub(super) fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(fail)?;
-    for dir in WATCHED {
+    for dir in folders::ALL {
         let d = root.join(dir);
         if d.is_dir() {
             debouncer
@@ -89,7 +90,7 @@ pub(super) fn rebuild_loop<W: notify::Watcher, C: notify_debouncer_full::FileIdC
         }
         let started = Instant::now();
         // A watched folder made after the start (static/, say) is watched from now on.
-        for dir in WATCHED {
+        for dir in folders::ALL {
             let d = builder.root.join(dir);
             if paths.contains(&d) && d.is_dir() {
                 let _ = debouncer.watch(&d, RecursiveMode::Recursive);
