@@ -350,26 +350,26 @@ fn stages(root: &Path, out: &Path) -> Vec<(&'static str, Duration)> {
     use sulam::diagnostics::Diagnostics;
     let mut d = Diagnostics::default();
     let t = Instant::now();
-    let Some(config) = sulam::model::config::SiteConfig::load(root, None, &mut d) else {
+    let Some(config) = sulam::SiteConfig::load(root, None, &mut d) else {
         return Vec::new();
     };
-    let content = sulam::model::content::load(&config, &mut d);
+    let content = sulam::content::load(&config, &mut d);
     let parse = t.elapsed();
     let t = Instant::now();
-    let _links = sulam::model::link::link(&content, &mut d);
+    let _links = sulam::link::link(&content, &mut d);
     let link = t.elapsed();
     let t = Instant::now();
-    let _bodies = sulam::render::Bodies::render_all(&config, &content);
+    let _bodies = sulam::Bodies::render_all(&config, &content);
     let markdown = t.elapsed();
     let t = Instant::now();
-    let (site, _) = sulam::site::render_site(root, None);
+    let (site, _) = sulam::render_site(root, None);
     let all = t.elapsed();
     let Some(site) = site else {
         return Vec::new();
     };
     let _ = std::fs::remove_dir_all(out);
     let t = Instant::now();
-    let _ = sulam::output::write(out, &site.output);
+    let _ = sulam::write(out, &site.output);
     let write = t.elapsed();
     vec![
         ("discover + parse", parse),

@@ -233,10 +233,9 @@ fn schema(root: &Path, output: Option<&Path>) -> ExitCode {
 /// A new entry folder with a commented example of every field.
 fn new_entry(root: &Path, collection: &str, id: &str) -> ExitCode {
     let mut diags = sulam::diagnostics::Diagnostics::default();
-    let created =
-        sulam::model::config::SiteConfig::load(root, None, &mut diags).and_then(|config| {
-            sulam::commands::scaffold::new_entry(&config, collection, id, &mut diags)
-        });
+    let created = sulam::SiteConfig::load(root, None, &mut diags).and_then(|config| {
+        sulam::commands::scaffold::new_entry(&config, collection, id, &mut diags)
+    });
     match created {
         Some(dir) if !diags.has_errors() => {
             eprintln!(

@@ -38,11 +38,6 @@ fn features(f: &InitiativeFacts) -> BTreeSet<(Collection, String)> {
     s
 }
 
-/// The `limit` initiatives most related to `id` by shared facts, best first.
-pub fn suggest(content: &Content, id: &str, limit: usize) -> Vec<Suggestion> {
-    Relatedness::new(content).suggest(id, limit)
-}
-
 /// What every initiative shares with which others, built once per build (and again in
 /// `serve` when facts change), so that a page looks only at the initiatives that share
 /// something with its own instead of at all of them.
@@ -109,6 +104,11 @@ impl Relatedness {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `limit` initiatives most related to `id` by shared facts, best first.
+    fn suggest(content: &Content, id: &str, limit: usize) -> Vec<Suggestion> {
+        Relatedness::new(content).suggest(id, limit)
+    }
     use crate::model::content::{Entry, Facts, InitiativeFacts, PartnerRef};
     use serde_saphyr::Spanned;
     use std::path::PathBuf;

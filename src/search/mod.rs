@@ -21,7 +21,6 @@ mod parts;
 mod words;
 
 pub use index::{write_index, write_indexes};
-pub use words::{html_text, is_word_char, normalize, stripped, terms, words};
 
 #[cfg(test)]
 mod tests {

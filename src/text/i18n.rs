@@ -3,7 +3,6 @@
 //! formatted per language with ICU4X through Fluent's formatter hook.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
 use std::sync::Mutex;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -146,19 +145,4 @@ pub fn strip_isolation(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
         .collect()
-}
-
-pub fn read_sources(
-    dir: &Path,
-    label_prefix: &str,
-    langs: &[&str],
-) -> HashMap<String, (String, String)> {
-    let mut out = HashMap::new();
-    for l in langs {
-        let p = dir.join(format!("{l}.ftl"));
-        if let Ok(text) = std::fs::read_to_string(&p) {
-            out.insert(l.to_string(), (format!("{label_prefix}{l}.ftl"), text));
-        }
-    }
-    out
 }

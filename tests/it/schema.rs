@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use serde_json::Value;
+use sulam::Collection;
+use sulam::SiteConfig;
 use sulam::diagnostics::Diagnostics;
-use sulam::model::config::SiteConfig;
-use sulam::model::content::Collection;
 
 use crate::common;
 
@@ -18,7 +18,7 @@ fn repo() -> &'static Path {
 fn schemas(root: &Path) -> std::collections::BTreeMap<String, Value> {
     let mut diags = Diagnostics::default();
     let config = SiteConfig::load(root, None, &mut diags).expect("site.yaml");
-    let content = sulam::model::content::load(&config, &mut diags);
+    let content = sulam::content::load(&config, &mut diags);
     sulam::commands::schema::schemas(&content)
         .into_iter()
         .collect()

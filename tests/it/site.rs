@@ -324,9 +324,9 @@ fn script_in_markdown_is_removed_with_a_warning_naming_the_file() {
 #[test]
 fn plural_forms_follow_cldr_in_arabic_and_hebrew() {
     use std::collections::HashMap;
-    use sulam::text::i18n::{Source, Strings};
+    use sulam::{Source, Strings};
     let file = |lang: &str| {
-        sulam::render::theme::DEFAULT
+        sulam::DEFAULT_THEME
             .iter()
             .find(|(p, _)| *p == format!("i18n/{lang}.ftl"))
             .map(|(_, b)| String::from_utf8(b.to_vec()).expect("utf-8"))
