@@ -66,4 +66,29 @@ fn example_site_builds_cleanly_in_all_three_languages() {
         read("he/initiatives/loneliness-social-impact-bond/index.html")
             .contains("<bdi>Social Finance Israel (SFI)</bdi>")
     );
+    // The site's own UI strings (i18n/<lang>.ftl) replace the theme's, key by key: the
+    // footer says what this example is, in each language, on every page.
+    for (lang, theirs) in [
+        ("he", "נבנה באמצעות סולם."),
+        ("ar", "بُني بواسطة سُلَّم."),
+        ("en", "Built with Sulam."),
+    ] {
+        let ftl = std::fs::read_to_string(root.join("i18n").join(format!("{lang}.ftl")))
+            .unwrap_or_else(|e| panic!("i18n/{lang}.ftl: {e}"));
+        let ours = ftl
+            .lines()
+            .find_map(|l| l.strip_prefix("footer-built-with = "))
+            .unwrap_or_else(|| panic!("i18n/{lang}.ftl has no footer-built-with"));
+        for page in ["", "initiatives/", "towns/sderot/"] {
+            let html = read(&format!("{lang}/{page}index.html"));
+            assert!(
+                html.contains(&format!("<p class=\"built-with\">{ours}</p>")),
+                "{lang}/{page}: the site's footer line is missing"
+            );
+            assert!(
+                !html.contains(&format!("<p class=\"built-with\">{theirs}</p>")),
+                "{lang}/{page}: the theme's footer line is shown"
+            );
+        }
+    }
 }

@@ -1,0 +1,3 @@
+# The example site's own UI strings. A site's i18n/<lang>.ftl overrides the theme's strings
+# key by key (see docs/languages.md); here, the footer's line about the site.
+footer-built-with = An example knowledge base, built with Sulam. Its facts come from the documents of the programmes it describes.
