@@ -290,11 +290,14 @@ impl RawSite {
         errors: &mut SiteErrors,
     ) -> (String, String) {
         let base_source = base_url_override.unwrap_or(&self.base_url.value);
-        if let Some(v) = parse_base_url(base_source) {
-            return v;
-        }
+        let why = match base_url_parts(base_source) {
+            Ok(v) => return v,
+            Err(why) => why,
+        };
+        // The hint is a fixed example: it never repeats the value, which may be hostile.
         let d = Diagnostic::error(format!(
-            "'{base_source}' is not an absolute http(s) address"
+            "'{}' is not an absolute http(s) address{why}",
+            shown(base_source.trim())
         ))
         .hint("write it like https://example.org/ or https://example.org/kb/");
         if base_url_override.is_some() {
@@ -409,29 +412,75 @@ fn valid_language_code(code: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// `https://example.org/kb` → (`https://example.org/kb/`, `/kb/`).
-pub fn parse_base_url(s: &str) -> Option<(String, String)> {
+/// What is wrong with a site address, in words that follow "is not an absolute http(s)
+/// address".
+type Why = &'static str;
+
+/// `https://example.org/kb` → (`https://example.org/kb/`, `/kb/`), or why `s` cannot be the site's address. The address goes as it
+/// is into every page, the feeds, the sitemap and robots.txt, so it may hold nothing that
+/// could end an attribute or start markup there: no quotes, spaces, `<`, `>` or control
+/// characters.
+fn base_url_parts(s: &str) -> Result<(String, String), Why> {
     let s = s.trim();
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))?;
+    let (scheme, rest) = match (s.strip_prefix("https://"), s.strip_prefix("http://")) {
+        (Some(rest), _) => ("https", rest),
+        (None, Some(rest)) => ("http", rest),
+        _ => return Err(""),
+    };
+    if s.chars()
+        .any(|c| c.is_control() || c.is_whitespace() || "\"'<>`\\{}|^".contains(c))
+    {
+        return Err(": it may not hold spaces, quotes, <, > or other signs of markup");
+    }
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
-    if host.is_empty() || host.contains(char::is_whitespace) || path.contains(['?', '#', ' ']) {
-        return None;
+    // `[::1]:8080` (an IPv6 address in brackets) or `example.org:8080`.
+    let (name, port) = match host.strip_prefix('[').and_then(|h| h.split_once(']')) {
+        Some((ip, after)) => (
+            ip,
+            after
+                .strip_prefix(':')
+                .or(Some(after).filter(|a| !a.is_empty())),
+        ),
+        None => match host.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        },
+    };
+    let bracketed = host.starts_with('[');
+    let name_ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || (bracketed && c == ':'));
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if !name_ok || !port_ok {
+        return Err(": after http:// or https:// comes the name of a host, such as example.org");
+    }
+    if path.contains(['?', '#']) {
+        return Err(": the address of a site has no ? or # part");
     }
     let mut path = path.to_string();
     if !path.ends_with('/') {
         path.push('/');
     }
-    let scheme = if s.starts_with("https://") {
-        "https"
-    } else {
-        "http"
-    };
-    Some((format!("{scheme}://{host}{path}"), path))
+    Ok((format!("{scheme}://{host}{path}"), path))
+}
+
+/// `s` as it can be shown in a message: control characters (which could move the cursor or
+/// recolour a terminal) written as escapes.
+fn shown(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -441,13 +490,35 @@ mod tests {
     #[test]
     fn base_url_keeps_its_path() {
         assert_eq!(
-            parse_base_url("https://example.org/kb"),
-            Some(("https://example.org/kb/".into(), "/kb/".into()))
+            base_url_parts("https://example.org/kb"),
+            Ok(("https://example.org/kb/".into(), "/kb/".into()))
         );
         assert_eq!(
-            parse_base_url("http://localhost:1111"),
-            Some(("http://localhost:1111/".into(), "/".into()))
+            base_url_parts("http://localhost:1111"),
+            Ok(("http://localhost:1111/".into(), "/".into()))
         );
-        assert_eq!(parse_base_url("example.org"), None);
+        assert_eq!(
+            base_url_parts("http://[::1]:8080/kb/"),
+            Ok(("http://[::1]:8080/kb/".into(), "/kb/".into()))
+        );
+        assert!(base_url_parts("example.org").is_err());
+    }
+
+    #[test]
+    fn base_url_with_markup_or_no_host_is_refused() {
+        for bad in [
+            "https://x/\"><script>alert(1)</script>",
+            "https://x/'onload='a",
+            "https://x.org/a b",
+            "https://x.org/\u{1b}[31m",
+            "https://javascript:alert(1)",
+            "https://",
+            "https:///kb/",
+            "https://user@x.org/",
+            "javascript:alert(1)",
+            "https://x.org/?q=1",
+        ] {
+            assert!(base_url_parts(bad).is_err(), "{bad} accepted");
+        }
     }
 }
