@@ -25,8 +25,11 @@ pub(crate) struct RawSite {
     languages: Vec<serde_saphyr::Spanned<RawLanguage>>,
     #[serde(default)]
     title: BTreeMap<String, String>,
+    // The name of a folder in the site's `themes/`, or `default` (built in); no doc comment,
+    // which would change the JSON Schema.
     #[serde(default)]
-    theme: Option<String>,
+    #[schemars(with = "Option<String>")]
+    theme: Option<serde_saphyr::Spanned<String>>,
     #[serde(default)]
     fallback: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -135,6 +138,9 @@ impl SiteConfig {
         if let Some(m) = &raw.map {
             check_map(m, root, &mut errors);
         }
+        if let Some(t) = &raw.theme {
+            check_theme(t, &mut errors);
+        }
         let ok = errors.0.is_empty();
         for e in errors.0 {
             diags.push(e);
@@ -149,7 +155,7 @@ impl SiteConfig {
             base_path,
             languages,
             title: raw.title,
-            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            theme: raw.theme.map_or_else(|| "default".into(), |t| t.value),
             fallback: raw.fallback,
             accessibility: raw.accessibility,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
@@ -400,6 +406,27 @@ fn check_map(m: &serde_saphyr::Spanned<MapSettings>, root: &Path, errors: &mut S
                 .at(at.0, at.1)
                 .hint("put the picture in the site's static/ folder and name it relative to that folder"));
         }
+    }
+}
+
+/// A theme is a folder of the site's `themes/` (or the built-in `default`): its name is a
+/// plain folder name, never a path, so that no file from elsewhere on the disk is published.
+fn check_theme(t: &serde_saphyr::Spanned<String>, errors: &mut SiteErrors) {
+    let name = &t.value;
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !plain {
+        errors.push(
+            Diagnostic::error(format!(
+                "theme: '{}' is not the name of a theme folder",
+                shown(name)
+            ))
+            .at(t.referenced.line(), t.referenced.column())
+            .hint("themes come from the site's themes/ folder: write the folder's name alone, e.g. 'theme: mytheme' for themes/mytheme/, or remove 'theme:' for the built-in theme"),
+        );
     }
 }
 

@@ -67,3 +67,34 @@ fn the_hint_for_a_bad_base_url_never_repeats_it() {
     assert!(!hints.is_empty(), "{m}");
     assert!(hints.iter().all(|h| !h.contains("javascript")), "{m}");
 }
+
+// Item 5: the theme.
+
+#[test]
+fn a_theme_outside_the_site_is_refused() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(outside.path().join("static")).expect("mkdir");
+    std::fs::write(outside.path().join("static/leak.txt"), "secret").expect("write");
+    let s = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
+    for theme in [
+        outside.path().display().to_string(),
+        "../../x".into(),
+        "a/b".into(),
+        ".hidden".into(),
+    ] {
+        s.write("site.yaml", &format!("{yaml}theme: \"{theme}\"\n"));
+        let m = messages(&s.build_err());
+        assert!(
+            m.contains(&format!(
+                "site.yaml:11:8: theme: '{theme}' is not the name of a theme folder"
+            )),
+            "{m}"
+        );
+        assert!(
+            m.contains("hint: themes come from the site's themes/ folder"),
+            "{m}"
+        );
+        assert!(!s.out().join("leak.txt").exists());
+    }
+}
