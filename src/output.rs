@@ -189,13 +189,18 @@ impl Writer {
                 {
                     return Ok(());
                 }
+                fresh(&p)?;
                 std::fs::write(p, bytes)
             })
             .map_err(write_error)?;
         output
             .copies
             .par_iter()
-            .try_for_each(|(path, src)| std::fs::copy(src, staging.join(path)).map(|_| ()))
+            .try_for_each(|(path, src)| {
+                let p = staging.join(path);
+                fresh(&p)?;
+                std::fs::copy(src, p).map(|_| ())
+            })
             .map_err(write_error)
     }
 
@@ -223,6 +228,15 @@ impl Drop for Writer {
         if !self.finished {
             let _ = std::fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// Removes what is at `p` in the new folder, if anything: a file there may be linked to the
+/// published site's (see `Writer::add`), and writing into it would change the published site.
+fn fresh(p: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(p) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
     }
 }
 

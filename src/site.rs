@@ -3,7 +3,7 @@
 //! batches, `check` renders it in memory, and `serve` keeps it and renders again only what a
 //! change touches.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -321,14 +321,17 @@ impl Site {
     ) -> Result<usize, Diagnostic> {
         let all = self.pages();
         let mut rendered = 0;
+        let mut addresses = Addresses::default();
         for pages in all.chunks(batch.max(1)) {
             let mut out = Output::default();
             rendered += self.render_pages(pages, &mut out, diags);
+            addresses.note(&out, self, diags);
             sink(out, diags)?;
         }
         let mut out = Output::default();
         self.render_extras(&mut out, diags);
         self.render_search(&mut out);
+        addresses.note(&out, self, diags);
         sink(out, diags)?;
         self.strings.report_missing(diags);
         Ok(rendered)
@@ -374,6 +377,12 @@ impl Site {
         write_extras(&self.model(), &self.theme, &self.tera, out, diags);
     }
 
+    /// The mistake of the author's file `source`, published at `path` where Sulam writes a file
+    /// of its own (for `serve`, which renders a few pages at a time).
+    pub fn clash(&self, path: &str, source: &Path) -> Diagnostic {
+        clash(&self.config.root, &self.theme, path, source)
+    }
+
     /// The search index of each language (`search/<lang>.js`).
     pub fn render_search(&self, out: &mut Output) {
         crate::search::write_indexes(&self.model(), out);
@@ -383,6 +392,80 @@ impl Site {
     pub fn render_search_lang(&self, lang: &str, out: &mut Output) {
         crate::search::write_index(&self.model(), lang, out);
     }
+}
+
+/// Every address of a site rendered in batches, to find an author's file (an entry's asset,
+/// a file of `static/`) published where a generated file goes, or where another author's
+/// file goes: whichever was written last would replace the other without a word. A clash
+/// is told before the batch that completes it reaches `sink`, so `build` writes no more.
+#[derive(Default)]
+struct Addresses {
+    generated: HashSet<String>,
+    copied: BTreeMap<String, PathBuf>,
+}
+
+impl Addresses {
+    /// Takes in the addresses of one batch, and tells of each clash as soon as both files
+    /// are known: before the batch is written.
+    fn note(&mut self, out: &Output, site: &Site, diags: &mut Diagnostics) {
+        for path in out.files.keys() {
+            if let Some(source) = self.copied.get(path) {
+                diags.push(site.clash(path, source));
+            }
+        }
+        self.generated.extend(out.files.keys().cloned());
+        for (path, source) in &out.copies {
+            match self.copied.get(path) {
+                Some(first) if first != source => {
+                    let shown =
+                        |p: &Path| p.strip_prefix(&site.config.root).unwrap_or(p).to_path_buf();
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "this file would be published at /{path}, where {} is published too",
+                            shown(first).display()
+                        ))
+                        .in_file(shown(source))
+                        .hint("rename one of the two files"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    if self.generated.contains(path) {
+                        diags.push(site.clash(path, source));
+                    }
+                    self.copied.insert(path.clone(), source.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The mistake of an author's file, `source`, that would be published at `path`, where Sulam
+/// writes a file of its own.
+fn clash(root: &Path, theme: &Theme, path: &str, source: &Path) -> Diagnostic {
+    let theirs = theme.statics().any(|(name, _)| name == path);
+    let what = if theirs {
+        format!("the theme's file {path}")
+    } else {
+        match path {
+            "index.html" => "the language chooser".to_string(),
+            "404.html" => "the page shown for an address the site does not have".into(),
+            "sitemap.xml" => "the sitemap".into(),
+            "robots.txt" => "robots.txt, which tells search engines where the sitemap is".into(),
+            p if p.starts_with("search/") => "the search index".into(),
+            p if p.ends_with("feed.xml") => "a news feed".into(),
+            _ => "a page of the site".into(),
+        }
+    };
+    let d = Diagnostic::error(format!(
+        "this file would be published at /{path}, where {what} goes"
+    ));
+    if theirs && path.ends_with(".css") {
+        d.hint("rename the file. To change the theme's stylesheet, copy the theme into themes/<name>/, change its static/sulam.css and write 'theme: <name>' in site.yaml")
+    } else {
+        d.hint("rename the file")
+    }
+    .in_file(source.strip_prefix(root).unwrap_or(source))
 }
 
 /// Whether other pages show the same of `new` as of `old`: they show an entry's facts (its

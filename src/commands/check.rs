@@ -1,6 +1,7 @@
 //! `sulam check`: everything `build` validates, plus what only shows once the pages exist —
 //! every internal link and asset reference resolves, every UI string the templates name
-//! exists in every language, two things never claim one address, and assets nothing uses.
+//! exists in every language, and assets nothing uses. (That two things never claim one address
+//! is checked as the site is rendered, for `build` and `serve` alike: `site::Site::render_all`.)
 //! Nothing is written.
 
 use std::collections::{BTreeSet, HashSet};
@@ -27,7 +28,6 @@ pub fn check(root: &Path, base_url: Option<&str>) -> CheckReport {
     let mut pages = 0;
     if let Some(site) = &site {
         pages = site.pages;
-        collisions(site, &mut diags);
         links(site, &mut diags);
         ui_strings(site, &mut diags);
         unused_assets(site, root, &mut diags);
@@ -38,21 +38,6 @@ pub fn check(root: &Path, base_url: Option<&str>) -> CheckReport {
         warnings: diags.warnings().count(),
         pages,
         diagnostics: diags.all().to_vec(),
-    }
-}
-
-/// An entry file that would be written where a page goes (an asset named `index.html`).
-fn collisions(site: &BuiltSite, diags: &mut Diagnostics) {
-    for (path, source) in &site.output.copies {
-        if site.output.files.contains_key(path) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "this file would be published at /{path}, where a page of the site goes"
-                ))
-                .in_file(source.strip_prefix(&site.config.root).unwrap_or(source))
-                .hint("rename the file"),
-            );
-        }
     }
 }
 

@@ -98,3 +98,128 @@ fn a_theme_outside_the_site_is_refused() {
         assert!(!s.out().join("leak.txt").exists());
     }
 }
+
+// Item 2: an author's file where a generated file goes.
+
+/// The messages of `sulam check` on `s`.
+fn check_messages(s: &Site) -> String {
+    sulam::commands::check::check(s.root(), None)
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_file_where_a_generated_file_goes_fails_the_build_and_keeps_the_site() {
+    let cases = [
+        (
+            "content/towns/ofakim/index.html",
+            "he/towns/ofakim/index.html",
+            "a page of the site",
+        ),
+        // Copied with the extras, after the batch that holds the page.
+        (
+            "static/he/towns/sderot/index.html",
+            "he/towns/sderot/index.html",
+            "a page of the site",
+        ),
+        ("static/index.html", "index.html", "the language chooser"),
+        (
+            "static/404.html",
+            "404.html",
+            "the page shown for an address the site does not have",
+        ),
+        ("static/sitemap.xml", "sitemap.xml", "the sitemap"),
+        (
+            "static/robots.txt",
+            "robots.txt",
+            "robots.txt, which tells search engines",
+        ),
+        ("static/he/feed.xml", "he/feed.xml", "a news feed"),
+        ("static/search/he.js", "search/he.js", "the search index"),
+        ("static/sulam.js", "sulam.js", "the theme's file sulam.js"),
+    ];
+    for (file, address, what) in cases {
+        let s = Site::fixture("basic");
+        s.build_ok();
+        let before = std::fs::read(s.out().join(address)).expect("generated");
+        s.write(file, "mine");
+        let m = messages(&s.build_err());
+        let expected =
+            format!("error: {file}: this file would be published at /{address}, where {what}");
+        assert!(m.contains(&expected), "{expected}\n{m}");
+        assert!(m.contains("hint: rename the file"), "{m}");
+        assert_eq!(
+            std::fs::read(s.out().join(address)).expect("kept"),
+            before,
+            "{file}"
+        );
+        assert!(check_messages(&s).contains(&expected), "check: {file}");
+    }
+}
+
+#[test]
+fn a_stylesheet_named_as_the_themes_points_to_a_theme_of_ones_own() {
+    let s = Site::fixture("basic");
+    s.write("static/sulam.css", "body { color: red }");
+    let m = messages(&s.build_err());
+    assert!(m.contains("static/sulam.css: this file would be published at /sulam.css, where the theme's file sulam.css goes"), "{m}");
+    assert!(m.contains("copy the theme into themes/<name>/"), "{m}");
+}
+
+#[test]
+fn two_files_of_the_author_at_one_address_are_an_error() {
+    let s = Site::fixture("basic");
+    s.write("content/towns/ofakim/map.pdf", "one");
+    s.write("static/he/towns/ofakim/map.pdf", "two");
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("this file would be published at /he/towns/ofakim/map.pdf, where content/towns/ofakim/map.pdf is published too"),
+        "{m}"
+    );
+}
+
+#[test]
+fn serve_reports_a_file_where_a_page_goes_after_a_save() {
+    use sulam::commands::serve::Builder;
+    let s = Site::fixture("basic");
+    let root = std::fs::canonicalize(s.root()).expect("canonical");
+    let mut builder = Builder::new(root.clone(), "http://127.0.0.1:9/".into());
+    let (mut served, first) = builder.full();
+    assert!(
+        !first
+            .problems
+            .iter()
+            .any(|d| d.to_string().starts_with("error"))
+    );
+    let page = served
+        .output
+        .files
+        .get("he/towns/ofakim/index.html")
+        .cloned();
+    s.write("content/towns/ofakim/index.html", "mine");
+    let outcome = builder.rebuild(&[root.join("content/towns/ofakim/index.html")], &mut served);
+    let m: Vec<String> = outcome.problems.iter().map(|d| d.to_string()).collect();
+    assert!(
+        m.iter().any(|d| d.contains("content/towns/ofakim/index.html: this file would be published at /he/towns/ofakim/index.html")),
+        "{m:?}"
+    );
+    assert_eq!(
+        served
+            .output
+            .files
+            .get("he/towns/ofakim/index.html")
+            .cloned(),
+        page
+    );
+    // From scratch, as when serve starts.
+    let (_, fresh) = Builder::new(root, "http://127.0.0.1:9/".into()).full();
+    assert!(
+        fresh
+            .problems
+            .iter()
+            .any(|d| d.to_string().contains("where a page of the site goes"))
+    );
+}

@@ -195,6 +195,12 @@ impl Builder {
             lap("render the extras");
         }
         site.strings.report_missing(&mut diags);
+        // An entry's file where a page goes: the pages rendered now, or the others served.
+        for (path, source) in &scratch.copies {
+            if scratch.files.contains_key(path) || served.output.files.contains_key(path) {
+                diags.push(site.clash(path, source));
+            }
+        }
         let mut outcome = Outcome {
             rendered,
             problems: diags.sorted().all().to_vec(),
