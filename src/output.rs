@@ -46,39 +46,43 @@ fn unchanged(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Refuses an output folder that is the site, holds it, lies in `content/`, or was not made by
-/// Sulam.
-pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        normalize(&p)
+/// Sulam. Links are followed first: `--output link/new`, with `link` leading into `content/`,
+/// is inside `content/`. Returns the folder to write: when `out` is itself a link to a folder
+/// (`public -> /srv/site`), the folder it leads to, which the build replaces while the link
+/// stays as it is.
+pub fn check_target(site_root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
+    let root = resolve(site_root);
+    let given = normalize(&absolute(out));
+    let out = resolve(out);
+    let shown = if given == out {
+        out.display().to_string()
+    } else {
+        format!("{} (which leads to {})", given.display(), out.display())
     };
-    let root = abs(site_root);
-    let out = abs(out);
     if root.starts_with(&out) {
         return Err(Diagnostic::error(format!(
-            "the output folder {} is the site folder or holds it",
-            out.display()
+            "the output folder {shown} is the site folder or holds it"
         ))
         .hint("choose a folder inside the site, such as public/"));
     }
     for protected in folders::ALL.into_iter().chain([".git"]) {
         if out.starts_with(root.join(protected)) {
             return Err(Diagnostic::error(format!(
-                "the output folder {} is inside the site's {protected}/",
-                out.display()
+                "the output folder {shown} is inside the site's {protected}/"
             ))
             .hint("choose a folder of its own, such as public/"));
         }
     }
+    if std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Diagnostic::error(format!(
+            "the output folder {shown} is a link to something that does not exist"
+        ))
+        .hint("remove the link, or make the folder it names"));
+    }
     if out.exists() {
         if !out.is_dir() {
             return Err(Diagnostic::error(format!(
-                "{} exists and is not a folder",
-                out.display()
+                "{shown} exists and is not a folder"
             )));
         }
         let empty = std::fs::read_dir(&out)
@@ -86,15 +90,36 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<(), Diagnostic> {
             .unwrap_or(false);
         if !empty && !out.join(MARKER).exists() {
             return Err(Diagnostic::error(format!(
-                "{} exists and was not made by Sulam; it is left as it is",
-                out.display()
+                "{shown} exists and was not made by Sulam; it is left as it is"
             ))
             .hint("choose another --output folder, or empty this one yourself"));
         }
     }
-    Ok(())
+    Ok(out)
 }
 
+fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    }
+}
+
+/// `p` made absolute, with every link in the part of it that exists followed; the rest, which
+/// does not exist yet, is added as written.
+fn resolve(p: &Path) -> PathBuf {
+    let abs = absolute(p);
+    for ancestor in abs.ancestors() {
+        if let Ok(real) = std::fs::canonicalize(ancestor) {
+            let rest = abs.strip_prefix(ancestor).unwrap_or(Path::new(""));
+            return normalize(&real.join(rest));
+        }
+    }
+    normalize(&abs)
+}
+
+/// `p` with its `.` and `..` taken out, as written (links are not followed).
 fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {

@@ -34,13 +34,14 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         diags.push(d);
         diags
     };
-    output::check_target(&opts.root, &out_dir).map_err(fail)?;
+    // The folder to write, links followed.
+    let target = output::check_target(&opts.root, &out_dir).map_err(fail)?;
     let site = Site::load(&opts.root, opts.base_url.as_deref()).map_err(Diagnostics::sorted)?;
     let mut diags = site.problems();
     if diags.has_errors() {
         return Err(diags);
     }
-    let writer = output::Writer::start(&out_dir).map_err(fail)?;
+    let writer = output::Writer::start(&target).map_err(fail)?;
     let mut files = 0;
     let pages = site
         .render_all(BATCH, &mut diags, |out, diags| {

@@ -223,3 +223,72 @@ fn serve_reports_a_file_where_a_page_goes_after_a_save() {
             .any(|d| d.to_string().contains("where a page of the site goes"))
     );
 }
+
+// Items 9 and 10: links on the way to the output folder.
+
+#[cfg(unix)]
+#[test]
+fn an_output_folder_reached_through_a_link_into_content_is_refused() {
+    let s = Site::fixture("basic");
+    std::os::unix::fs::symlink(s.root().join("content"), s.root().join("link")).expect("link");
+    let m = build_err_with(&s, Some(s.root().join("link/new")), None);
+    assert!(m.contains("is inside the site's content/"), "{m}");
+    assert!(m.contains("link/new (which leads to "), "{m}");
+    assert!(
+        !s.root().join("content/new").exists(),
+        "a site was written into content/"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_link_is_written_through() {
+    let s = Site::fixture("basic");
+    let real = tempfile::tempdir().expect("temp dir");
+    let target = real.path().join("site");
+    std::fs::create_dir(&target).expect("mkdir");
+    std::os::unix::fs::symlink(&target, s.out()).expect("link");
+    s.build_ok();
+    assert!(
+        std::fs::symlink_metadata(s.out())
+            .expect("public")
+            .file_type()
+            .is_symlink(),
+        "the link was replaced"
+    );
+    assert!(target.join("he/towns/ofakim/index.html").is_file());
+    s.write(
+        "content/towns/ofakim/en.md",
+        "---\ntitle: Ofakim renamed\n---\n",
+    );
+    s.build_ok();
+    assert!(
+        std::fs::symlink_metadata(s.out())
+            .expect("public")
+            .file_type()
+            .is_symlink()
+    );
+    let page = std::fs::read_to_string(target.join("en/towns/ofakim/index.html")).expect("page");
+    assert!(
+        page.contains("Ofakim renamed"),
+        "the link's folder was not updated"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_link_to_nothing_is_refused() {
+    let s = Site::fixture("basic");
+    std::os::unix::fs::symlink(s.root().join("gone"), s.out()).expect("link");
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("is a link to something that does not exist"),
+        "{m}"
+    );
+    assert!(
+        std::fs::symlink_metadata(s.out())
+            .expect("kept")
+            .file_type()
+            .is_symlink()
+    );
+}
