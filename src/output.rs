@@ -1,8 +1,9 @@
 //! Writing the site: everything goes into a fresh folder beside the output, which replaces the
 //! output only when the whole build succeeded. Sulam never writes into, or deletes, a folder it
-//! did not make: it marks its own with a `.sulam` file.
+//! did not make, nor a file it did not write: it marks its own folder with a `.sulam` file that
+//! lists the files it wrote, and refuses to replace a folder that holds any other.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -11,6 +12,146 @@ use crate::diagnostics::Diagnostic;
 use crate::model::folders;
 
 pub const MARKER: &str = ".sulam";
+
+/// The first line of the marker, the whole of it before the list of files (which builds of
+/// that time wrote, and which are still taken as Sulam's).
+const MARKER_LINE: &str = "This folder was written by Sulam; it is replaced at each build.";
+/// The second line of a finished folder's marker; the files follow, one a line.
+const LIST_LINE: &str =
+    "Sulam wrote the files below (marker format 2); any other file here stops the next build:";
+/// The second line of the marker of a folder still being written.
+const PARTIAL_LINE: &str = "Sulam is writing this folder (marker format 2); it is not finished.";
+
+/// What the `.sulam` entry of a folder says of it.
+#[derive(Debug, PartialEq)]
+enum Mark {
+    /// No `.sulam` entry.
+    None,
+    /// A `.sulam` entry Sulam did not write (an empty file, a folder…).
+    Foreign,
+    /// Written by a Sulam that did not list its files.
+    Unlisted,
+    /// A folder Sulam was writing and did not finish.
+    Partial,
+    /// A finished folder, with the files Sulam wrote in it.
+    Listed(BTreeSet<String>),
+}
+
+fn read_mark(dir: &Path) -> Mark {
+    let path = dir.join(MARKER);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Mark::None;
+    };
+    let text = if meta.is_file() {
+        std::fs::read_to_string(&path).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MARKER_LINE) {
+        return Mark::Foreign;
+    }
+    match lines.next() {
+        None => Mark::Unlisted,
+        Some(PARTIAL_LINE) => Mark::Partial,
+        Some(LIST_LINE) => Mark::Listed(lines.map(unescape).collect()),
+        Some(_) => Mark::Foreign,
+    }
+}
+
+/// A path on one line of the marker: `\` and line breaks written as escapes.
+fn escape(path: &str) -> String {
+    path.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+fn unescape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The first few entries of `dir` that Sulam did not write, by path inside it.
+fn foreign_files(dir: &Path, written: &BTreeSet<String>) -> Vec<String> {
+    let folders: BTreeSet<&str> = written
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
+    let mut found = Vec::new();
+    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter();
+    while let Some(item) = walk.next() {
+        let Ok(item) = item else { continue };
+        let rel = item.path().strip_prefix(dir).unwrap_or(item.path());
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let ours = if item.file_type().is_dir() {
+            folders.contains(rel.as_str())
+        } else {
+            rel == MARKER || written.contains(&rel)
+        };
+        if !ours {
+            found.push(rel);
+            if item.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            if found.len() == 3 {
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Whether `dir` is a finished output folder of Sulam's.
+fn is_sulams(dir: &Path) -> bool {
+    matches!(read_mark(dir), Mark::Unlisted | Mark::Listed(_))
+}
+
+/// Why Sulam may not replace `out`, a folder that exists; `shown` is its name in the message.
+fn not_ours(out: &Path, shown: &str) -> Option<Diagnostic> {
+    let empty = std::fs::read_dir(out)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
+    let refuse = |what: String| {
+        Some(
+            Diagnostic::error(format!("{shown} {what}; it is left as it is"))
+                .hint("choose another --output folder, or empty this one yourself"),
+        )
+    };
+    match read_mark(out) {
+        Mark::None if empty => None,
+        Mark::None => refuse("exists and was not made by Sulam".into()),
+        Mark::Foreign | Mark::Partial => refuse(format!(
+            "exists and was not made by Sulam: its {MARKER} is not one Sulam wrote"
+        )),
+        Mark::Unlisted => None,
+        Mark::Listed(written) => {
+            let foreign = foreign_files(out, &written);
+            let first = foreign.first()?;
+            Some(
+                Diagnostic::error(format!(
+                    "{shown} holds {}, which Sulam did not write; the folder is left as it is",
+                    foreign.join(", ")
+                ))
+                .hint(format!(
+                    "move {first} out of the folder (a file to publish goes in static/), or choose another --output folder"
+                )),
+            )
+        }
+    }
+}
 
 /// The files of a built site, by path relative to the output folder.
 #[derive(Default)]
@@ -85,14 +226,8 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<PathBuf, Diagnostic>
                 "{shown} exists and is not a folder"
             )));
         }
-        let empty = std::fs::read_dir(&out)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !empty && !out.join(MARKER).exists() {
-            return Err(Diagnostic::error(format!(
-                "{shown} exists and was not made by Sulam; it is left as it is"
-            ))
-            .hint("choose another --output folder, or empty this one yourself"));
+        if let Some(d) = not_ours(&out, &shown) {
+            return Err(d);
         }
     }
     Ok(out)
@@ -137,7 +272,7 @@ fn normalize(p: &Path) -> PathBuf {
 /// Writes `output` into a fresh folder and swaps it in for `out`.
 /// Writes a whole site: see `Writer`.
 pub fn write(out: &Path, output: &Output) -> Result<(), Diagnostic> {
-    let writer = Writer::start(out)?;
+    let mut writer = Writer::start(out)?;
     writer.add(output)?;
     writer.finish()
 }
@@ -152,6 +287,8 @@ pub struct Writer {
     old: PathBuf,
     /// The output of the last build, when Sulam made it: unchanged files are linked from it.
     previous: Option<PathBuf>,
+    /// Every file written so far, for the marker.
+    written: BTreeSet<String>,
     finished: bool,
 }
 
@@ -174,14 +311,15 @@ impl Writer {
             out: out.to_path_buf(),
             staging,
             old,
-            previous: out.join(MARKER).exists().then(|| out.to_path_buf()),
+            previous: is_sulams(out).then(|| out.to_path_buf()),
+            written: BTreeSet::new(),
             finished: false,
         };
         std::fs::create_dir_all(&writer.staging)
             .and_then(|_| {
                 std::fs::write(
                     writer.staging.join(MARKER),
-                    "This folder was written by Sulam; it is replaced at each build.\n",
+                    format!("{MARKER_LINE}\n{PARTIAL_LINE}\n"),
                 )
             })
             .map_err(write_error)?;
@@ -189,8 +327,10 @@ impl Writer {
     }
 
     /// Writes `output`'s files into the new folder, in parallel.
-    pub fn add(&self, output: &Output) -> Result<(), Diagnostic> {
+    pub fn add(&mut self, output: &Output) -> Result<(), Diagnostic> {
         let staging = &self.staging;
+        self.written
+            .extend(output.files.keys().chain(output.copies.keys()).cloned());
         let dirs: std::collections::BTreeSet<PathBuf> = output
             .files
             .keys()
@@ -231,6 +371,12 @@ impl Writer {
 
     /// Puts the new folder in the output's place.
     pub fn finish(mut self) -> Result<(), Diagnostic> {
+        let mut marker = format!("{MARKER_LINE}\n{LIST_LINE}\n");
+        for path in &self.written {
+            marker.push_str(&escape(path));
+            marker.push('\n');
+        }
+        std::fs::write(self.staging.join(MARKER), marker).map_err(write_error)?;
         let out = &self.out;
         if out.exists() {
             std::fs::rename(out, &self.old)
@@ -268,4 +414,17 @@ fn fresh(p: &Path) -> std::io::Result<()> {
 fn write_error(e: std::io::Error) -> Diagnostic {
     Diagnostic::error(format!("cannot write the site: {e}"))
         .hint("the last good site is left as it was")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listed_path_reads_back_as_written() {
+        for path in ["he/index.html", "a\\b\nc\rd.txt", "end\\"] {
+            assert_eq!(unescape(&escape(path)), path);
+            assert!(!escape(path).contains(['\n', '\r']));
+        }
+    }
 }

@@ -41,7 +41,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let writer = output::Writer::start(&target).map_err(fail)?;
+    let mut writer = output::Writer::start(&target).map_err(fail)?;
     let mut files = 0;
     let pages = site
         .render_all(BATCH, &mut diags, |out, diags| {

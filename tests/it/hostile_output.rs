@@ -2,7 +2,7 @@
 //! silently replaces a generated one, the site's address and theme are checked, and the output
 //! folder is found, recognised and replaced without ever losing a file Sulam did not write.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use sulam::commands::build::{BuildOptions, Report, build};
 use sulam::diagnostics::Diagnostics;
@@ -290,5 +290,72 @@ fn an_output_link_to_nothing_is_refused() {
             .expect("kept")
             .file_type()
             .is_symlink()
+    );
+}
+
+// Item 11: the marker proves the folder is Sulam's, and no file Sulam did not write is lost.
+
+#[test]
+fn a_folder_with_a_marker_sulam_did_not_write_is_refused_and_kept() {
+    for make_marker in [
+        |p: &Path| std::fs::write(p.join(".sulam"), "").expect("empty file"),
+        |p: &Path| std::fs::create_dir(p.join(".sulam")).expect("folder"),
+        |p: &Path| std::fs::write(p.join(".sulam"), "mine\n").expect("file"),
+    ] {
+        let s = Site::fixture("basic");
+        s.write("public/thesis.docx", "years of work");
+        make_marker(&s.out());
+        let m = messages(&s.build_err());
+        assert!(
+            m.contains("exists and was not made by Sulam: its .sulam is not one Sulam wrote"),
+            "{m}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(s.out().join("thesis.docx")).expect("kept"),
+            "years of work"
+        );
+    }
+}
+
+#[test]
+fn a_file_added_to_the_output_stops_the_next_build_and_is_kept() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    s.write("public/thesis.docx", "years of work");
+    s.write("public/he/notes/today.txt", "notes");
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains(
+            "holds he/notes, thesis.docx, which Sulam did not write; the folder is left as it is"
+        ),
+        "{m}"
+    );
+    assert!(m.contains("hint: move he/notes out of the folder (a file to publish goes in static/), or choose another --output folder"), "{m}");
+    assert_eq!(
+        std::fs::read_to_string(s.out().join("thesis.docx")).expect("kept"),
+        "years of work"
+    );
+    assert!(s.out().join("he/notes/today.txt").is_file());
+    // Once moved away, the build goes on.
+    std::fs::remove_file(s.out().join("thesis.docx")).expect("rm");
+    std::fs::remove_dir_all(s.out().join("he/notes")).expect("rm");
+    s.build_ok();
+}
+
+#[test]
+fn an_output_of_the_earlier_marker_format_is_still_sulams() {
+    let s = Site::fixture("basic");
+    s.write(
+        "public/.sulam",
+        "This folder was written by Sulam; it is replaced at each build.\n",
+    );
+    s.write("public/he/old-page/index.html", "old");
+    s.build_ok();
+    assert!(!s.out().join("he/old-page").exists());
+    assert!(s.out().join("he/towns/ofakim/index.html").is_file());
+    let marker = std::fs::read_to_string(s.out().join(".sulam")).expect("marker");
+    assert!(
+        marker.contains("\nhe/towns/ofakim/index.html\n"),
+        "{marker}"
     );
 }
