@@ -191,7 +191,7 @@ fn unchanged(path: &Path, bytes: &[u8]) -> bool {
 /// is inside `content/`. Returns the folder to write: when `out` is itself a link to a folder
 /// (`public -> /srv/site`), the folder it leads to, which the build replaces while the link
 /// stays as it is.
-pub fn check_target(site_root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
+pub fn check_target(site_root: &Path, out: &Path) -> Result<Target, Diagnostic> {
     let root = resolve(site_root);
     let given = normalize(&absolute(out));
     let out = resolve(out);
@@ -214,6 +214,7 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<PathBuf, Diagnostic>
             .hint("choose a folder of its own, such as public/"));
         }
     }
+    let note = recover(&out);
     if std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(Diagnostic::error(format!(
             "the output folder {shown} is a link to something that does not exist"
@@ -230,7 +231,98 @@ pub fn check_target(site_root: &Path, out: &Path) -> Result<PathBuf, Diagnostic>
             return Err(d);
         }
     }
-    Ok(out)
+    Ok(Target { dir: out, note })
+}
+
+/// The output folder to write, and what was done to undo an interrupted build.
+pub struct Target {
+    /// The folder to replace, links followed.
+    pub dir: PathBuf,
+    /// A warning when the output folder was restored.
+    pub note: Option<Diagnostic>,
+}
+
+/// Where a build puts its side folders (beside the output), and the start of their names.
+fn side_place(out: &Path) -> (PathBuf, String) {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    (parent.to_path_buf(), format!(".{name}.sulam-"))
+}
+
+/// The folders a build leaves beside the output while it runs: the new site (`new`), and the
+/// old one (`old`) between the two renames of `Writer::finish`.
+fn side_folder(out: &Path, kind: &str, pid: u32) -> PathBuf {
+    let (parent, prefix) = side_place(out);
+    parent.join(format!("{prefix}{kind}-{pid}"))
+}
+
+/// The side folders of builds that are not running any more, the new ones first.
+fn leftovers(out: &Path) -> Vec<(bool, PathBuf)> {
+    let (parent, prefix) = side_place(out);
+    let Ok(items) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(bool, PathBuf)> = items
+        .flatten()
+        .filter(|item| item.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|item| {
+            let name = item.file_name().to_string_lossy().to_string();
+            let (new, pid) = match name.strip_prefix(&prefix)?.split_once('-')? {
+                ("new", pid) => (true, pid),
+                ("old", pid) => (false, pid),
+                _ => return None,
+            };
+            let pid: u32 = pid.parse().ok()?;
+            (!running(pid)).then(|| (new, item.path()))
+        })
+        .collect();
+    found.sort_by_key(|(new, path)| (!*new, path.clone()));
+    found
+}
+
+/// Whether process `pid` is alive (another build of the same site at the same time).
+fn running(pid: u32) -> bool {
+    pid == std::process::id()
+        || (cfg!(target_os = "linux") && Path::new("/proc").join(pid.to_string()).exists())
+}
+
+/// Undoes what a build that was stopped (killed, the power cut) left: when the output folder
+/// is missing, puts back the last complete site beside it (the new one when it was finished,
+/// else the old one); removes the other side folders Sulam made. Leaves alone any folder
+/// whose marker Sulam did not write.
+fn recover(out: &Path) -> Option<Diagnostic> {
+    let mut note = None;
+    for (new, dir) in leftovers(out) {
+        let mark = read_mark(&dir);
+        let complete = match &mark {
+            Mark::Listed(_) => true,
+            // An earlier Sulam marked the new folder so from the start.
+            Mark::Unlisted => !new,
+            _ => false,
+        };
+        let missing = std::fs::symlink_metadata(out).is_err();
+        if complete && missing && std::fs::rename(&dir, out).is_ok() {
+            note = Some(
+                Diagnostic::warning(format!(
+                    "an earlier build was stopped while it replaced {}; the folder was put back from {}",
+                    out.display(),
+                    dir.display()
+                ))
+                .hint("nothing to do: the output folder is whole again"),
+            );
+        } else if matches!(mark, Mark::Listed(_) | Mark::Unlisted | Mark::Partial)
+            || std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_none())
+        {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+    note
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -294,18 +386,11 @@ pub struct Writer {
 
 impl Writer {
     pub fn start(out: &Path) -> Result<Writer, Diagnostic> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "public".into());
+        let staging = side_folder(out, "new", std::process::id());
+        let old = side_folder(out, "old", std::process::id());
+        let parent = staging.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)
             .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
-        let staging = parent.join(format!(".{name}.sulam-new-{}", std::process::id()));
-        let old = parent.join(format!(".{name}.sulam-old-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&staging);
         let writer = Writer {
             out: out.to_path_buf(),

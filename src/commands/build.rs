@@ -38,10 +38,13 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let target = output::check_target(&opts.root, &out_dir).map_err(fail)?;
     let site = Site::load(&opts.root, opts.base_url.as_deref()).map_err(Diagnostics::sorted)?;
     let mut diags = site.problems();
+    if let Some(note) = target.note {
+        diags.push(note);
+    }
     if diags.has_errors() {
         return Err(diags);
     }
-    let mut writer = output::Writer::start(&target).map_err(fail)?;
+    let mut writer = output::Writer::start(&target.dir).map_err(fail)?;
     let mut files = 0;
     let pages = site
         .render_all(BATCH, &mut diags, |out, diags| {

@@ -359,3 +359,71 @@ fn an_output_of_the_earlier_marker_format_is_still_sulams() {
         "{marker}"
     );
 }
+
+// Item 12: a build stopped between the two renames of the swap.
+
+/// A process id no process can have (above Linux's largest), for a build that was killed.
+const DEAD: u32 = 4_194_305;
+
+fn side(s: &Site, kind: &str) -> PathBuf {
+    s.root().join(format!(".public.sulam-{kind}-{DEAD}"))
+}
+
+fn side_folders(s: &Site) -> Vec<String> {
+    std::fs::read_dir(s.root())
+        .expect("site")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains(".sulam-"))
+        .collect()
+}
+
+#[test]
+fn a_build_stopped_before_the_new_site_was_finished_puts_the_old_one_back() {
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let page = s.page("he/towns/ofakim/index.html");
+    // Killed while writing: the output moved aside, the new folder half written.
+    std::fs::rename(s.out(), side(&s, "old")).expect("rename");
+    std::fs::create_dir(side(&s, "new")).expect("mkdir");
+    std::fs::write(
+        side(&s, "new").join(".sulam"),
+        "This folder was written by Sulam; it is replaced at each build.\nSulam is writing this folder (marker format 2); it is not finished.\n",
+    )
+    .expect("marker");
+    std::fs::write(side(&s, "new").join("index.html"), "half").expect("write");
+    // The next build fails on a mistake, yet the last good site is back.
+    s.write("content/news/launch/common.yaml", "date: soon\n");
+    let m = messages(&s.build_err());
+    assert!(m.contains("'soon' is not a date"), "{m}");
+    assert!(
+        m.contains("an earlier build was stopped while it replaced"),
+        "{m}"
+    );
+    assert_eq!(s.page("he/towns/ofakim/index.html"), page);
+    assert!(side_folders(&s).is_empty(), "{:?}", side_folders(&s));
+}
+
+#[test]
+fn a_build_stopped_between_the_two_renames_puts_the_finished_site_in_place() {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/towns/ofakim/en.md",
+        "---\ntitle: Ofakim new\n---\n",
+    );
+    s.build_ok();
+    // The finished new site, and the old one moved aside: the state between the renames.
+    crate::support::copy_dir(&s.out(), &side(&s, "new")).expect("copy");
+    std::fs::rename(s.out(), side(&s, "old")).expect("rename");
+    std::fs::write(side(&s, "old").join("en/towns/ofakim/index.html"), "old").expect("write");
+    // A folder of that name that Sulam did not make is left alone.
+    let other = s.root().join(".public.sulam-old-4194306");
+    std::fs::create_dir(&other).expect("mkdir");
+    std::fs::write(other.join("mine.txt"), "mine").expect("write");
+    s.write("content/news/launch/common.yaml", "date: soon\n");
+    s.build_err();
+    assert!(s.page("en/towns/ofakim/index.html").contains("Ofakim new"));
+    assert!(other.join("mine.txt").is_file());
+    std::fs::remove_dir_all(&other).expect("rm");
+    assert!(side_folders(&s).is_empty(), "{:?}", side_folders(&s));
+}
