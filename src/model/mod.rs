@@ -9,6 +9,7 @@
 pub mod config;
 pub mod content;
 pub mod folders;
+pub mod limits;
 pub mod link;
 pub mod related;
 pub mod stamp;

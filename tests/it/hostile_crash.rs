@@ -4,7 +4,7 @@
 
 use std::process::{Command, Output};
 
-use crate::common::Site;
+use crate::common::{Site, messages};
 
 /// Runs the `sulam` binary in a child process, so that a crash fails one test, not the run.
 fn sulam(args: &[&str], site: &Site) -> Output {
@@ -46,4 +46,86 @@ fn an_unbroken_word_of_300000_letters_builds_and_checks() {
         .flatten()
         .any(|p| std::fs::read_to_string(p.path()).is_ok_and(|t| t.contains(&"a".repeat(300_000))));
     assert!(found, "the long word is in no part of the index");
+}
+
+/// The messages of a build that must fail.
+fn refused(site: &Site) -> String {
+    messages(&site.build_err())
+}
+
+fn site_with_front(front: &str, body: &str) -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/initiatives/alpha/en.md",
+        &format!("---\n{front}\n---\n{body}\n"),
+    );
+    site
+}
+
+#[test]
+fn a_title_of_a_million_characters_is_refused_with_its_length() {
+    let site = site_with_front(&format!("title: {}", "Mobility ".repeat(111_111)), "Text.");
+    let m = refused(&site);
+    assert!(
+        m.contains("content/initiatives/alpha/en.md:2:1")
+            && m.contains("'title' is 999998 characters long, more than the 1000 it may have")
+            && m.contains("keep it short"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_summary_too_long_and_a_file_too_large_are_refused() {
+    let site = site_with_front(
+        &format!("title: T\nsummary: {}", "s".repeat(5_001)),
+        "Text.",
+    );
+    let m = refused(&site);
+    assert!(
+        m.contains("en.md:3:1") && m.contains("'summary' is 5001 characters long"),
+        "{m}"
+    );
+    let site = site_with_front("title: T", &"b".repeat(5 << 20));
+    let m = refused(&site);
+    assert!(
+        m.contains("content/initiatives/alpha/en.md")
+            && m.contains("it is 5.0 MB, more than the 4.0 MB a file of the site may have"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_control_character_in_a_title_or_body_is_refused_with_its_code_point() {
+    let site = site_with_front("title: Bell\u{7}s", "Text.");
+    let m = refused(&site);
+    assert!(
+        m.contains("content/initiatives/alpha/en.md:2:12")
+            && m.contains("the control character U+0007"),
+        "{m}"
+    );
+    let site = site_with_front("title: T", "Line one.\nA form\u{c}feed.");
+    let m = refused(&site);
+    assert!(m.contains("en.md:5:7") && m.contains("U+000C"), "{m}");
+    // Written as an escape in YAML, the character is only in the value.
+    let site = site_with_front("title: \"Non\\uFFFFcharacter\"", "Text.");
+    let m = refused(&site);
+    assert!(
+        m.contains("'title' holds the control character U+FFFF"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_control_character_in_site_yaml_is_refused() {
+    let site = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).expect("site.yaml");
+    site.write(
+        "site.yaml",
+        &yaml.replace("en: Knowledge base", "en: \"Knowledge\\x01base\""),
+    );
+    let m = refused(&site);
+    assert!(
+        m.contains("site.yaml:") && m.contains("'title.en' holds the control character U+0001"),
+        "{m}"
+    );
 }
