@@ -809,6 +809,8 @@ impl<'a> EntryReader<'a> {
                     .in_file(&relp)
                     .hint("facts go in common.yaml, texts in <lang>.md"),
             );
+        } else if let Some(d) = super::assets::asset_problem(path, &relp) {
+            self.fail(d);
         } else {
             let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
             self.assets.push(asset);

@@ -129,3 +129,37 @@ fn a_control_character_in_site_yaml_is_refused() {
         "{m}"
     );
 }
+
+#[test]
+fn an_html_file_beside_an_entry_is_refused() {
+    let site = site_with_body("<iframe src=\"evil.html\"></iframe>");
+    site.write(
+        "content/initiatives/alpha/evil.html",
+        "<script>alert(document.domain)</script>",
+    );
+    site.write("content/initiatives/alpha/docs/page.XHTML", "<x/>");
+    let m = refused(&site);
+    assert!(
+        m.contains("content/initiatives/alpha/evil.html: an .html file in an entry's folder would run its scripts as the site")
+            && m.contains("content/initiatives/alpha/docs/page.XHTML: an .xhtml file"),
+        "{m}"
+    );
+}
+
+#[test]
+fn an_svg_picture_is_published_only_without_script() {
+    let site = site_with_body("![map](map.svg)");
+    let clean = "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>";
+    site.write("content/initiatives/alpha/map.svg", clean);
+    site.build_ok();
+    assert_eq!(site.page("en/initiatives/alpha/map.svg"), clean);
+    site.write(
+        "content/initiatives/alpha/map.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\" onload=\"alert(1)\"/></svg>",
+    );
+    let m = refused(&site);
+    assert!(
+        m.contains("content/initiatives/alpha/map.svg: the SVG picture holds an event attribute (on…=), which would run as the site"),
+        "{m}"
+    );
+}
