@@ -234,7 +234,7 @@ impl SiteErrors {
 impl RawSite {
     /// `site.yaml` parsed, or why it could not be read or parsed.
     fn read(root: &Path, diags: &mut Diagnostics) -> Option<RawSite> {
-        let text = match std::fs::read_to_string(root.join(SITE_FILE)) {
+        let text = match crate::model::limits::read_to_string(&root.join(SITE_FILE)) {
             Ok(t) => t,
             Err(e) => {
                 diags.push(
@@ -245,6 +245,7 @@ impl RawSite {
                 return None;
             }
         };
+        let text = crate::model::limits::checked(text, Path::new(SITE_FILE), diags)?;
         match serde_saphyr::from_str_with_options(&text, crate::model::yaml::yaml_options()) {
             Ok(r) => Some(r),
             Err(e) => {

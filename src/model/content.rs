@@ -809,6 +809,8 @@ impl<'a> EntryReader<'a> {
                     .in_file(&relp)
                     .hint("facts go in common.yaml, texts in <lang>.md"),
             );
+        } else if let Some(d) = super::assets::asset_problem(path, &relp) {
+            self.fail(d);
         } else {
             let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
             self.assets.push(asset);
@@ -901,9 +903,13 @@ impl<'a> EntryReader<'a> {
 }
 
 fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {
-    match std::fs::read(path) {
+    match super::limits::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => Some(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
+            Ok(s) => super::limits::checked(
+                s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s),
+                relp,
+                diags,
+            ),
             Err(_) => {
                 diags.push(
                     Diagnostic::error("the file is not UTF-8 text")

@@ -6,9 +6,11 @@
 //! references and gathers the back-references; `related` finds initiatives that share facts;
 //! `urls` says where each page lives; `folders` names the site's folders.
 
+pub mod assets;
 pub mod config;
 pub mod content;
 pub mod folders;
+pub mod limits;
 pub mod link;
 pub mod related;
 pub mod stamp;

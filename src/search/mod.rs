@@ -216,6 +216,27 @@ mod tests {
     }
 
     #[test]
+    fn a_long_shared_prefix_stops_splitting_at_the_bound() {
+        // Two "words" of hundreds of letters that differ only at the end, over every limit:
+        // one part per prefix letter down to the bound, and the last holds them both.
+        let long = "x".repeat(300);
+        let postings = HashMap::from([
+            (long.clone(), vec![(0, 1)]),
+            (format!("{long}y"), vec![(1, 1)]),
+        ]);
+        let shards = shards_of(postings, &[], 20, 20);
+        assert_eq!(shards.len(), MAX_PREFIX_CHARS + 1);
+        let (prefix, last, split) = shards.last().expect("a part");
+        assert_eq!((prefix.chars().count(), *split), (MAX_PREFIX_CHARS, false));
+        assert_eq!(last.terms, format!("{long} {long}y"));
+        assert!(
+            shards
+                .iter()
+                .all(|s| s.0.chars().count() <= MAX_PREFIX_CHARS)
+        );
+    }
+
+    #[test]
     fn a_part_is_named_by_its_content() {
         let mut parts = Vec::new();
         let a = part("he", "t0", &vec![doc("a", "b")], &mut parts);

@@ -58,10 +58,18 @@ pub(crate) fn groups_by_char(terms: &[Term], at: usize) -> Vec<&[Term]> {
     out
 }
 
+/// How many characters a part's prefix has at most. Below it, the words of a part are split by
+/// their next character while the part is too large; a part of this prefix holds all its words
+/// whatever its size, which `search.js` reads as it reads any part that is not split. Real
+/// words share far shorter prefixes; without the bound, one unbroken "word" of a million
+/// letters (a pasted blob) made a part per letter: gigabytes of prefixes, and a recursion as
+/// deep as the word that overflowed the stack.
+pub(crate) const MAX_PREFIX_CHARS: usize = 64;
+
 /// The part of the words `terms`, which share their first `depth` characters, split by the
 /// next character while it holds more than the limit (`whole` for all the words, `part`
-/// below). A split prefix keeps a part of its own for the prefix typed alone; the empty
-/// prefix, which nobody types, does not.
+/// below) and the prefix is shorter than [`MAX_PREFIX_CHARS`]. A split prefix keeps a part of
+/// its own for the prefix typed alone; the empty prefix, which nobody types, does not.
 pub(crate) fn split_shard(
     terms: &[Term],
     depth: usize,
@@ -79,7 +87,9 @@ pub(crate) fn split_shard(
         false => (None, terms),
     };
     let size: usize = terms.iter().map(|t| t.text.len() + t.list.len()).sum();
-    let is_split = size > if depth == 0 { whole } else { part } && !rest.is_empty();
+    let is_split = size > if depth == 0 { whole } else { part }
+        && !rest.is_empty()
+        && depth < MAX_PREFIX_CHARS;
     // Per doc, the best score of the longer words (every score is at least 1).
     let mut longer: Vec<(u32, u32)> = Vec::new();
     if depth > 0 {

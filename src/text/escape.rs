@@ -5,18 +5,37 @@
 //! report have always left `'` as it is (`escape_xml`), and their bytes must not change. Both
 //! go over bytes: the five characters are ASCII, which never occurs inside another character
 //! in UTF-8, so the text between them is copied in slices.
+//!
+//! Both drop the characters XML 1.0 cannot hold at all ([`is_unfit_for_xml`]): the files of a
+//! site that hold one are refused where they are read (`model::limits`), and this is the net
+//! for any text that comes another way, so that no feed or page is ever malformed by one.
 
-/// Appends `text` to `out` with `&`, `<`, `>` and `"` replaced, and `'` too when `APOS`.
+/// Whether `c` may not appear in an XML document, escaped or not (and is an error in HTML):
+/// the C0 controls but tab, newline and carriage return; DEL; and the non-characters U+FFFE and
+/// U+FFFF.
+pub fn is_unfit_for_xml(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Appends `text` to `out` with `&`, `<`, `>` and `"` replaced, and `'` too when `APOS`; the
+/// characters [`is_unfit_for_xml`] dropped (U+FFFE and U+FFFF are EF BF BE and EF BF BF).
 #[inline]
 fn escape_with<const APOS: bool>(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (i, b) in text.bytes().enumerate() {
+    for (i, &b) in bytes.iter().enumerate() {
         let replacement = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' if APOS => "&#39;",
+            0..=8 | 0xb | 0xc | 0xe..=0x1f | 0x7f => "",
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => {
+                out.push_str(&text[copied..i]);
+                copied = i + 3;
+                continue;
+            }
             _ => continue,
         };
         out.push_str(&text[copied..i]);
@@ -63,5 +82,13 @@ mod tests {
         );
         assert_eq!(escape(""), "");
         assert_eq!(escape("<"), "&lt;");
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_dropped() {
+        let text = "a\u{0}b\u{1}\tc\u{1f}\u{7f}\nd\u{fffe}e\u{ffff}\u{fffd}f\r";
+        assert_eq!(escape(text), "ab\tc\nde\u{fffd}f\r");
+        assert_eq!(escape_xml("\u{8}<\u{b}\u{c}"), "&lt;");
+        assert!(!is_unfit_for_xml('\t') && is_unfit_for_xml('\u{e}'));
     }
 }

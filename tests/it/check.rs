@@ -78,7 +78,8 @@ fn a_file_that_would_replace_a_page_is_an_error() {
     let s = Site::fixture("basic");
     s.write("content/towns/ofakim/index.html", "<p>mine</p>");
     let (m, _) = messages(&s);
-    assert!(m.contains("content/towns/ofakim/index.html: this file would be published at /he/towns/ofakim/index.html, where a page of the site goes"), "{m}");
+    // Refused as an HTML file before it could collide (issue 12: it ran script as the site).
+    assert!(m.contains("content/towns/ofakim/index.html: an .html file in an entry's folder would run its scripts as the site"), "{m}");
 }
 
 #[test]

@@ -114,11 +114,6 @@ fn check_messages(s: &Site) -> String {
 #[test]
 fn a_file_where_a_generated_file_goes_fails_the_build_and_keeps_the_site() {
     let cases = [
-        (
-            "content/towns/ofakim/index.html",
-            "he/towns/ofakim/index.html",
-            "a page of the site",
-        ),
         // Copied with the extras, after the batch that holds the page.
         (
             "static/he/towns/sderot/index.html",
@@ -158,6 +153,21 @@ fn a_file_where_a_generated_file_goes_fails_the_build_and_keeps_the_site() {
         );
         assert!(check_messages(&s).contains(&expected), "check: {file}");
     }
+    // An entry's own index.html never reaches its page's address: an HTML file beside an
+    // entry is refused first (it would run its scripts as the site), and the page stays.
+    let s = Site::fixture("basic");
+    s.build_ok();
+    let before = std::fs::read(s.out().join("he/towns/ofakim/index.html")).expect("generated");
+    s.write("content/towns/ofakim/index.html", "mine");
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("error: content/towns/ofakim/index.html: an .html file in an entry's folder"),
+        "{m}"
+    );
+    assert_eq!(
+        std::fs::read(s.out().join("he/towns/ofakim/index.html")).expect("kept"),
+        before
+    );
 }
 
 #[test]
@@ -199,11 +209,14 @@ fn serve_reports_a_file_where_a_page_goes_after_a_save() {
         .files
         .get("he/towns/ofakim/index.html")
         .cloned();
-    s.write("content/towns/ofakim/index.html", "mine");
-    let outcome = builder.rebuild(&[root.join("content/towns/ofakim/index.html")], &mut served);
+    s.write("static/he/towns/ofakim/index.html", "mine");
+    let outcome = builder.rebuild(
+        &[root.join("static/he/towns/ofakim/index.html")],
+        &mut served,
+    );
     let m: Vec<String> = outcome.problems.iter().map(|d| d.to_string()).collect();
     assert!(
-        m.iter().any(|d| d.contains("content/towns/ofakim/index.html: this file would be published at /he/towns/ofakim/index.html")),
+        m.iter().any(|d| d.contains("static/he/towns/ofakim/index.html: this file would be published at /he/towns/ofakim/index.html")),
         "{m:?}"
     );
     assert_eq!(

@@ -14,6 +14,7 @@ mod check;
 mod corpus;
 mod example;
 mod finding;
+mod hostile_crash;
 mod hostile_output;
 mod mistakes;
 mod scaffold;
