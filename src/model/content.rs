@@ -15,6 +15,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
 use crate::model::config::SiteConfig;
+use crate::model::files;
 use crate::model::folders;
 use crate::model::stamp::Stamp;
 use crate::model::yaml::yaml_options;
@@ -629,11 +630,18 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
     let root = &config.root;
     let content_dir = root.join(folders::CONTENT);
     let mut content = Content::default();
-    if !content_dir.is_dir() {
-        diags.push(Diagnostic::error("the site has no content/ folder").hint(
-            "create content/<collection>/<id>/ folders, e.g. content/initiatives/my-program/he.md",
-        ));
-        return content;
+    match files::check_path(root, &content_dir) {
+        Ok(Some(files::Kind::Folder)) => {}
+        Ok(_) => {
+            diags.push(Diagnostic::error("the site has no content/ folder").hint(
+                "create content/<collection>/<id>/ folders, e.g. content/initiatives/my-program/he.md",
+            ));
+            return content;
+        }
+        Err(d) => {
+            diags.push(d);
+            return content;
+        }
     }
     for item in walkdir::WalkDir::new(&content_dir)
         .min_depth(1)
@@ -655,30 +663,15 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
             continue;
         }
         let relp = rel(root, path);
-        if item.depth() == 1 {
-            if !item.file_type().is_dir() {
-                diags.push(
-                    Diagnostic::warning(
-                        "a file directly in content/ is not part of any entry and is ignored",
-                    )
-                    .in_file(&relp)
-                    .hint("entries live in content/<collection>/<id>/"),
-                );
-            } else if Collection::from_name(&name).is_none() {
-                diags.push(
-                    Diagnostic::error(format!("'{name}' is not a collection"))
-                        .in_file(&relp)
-                        .hint(
-                            did_you_mean(&name, Collection::ALL.iter().map(|c| c.name()))
-                                .unwrap_or_else(|| {
-                                    format!(
-                                        "the collections are: {}",
-                                        Collection::ALL.map(|c| c.name()).join(", ")
-                                    )
-                                }),
-                        ),
-                );
+        let is_dir = match files::check(root, path, item.file_type()) {
+            Ok(kind) => kind == files::Kind::Folder,
+            Err(d) => {
+                diags.push(d);
+                continue;
             }
+        };
+        if item.depth() == 1 {
+            collection_folder(&name, &relp, is_dir, diags);
             continue;
         }
         let parent = item
@@ -690,7 +683,7 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
         let Some(collection) = Collection::from_name(&parent) else {
             continue;
         };
-        if !item.file_type().is_dir() {
+        if !is_dir {
             diags.push(
                 Diagnostic::warning(format!("a file directly in content/{collection}/ is ignored"))
                     .in_file(&relp)
@@ -713,6 +706,34 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
         content.entries.insert((collection, name), entry);
     }
     content
+}
+
+/// Checks an item directly in `content/`: a folder named after a collection.
+fn collection_folder(name: &str, relp: &Path, is_dir: bool, diags: &mut Diagnostics) {
+    if !is_dir {
+        diags.push(
+            Diagnostic::warning(
+                "a file directly in content/ is not part of any entry and is ignored",
+            )
+            .in_file(relp)
+            .hint("entries live in content/<collection>/<id>/"),
+        );
+    } else if Collection::from_name(name).is_none() {
+        diags.push(
+            Diagnostic::error(format!("'{name}' is not a collection"))
+                .in_file(relp)
+                .hint(
+                    did_you_mean(name, Collection::ALL.iter().map(|c| c.name())).unwrap_or_else(
+                        || {
+                            format!(
+                                "the collections are: {}",
+                                Collection::ALL.map(|c| c.name()).join(", ")
+                            )
+                        },
+                    ),
+                ),
+        );
+    }
 }
 
 fn suggest_id(name: &str) -> String {
@@ -740,6 +761,11 @@ pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Op
 /// with the entry.
 fn load_entry(config: &SiteConfig, collection: Collection, id: &str, dir: &Path) -> Entry {
     let mut reader = EntryReader::new(config, collection, dir);
+    // Read again by `serve`, the folder may have become a link since it was found.
+    if let Err(d) = files::check_path(&config.root, dir) {
+        reader.fail(d);
+        return reader.finish(id);
+    }
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         match item {
             Ok(item) => reader.file(&item),
@@ -788,15 +814,18 @@ impl<'a> EntryReader<'a> {
     }
 
     /// Sorts one file of the folder: facts, a language file, a stray YAML file, or an asset.
+    /// Only ordinary files are read (or links to them inside the site); see `model::files`.
     fn file(&mut self, item: &walkdir::DirEntry) {
-        if item.file_type().is_dir() {
-            return;
-        }
         let path = item.path();
         let relp = rel(self.root, path);
         let name = item.file_name().to_string_lossy().to_string();
         if name.starts_with('.') || name.ends_with('~') {
             return;
+        }
+        match files::check(self.root, path, item.file_type()) {
+            Err(d) => return self.fail(d),
+            Ok(files::Kind::Folder) => return,
+            Ok(files::Kind::File) => {}
         }
         let top_level = item.depth() == 1;
         if top_level && (name == "common.yaml" || name == "common.yml") {

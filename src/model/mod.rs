@@ -4,10 +4,12 @@
 //!
 //! `config` reads `site.yaml`; `content` discovers and parses the entries; `link` checks their
 //! references and gathers the back-references; `related` finds initiatives that share facts;
-//! `urls` says where each page lives; `folders` names the site's folders.
+//! `urls` says where each page lives; `folders` names the site's folders; `files` says which
+//! files of them may be read at all.
 
 pub mod config;
 pub mod content;
+pub mod files;
 pub mod folders;
 pub mod link;
 pub mod related;

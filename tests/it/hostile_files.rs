@@ -1,0 +1,226 @@
+//! Files that are not what they seem (issue 12): links out of the site folder, named pipes,
+//! file names that almost match `he.md` or `common.yaml`, and file names written in another
+//! Unicode form. Nothing outside the site is published, nothing hangs, nothing is dropped
+//! silently.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use sulam::diagnostics::Diagnostics;
+
+use crate::common::{Site, messages};
+
+/// The messages of a build that must fail, within a minute: a build that waits on a pipe
+/// fails the test instead of hanging it.
+fn build_fails(s: &Site) -> String {
+    match build_in_time(s) {
+        Ok(()) => panic!("the build should have failed"),
+        Err(d) => messages(&d),
+    }
+}
+
+fn build_in_time(s: &Site) -> Result<(), Diagnostics> {
+    let root = s.root().to_path_buf();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let r = sulam::commands::build::build(&sulam::commands::build::BuildOptions {
+            root,
+            output: None,
+            base_url: None,
+        });
+        let _ = tx.send(r.map(|_| ()));
+    });
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("the build hangs")
+}
+
+fn build_succeeds(s: &Site) {
+    if let Err(d) = build_in_time(s) {
+        panic!("build failed:\n{}", messages(&d));
+    }
+}
+
+fn link(s: &Site, rel: &str, target: impl AsRef<Path>) {
+    let p = s.root().join(rel);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    let _ = std::fs::remove_file(&p);
+    symlink(target, p).expect("symlink");
+}
+
+fn mkfifo(s: &Site, rel: &str) {
+    let p = s.root().join(rel);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    let _ = std::fs::remove_file(&p);
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&p)
+        .status()
+        .expect("mkfifo")
+        .success();
+    assert!(ok, "mkfifo {}", p.display());
+}
+
+/// A folder outside the site with one secret file and one entry's language file.
+fn outside() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("secret.txt"), "SECRET-OUTSIDE").expect("write");
+    std::fs::write(
+        dir.path().join("he.md"),
+        "---\ntitle: SECRET-OUTSIDE\n---\n",
+    )
+    .expect("write");
+    dir
+}
+
+// Links (item 1)
+
+#[test]
+fn a_link_out_of_the_site_in_an_entry_is_refused_naming_the_file_and_its_target() {
+    let s = Site::fixture("basic");
+    link(&s, "content/initiatives/alpha/passwd.txt", "/etc/passwd");
+    let m = build_fails(&s);
+    assert!(
+        m.contains(
+            "content/initiatives/alpha/passwd.txt: this is a link to /etc/passwd, which is outside the site folder"
+        ),
+        "{m}"
+    );
+    assert!(!s.out().exists(), "nothing is written");
+}
+
+#[test]
+fn a_link_out_of_the_site_in_static_or_the_theme_is_refused() {
+    let out = outside();
+    let s = Site::fixture("basic");
+    link(&s, "static/leak.txt", out.path().join("secret.txt"));
+    link(&s, "themes/default/static/leak.txt", "/etc/passwd");
+    link(&s, "i18n/ar.ftl", "/etc/passwd");
+    let m = build_fails(&s);
+    assert!(
+        m.contains("i18n/ar.ftl: this is a link to /etc/passwd"),
+        "{m}"
+    );
+    assert!(
+        m.contains("static/leak.txt: this is a link to") && m.contains("outside the site folder"),
+        "{m}"
+    );
+    assert!(
+        m.contains("themes/default/static/leak.txt: this is a link to /etc/passwd"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_linked_static_folder_leading_out_is_refused() {
+    let out = outside();
+    let s = Site::fixture("basic");
+    link(&s, "static", out.path());
+    let m = build_fails(&s);
+    assert!(
+        m.contains("static: this is a link to") && m.contains("outside the site folder"),
+        "{m}"
+    );
+}
+
+#[test]
+fn linked_entry_and_collection_folders_are_refused() {
+    let out = outside();
+    let s = Site::fixture("basic");
+    link(&s, "content/initiatives/gamma", out.path());
+    link(&s, "content/people", out.path());
+    link(&s, "content/towns/copy", "sderot");
+    let m = build_fails(&s);
+    assert!(
+        m.contains("content/initiatives/gamma: this is a link to")
+            && m.contains("outside the site folder"),
+        "{m}"
+    );
+    assert!(m.contains("content/people: this is a link to"), "{m}");
+    assert!(
+        m.contains("content/towns/copy: this is a link to the folder content/towns/sderot; Sulam follows links to files only"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_circle_of_links_is_an_error_naming_the_file() {
+    let s = Site::fixture("basic");
+    link(&s, "content/initiatives/alpha/a.jpg", "b.jpg");
+    link(&s, "content/initiatives/alpha/b.jpg", "a.jpg");
+    link(&s, "static/gone.png", "nowhere.png");
+    let m = build_fails(&s);
+    assert!(
+        m.contains(
+            "content/initiatives/alpha/a.jpg: this is a link to b.jpg, which leads round in a circle of links"
+        ),
+        "{m}"
+    );
+    assert!(
+        m.contains("static/gone.png: this is a link to nowhere.png, which does not exist"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_link_to_a_file_inside_the_site_is_published_as_a_copy_of_it() {
+    let s = Site::fixture("basic");
+    s.write("static/logo.svg", "<svg id=\"logo\"/>");
+    link(&s, "static/brand/logo.svg", "../logo.svg");
+    link(
+        &s,
+        "content/initiatives/alpha/logo.svg",
+        "../../../static/logo.svg",
+    );
+    build_succeeds(&s);
+    assert_eq!(s.page("brand/logo.svg"), "<svg id=\"logo\"/>");
+    assert_eq!(
+        s.page("he/initiatives/alpha/logo.svg"),
+        "<svg id=\"logo\"/>"
+    );
+}
+
+// Named pipes and devices (item 8)
+
+#[test]
+fn a_named_pipe_as_an_asset_or_a_text_is_an_error_not_a_hang() {
+    let s = Site::fixture("basic");
+    mkfifo(&s, "content/initiatives/alpha/photo.jpg");
+    mkfifo(&s, "content/initiatives/beta/common.yaml");
+    mkfifo(&s, "content/towns/sderot/he.md");
+    mkfifo(&s, "static/pipe.css");
+    mkfifo(&s, "i18n/en.ftl");
+    let m = build_fails(&s);
+    for f in [
+        "i18n/en.ftl",
+        "content/initiatives/alpha/photo.jpg",
+        "content/initiatives/beta/common.yaml",
+        "content/towns/sderot/he.md",
+        "static/pipe.css",
+    ] {
+        assert!(
+            m.contains(&format!(
+                "{f}: this is not a regular file (a named pipe)\n  hint: remove it"
+            )),
+            "{f}: {m}"
+        );
+    }
+}
+
+#[test]
+fn a_link_to_a_device_is_refused() {
+    let s = Site::fixture("basic");
+    link(&s, "content/initiatives/alpha/zero.bin", "/dev/zero");
+    link(&s, "content/towns/sderot/he.md", "/dev/zero");
+    let m = build_fails(&s);
+    assert!(
+        m.contains("content/initiatives/alpha/zero.bin: this is a link to /dev/zero"),
+        "{m}"
+    );
+    assert!(
+        m.contains("content/towns/sderot/he.md: this is a link to /dev/zero"),
+        "{m}"
+    );
+}
