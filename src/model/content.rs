@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error}
 use crate::model::config::SiteConfig;
 use crate::model::files;
 use crate::model::folders;
+use crate::model::names::{self, Name};
 use crate::model::stamp::Stamp;
 use crate::model::yaml::yaml_options;
 
@@ -822,30 +823,68 @@ impl<'a> EntryReader<'a> {
         if name.starts_with('.') || name.ends_with('~') {
             return;
         }
+        let top_level = item.depth() == 1;
         match files::check(self.root, path, item.file_type()) {
             Err(d) => return self.fail(d),
-            Ok(files::Kind::Folder) => return,
+            Ok(files::Kind::Folder) => {
+                if top_level {
+                    self.folder(&name, &relp);
+                }
+                return;
+            }
             Ok(files::Kind::File) => {}
         }
-        let top_level = item.depth() == 1;
-        if top_level && (name == "common.yaml" || name == "common.yml") {
-            self.facts(path, relp);
-        } else if top_level && name.ends_with(".md") {
-            self.lang_file(&name, path, &relp);
-        } else if top_level && (name.ends_with(".yaml") || name.ends_with(".yml")) {
-            self.fail(
+        let kind = if top_level {
+            names::classify(&name, &self.lang_codes)
+        } else {
+            Name::Asset
+        };
+        match kind {
+            Name::Facts => self.facts(path, relp),
+            Name::Lang(code) => self.lang_file(code, path, &relp),
+            Name::NearMiss(right) => self.fail(near_miss(&name, &right, &relp)),
+            Name::Markdown(stem) => {
+                let d = self.not_a_language(&name, stem, &relp);
+                self.fail(d);
+            }
+            Name::Yaml => self.fail(
                 Diagnostic::error(format!("'{name}' is not a file Sulam reads"))
                     .in_file(&relp)
                     .hint("facts go in common.yaml, texts in <lang>.md"),
-            );
-        } else {
-            let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
-            self.assets.push(asset);
+            ),
+            Name::Asset => {
+                let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
+                self.assets.push(asset);
+            }
         }
+    }
+
+    /// A folder directly in the entry's folder: an asset folder, unless it bears the name of
+    /// a file Sulam reads.
+    fn folder(&mut self, name: &str, relp: &Path) {
+        let right = match names::classify(name, &self.lang_codes) {
+            Name::Facts | Name::Lang(_) => name.to_string(),
+            Name::NearMiss(right) => right,
+            _ => return,
+        };
+        self.fail(
+            Diagnostic::error(format!("this is a folder, but {right} must be a file"))
+                .in_file(relp)
+                .hint(format!(
+                    "move what is in it out of the folder, and make {right} a file"
+                )),
+        );
     }
 
     /// `common.yaml`. Its path is kept even when it does not parse, so messages can name it.
     fn facts(&mut self, path: &Path, relp: PathBuf) {
+        if self.facts_file.is_some() {
+            return self.fail(
+                Diagnostic::error("the entry has both common.yaml and common.yml")
+                    .in_file(&relp)
+                    .hint("keep one: move the facts into common.yaml and remove common.yml"),
+            );
+        }
         let Some(text) = read_text(path, &relp, &mut self.problems) else {
             self.failed = true;
             return;
@@ -857,14 +896,8 @@ impl<'a> EntryReader<'a> {
         self.facts_file = Some(relp);
     }
 
-    /// `<lang>.md`, when `lang` is one of the site's languages.
-    fn lang_file(&mut self, name: &str, path: &Path, relp: &Path) {
-        let stem = name.trim_end_matches(".md");
-        if !self.lang_codes.contains(&stem) {
-            let d = self.not_a_language(name, stem, relp);
-            self.fail(d);
-            return;
-        }
+    /// `<lang>.md`, with `stem` one of the site's languages.
+    fn lang_file(&mut self, stem: &str, path: &Path, relp: &Path) {
         let Some(text) = read_text(path, relp, &mut self.problems) else {
             self.failed = true;
             return;
@@ -927,6 +960,20 @@ impl<'a> EntryReader<'a> {
             problems: self.problems.all().to_vec(),
         }
     }
+}
+
+/// A near miss of `he.md` or `common.yaml` (see `model::names`).
+fn near_miss(name: &str, right: &str, relp: &Path) -> Diagnostic {
+    let what = if right == names::FACTS {
+        "the facts file"
+    } else {
+        "a language file"
+    };
+    Diagnostic::error(format!(
+        "'{name}' is not read: {what} is named exactly {right}"
+    ))
+    .in_file(relp)
+    .hint(format!("rename it to {right}"))
 }
 
 fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {

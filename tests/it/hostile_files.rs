@@ -75,6 +75,20 @@ fn outside() -> tempfile::TempDir {
     dir
 }
 
+/// No file of the output holds `needle`.
+fn nothing_published_holds(s: &Site, needle: &str) {
+    for f in walkdir::WalkDir::new(s.out()).into_iter().flatten() {
+        if f.file_type().is_file() {
+            let bytes = std::fs::read(f.path()).expect("read");
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(needle),
+                "{} holds {needle}",
+                f.path().display()
+            );
+        }
+    }
+}
+
 // Links (item 1)
 
 #[test]
@@ -222,5 +236,114 @@ fn a_link_to_a_device_is_refused() {
     assert!(
         m.contains("content/towns/sderot/he.md: this is a link to /dev/zero"),
         "{m}"
+    );
+}
+
+// Names that almost match (item 13)
+
+fn near_miss(name: &str, right: &str) {
+    let s = Site::fixture("basic");
+    s.write(
+        &format!("content/initiatives/beta/{name}"),
+        "---\ntitle: NEAR-MISS\n---\n",
+    );
+    let m = build_fails(&s);
+    assert!(
+        m.contains(&format!("content/initiatives/beta/{name}: ")),
+        "{name}: {m}"
+    );
+    assert!(
+        m.contains(&format!("hint: rename it to {right}")),
+        "{name}: {m}"
+    );
+    nothing_published_holds(&s, "NEAR-MISS");
+}
+
+#[test]
+fn a_language_file_with_a_near_miss_name_is_an_error_with_the_right_name() {
+    for name in [
+        "he.MD",
+        "HE.md",
+        "Ar.md",
+        "en.Md",
+        "he.markdown",
+        "he.md.txt",
+        "he.txt",
+        "EN.TXT",
+        "he.mdown",
+    ] {
+        let right = format!("{}.md", name[..2].to_lowercase());
+        near_miss(name, &right);
+    }
+}
+
+#[test]
+fn a_facts_file_with_a_near_miss_name_is_an_error_with_the_right_name() {
+    for name in [
+        "COMMON.YAML",
+        "Common.yaml",
+        "common.YML",
+        "common.yaml.txt",
+        "common.txt",
+    ] {
+        near_miss(name, "common.yaml");
+    }
+}
+
+#[test]
+fn common_yaml_and_common_yml_together_is_an_error() {
+    let s = Site::fixture("basic");
+    s.write("content/initiatives/beta/common.yaml", "status: active\n");
+    s.write("content/initiatives/beta/common.yml", "status: planned\n");
+    let m = build_fails(&s);
+    assert!(
+        m.contains(
+            "content/initiatives/beta/common.yml: the entry has both common.yaml and common.yml"
+        ),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_folder_named_like_a_language_file_is_an_error() {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/initiatives/beta/en.md/text.md",
+        "---\ntitle: X\n---\n",
+    );
+    let m = build_fails(&s);
+    assert!(
+        m.contains("content/initiatives/beta/en.md: this is a folder"),
+        "{m}"
+    );
+}
+
+#[test]
+fn real_assets_with_such_names_stay_assets() {
+    let s = Site::fixture("basic");
+    for name in [
+        "report.pdf",
+        "photo.JPG",
+        "he.pdf",
+        "en.png",
+        "notes.txt",
+        "common-ground.jpg",
+        "hebrew.txt",
+    ] {
+        s.write(&format!("content/initiatives/beta/{name}"), "x");
+    }
+    s.write("content/initiatives/beta/common.yml", "status: planned\n");
+    build_succeeds(&s);
+    for name in ["report.pdf", "photo.JPG", "he.pdf", "en.png", "notes.txt"] {
+        assert!(
+            s.out()
+                .join(format!("he/initiatives/beta/{name}"))
+                .is_file(),
+            "{name}"
+        );
+    }
+    assert!(
+        !s.out().join("he/initiatives/beta/common.yml").exists(),
+        "common.yml is still read as the facts"
     );
 }
