@@ -546,8 +546,12 @@ pub struct Entry {
     /// The site-relative path of `common.yaml`, when the entry has one.
     pub facts_file: Option<PathBuf>,
     pub texts: BTreeMap<String, LangFile>,
-    /// Files of the entry that are neither `common.yaml` nor a language file.
+    /// Files of the entry that are neither `common.yaml` nor a language file, by the name
+    /// they are published under, relative to `dir`.
     pub assets: Vec<PathBuf>,
+    /// The assets published under another name than the file's own (the name `common.yaml`
+    /// gives one, in another Unicode form): published name → file, relative to `dir`.
+    pub renamed: BTreeMap<PathBuf, PathBuf>,
     /// The mistakes found reading this entry's files, kept with it so that re-reading the
     /// entry alone (in `serve`) replaces them.
     pub problems: Vec<Diagnostic>,
@@ -572,6 +576,23 @@ impl Entry {
     /// Whether this is the page entry of the accessibility statement.
     pub fn is_statement(&self) -> bool {
         self.collection == Collection::Pages && self.id == STATEMENT
+    }
+
+    /// The file on disk of `asset`, one of `assets`.
+    pub fn asset_source(&self, asset: &Path) -> PathBuf {
+        self.dir
+            .join(self.renamed.get(asset).map_or(asset, PathBuf::as_path))
+    }
+
+    /// The name of the file that the facts give (`image`, `logo` or `photo`).
+    pub fn file_ref(&self) -> Option<&Spanned<String>> {
+        match &self.facts {
+            Facts::Initiative(f) => f.image.as_ref(),
+            Facts::Partner(f) => f.logo.as_ref(),
+            Facts::Person(f) => f.photo.as_ref(),
+            Facts::News(f) => f.image.as_ref(),
+            _ => None,
+        }
     }
 }
 
@@ -949,7 +970,7 @@ impl<'a> EntryReader<'a> {
                 .hint(format!("add at least one of {}", self.lang_file_names()));
             self.problems.push(d);
         }
-        Entry {
+        let mut entry = Entry {
             collection: self.collection,
             id: id.to_string(),
             dir: self.dir.to_path_buf(),
@@ -957,8 +978,11 @@ impl<'a> EntryReader<'a> {
             facts_file: self.facts_file,
             texts: self.texts,
             assets: self.assets,
+            renamed: BTreeMap::new(),
             problems: self.problems.all().to_vec(),
-        }
+        };
+        publish_as_named(&mut entry);
+        entry
     }
 }
 
@@ -974,6 +998,27 @@ fn near_miss(name: &str, right: &str, relp: &Path) -> Diagnostic {
     ))
     .in_file(relp)
     .hint(format!("rename it to {right}"))
+}
+
+/// When the facts name a file in another Unicode form than the file's own name (macOS writes
+/// names decomposed, keyboards type them composed), the file is the one named, and it is
+/// published under the name the facts use, so that the page's link to it works.
+fn publish_as_named(entry: &mut Entry) {
+    let Some(wanted) = entry.file_ref().map(|r| PathBuf::from(r.value.trim())) else {
+        return;
+    };
+    if entry.assets.contains(&wanted) {
+        return;
+    }
+    let key = names::nfc(&wanted.to_string_lossy()).into_owned();
+    let found = entry
+        .assets
+        .iter_mut()
+        .find(|a| names::nfc(&a.to_string_lossy()) == key.as_str());
+    if let Some(asset) = found {
+        let on_disk = std::mem::replace(asset, wanted.clone());
+        entry.renamed.insert(wanted, on_disk);
+    }
 }
 
 fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {

@@ -14,6 +14,8 @@
 //!
 //! Anything else with a language code (`he.pdf`, `en.png`) stays an asset.
 
+use std::borrow::Cow;
+
 /// The facts file's name.
 pub const FACTS: &str = "common.yaml";
 /// The other name of the facts file that Sulam reads (documented in writing-content.md).
@@ -72,6 +74,12 @@ pub fn classify<'a>(name: &'a str, codes: &[&'a str]) -> Name<'a> {
         return Name::Yaml;
     }
     Name::Asset
+}
+
+/// `s` in Unicode's composed form (NFC), the form most keyboards type: a file name written by
+/// macOS (decomposed, NFD) and the same name typed in `common.yaml` compare equal in it.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
 }
 
 #[cfg(test)]
@@ -137,5 +145,10 @@ mod tests {
         assert_eq!(classify("notes.markdown", &CODES), Name::Markdown("notes"));
         assert_eq!(classify("facts.yaml", &CODES), Name::Yaml);
         assert_eq!(classify("he.yaml", &CODES), Name::Yaml);
+    }
+
+    #[test]
+    fn nfc_and_nfd_names_compare_equal() {
+        assert_eq!(nfc("cafe\u{301}.jpg"), nfc("caf\u{e9}.jpg"));
     }
 }

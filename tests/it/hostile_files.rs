@@ -347,3 +347,21 @@ fn real_assets_with_such_names_stay_assets() {
         "common.yml is still read as the facts"
     );
 }
+
+// Unicode forms of file names (item 17)
+
+#[test]
+fn a_file_named_in_nfd_matches_a_reference_in_nfc_and_is_published_under_it() {
+    let nfc = "caf\u{e9}.jpg";
+    let nfd = "cafe\u{301}.jpg";
+    let s = Site::fixture("basic");
+    s.write(&format!("content/initiatives/beta/{nfd}"), "JPEG");
+    s.write(
+        "content/initiatives/beta/common.yaml",
+        &format!("image: {nfc}\n"),
+    );
+    build_succeeds(&s);
+    assert_eq!(s.page(&format!("he/initiatives/beta/{nfc}")), "JPEG");
+    let page = s.page("he/initiatives/beta/index.html");
+    assert!(page.contains(nfc), "the page names the file as written");
+}
