@@ -486,7 +486,7 @@ fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> 
         if let Some(t) = theme.strings(&l.code) {
             files.push((folders::theme_strings_file(&config.theme, &l.code), t));
         }
-        if let Some(t) = theme::read_site_strings(&config.root, &l.code) {
+        if let Some(t) = theme::read_site_strings(&config.root, &l.code, diags) {
             files.push((folders::strings_file(&l.code), t));
         }
         texts.insert(l.code.clone(), files);

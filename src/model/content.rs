@@ -15,7 +15,9 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
 use crate::model::config::SiteConfig;
+use crate::model::files;
 use crate::model::folders;
+use crate::model::names::{self, Name};
 use crate::model::stamp::Stamp;
 use crate::model::yaml::yaml_options;
 
@@ -544,8 +546,12 @@ pub struct Entry {
     /// The site-relative path of `common.yaml`, when the entry has one.
     pub facts_file: Option<PathBuf>,
     pub texts: BTreeMap<String, LangFile>,
-    /// Files of the entry that are neither `common.yaml` nor a language file.
+    /// Files of the entry that are neither `common.yaml` nor a language file, by the name
+    /// they are published under, relative to `dir`.
     pub assets: Vec<PathBuf>,
+    /// The assets published under another name than the file's own (the name `common.yaml`
+    /// gives one, in another Unicode form): published name → file, relative to `dir`.
+    pub renamed: BTreeMap<PathBuf, PathBuf>,
     /// The mistakes found reading this entry's files, kept with it so that re-reading the
     /// entry alone (in `serve`) replaces them.
     pub problems: Vec<Diagnostic>,
@@ -570,6 +576,23 @@ impl Entry {
     /// Whether this is the page entry of the accessibility statement.
     pub fn is_statement(&self) -> bool {
         self.collection == Collection::Pages && self.id == STATEMENT
+    }
+
+    /// The file on disk of `asset`, one of `assets`.
+    pub fn asset_source(&self, asset: &Path) -> PathBuf {
+        self.dir
+            .join(self.renamed.get(asset).map_or(asset, PathBuf::as_path))
+    }
+
+    /// The name of the file that the facts give (`image`, `logo` or `photo`).
+    pub fn file_ref(&self) -> Option<&Spanned<String>> {
+        match &self.facts {
+            Facts::Initiative(f) => f.image.as_ref(),
+            Facts::Partner(f) => f.logo.as_ref(),
+            Facts::Person(f) => f.photo.as_ref(),
+            Facts::News(f) => f.image.as_ref(),
+            _ => None,
+        }
     }
 }
 
@@ -629,11 +652,18 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
     let root = &config.root;
     let content_dir = root.join(folders::CONTENT);
     let mut content = Content::default();
-    if !content_dir.is_dir() {
-        diags.push(Diagnostic::error("the site has no content/ folder").hint(
-            "create content/<collection>/<id>/ folders, e.g. content/initiatives/my-program/he.md",
-        ));
-        return content;
+    match files::check_path(root, &content_dir) {
+        Ok(Some(files::Kind::Folder)) => {}
+        Ok(_) => {
+            diags.push(Diagnostic::error("the site has no content/ folder").hint(
+                "create content/<collection>/<id>/ folders, e.g. content/initiatives/my-program/he.md",
+            ));
+            return content;
+        }
+        Err(d) => {
+            diags.push(d);
+            return content;
+        }
     }
     for item in walkdir::WalkDir::new(&content_dir)
         .min_depth(1)
@@ -655,30 +685,15 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
             continue;
         }
         let relp = rel(root, path);
-        if item.depth() == 1 {
-            if !item.file_type().is_dir() {
-                diags.push(
-                    Diagnostic::warning(
-                        "a file directly in content/ is not part of any entry and is ignored",
-                    )
-                    .in_file(&relp)
-                    .hint("entries live in content/<collection>/<id>/"),
-                );
-            } else if Collection::from_name(&name).is_none() {
-                diags.push(
-                    Diagnostic::error(format!("'{name}' is not a collection"))
-                        .in_file(&relp)
-                        .hint(
-                            did_you_mean(&name, Collection::ALL.iter().map(|c| c.name()))
-                                .unwrap_or_else(|| {
-                                    format!(
-                                        "the collections are: {}",
-                                        Collection::ALL.map(|c| c.name()).join(", ")
-                                    )
-                                }),
-                        ),
-                );
+        let is_dir = match files::check(root, path, item.file_type()) {
+            Ok(kind) => kind == files::Kind::Folder,
+            Err(d) => {
+                diags.push(d);
+                continue;
             }
+        };
+        if item.depth() == 1 {
+            collection_folder(&name, &relp, is_dir, diags);
             continue;
         }
         let parent = item
@@ -690,7 +705,7 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
         let Some(collection) = Collection::from_name(&parent) else {
             continue;
         };
-        if !item.file_type().is_dir() {
+        if !is_dir {
             diags.push(
                 Diagnostic::warning(format!("a file directly in content/{collection}/ is ignored"))
                     .in_file(&relp)
@@ -713,6 +728,34 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
         content.entries.insert((collection, name), entry);
     }
     content
+}
+
+/// Checks an item directly in `content/`: a folder named after a collection.
+fn collection_folder(name: &str, relp: &Path, is_dir: bool, diags: &mut Diagnostics) {
+    if !is_dir {
+        diags.push(
+            Diagnostic::warning(
+                "a file directly in content/ is not part of any entry and is ignored",
+            )
+            .in_file(relp)
+            .hint("entries live in content/<collection>/<id>/"),
+        );
+    } else if Collection::from_name(name).is_none() {
+        diags.push(
+            Diagnostic::error(format!("'{name}' is not a collection"))
+                .in_file(relp)
+                .hint(
+                    did_you_mean(name, Collection::ALL.iter().map(|c| c.name())).unwrap_or_else(
+                        || {
+                            format!(
+                                "the collections are: {}",
+                                Collection::ALL.map(|c| c.name()).join(", ")
+                            )
+                        },
+                    ),
+                ),
+        );
+    }
 }
 
 fn suggest_id(name: &str) -> String {
@@ -740,6 +783,11 @@ pub fn reload_entry(config: &SiteConfig, collection: Collection, id: &str) -> Op
 /// with the entry.
 fn load_entry(config: &SiteConfig, collection: Collection, id: &str, dir: &Path) -> Entry {
     let mut reader = EntryReader::new(config, collection, dir);
+    // Read again by `serve`, the folder may have become a link since it was found.
+    if let Err(d) = files::check_path(&config.root, dir) {
+        reader.fail(d);
+        return reader.finish(id);
+    }
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         match item {
             Ok(item) => reader.file(&item),
@@ -788,10 +836,8 @@ impl<'a> EntryReader<'a> {
     }
 
     /// Sorts one file of the folder: facts, a language file, a stray YAML file, or an asset.
+    /// Only ordinary files are read (or links to them inside the site); see `model::files`.
     fn file(&mut self, item: &walkdir::DirEntry) {
-        if item.file_type().is_dir() {
-            return;
-        }
         let path = item.path();
         let relp = rel(self.root, path);
         let name = item.file_name().to_string_lossy().to_string();
@@ -799,26 +845,70 @@ impl<'a> EntryReader<'a> {
             return;
         }
         let top_level = item.depth() == 1;
-        if top_level && (name == "common.yaml" || name == "common.yml") {
-            self.facts(path, relp);
-        } else if top_level && name.ends_with(".md") {
-            self.lang_file(&name, path, &relp);
-        } else if top_level && (name.ends_with(".yaml") || name.ends_with(".yml")) {
-            self.fail(
+        match files::check(self.root, path, item.file_type()) {
+            Err(d) => return self.fail(d),
+            Ok(files::Kind::Folder) => {
+                if top_level {
+                    self.folder(&name, &relp);
+                }
+                return;
+            }
+            Ok(files::Kind::File) => {}
+        }
+        let kind = if top_level {
+            names::classify(&name, &self.lang_codes)
+        } else {
+            Name::Asset
+        };
+        match kind {
+            Name::Facts => self.facts(path, relp),
+            Name::Lang(code) => self.lang_file(code, path, &relp),
+            Name::NearMiss(right) => self.fail(near_miss(&name, &right, &relp)),
+            Name::Markdown(stem) => {
+                let d = self.not_a_language(&name, stem, &relp);
+                self.fail(d);
+            }
+            Name::Yaml => self.fail(
                 Diagnostic::error(format!("'{name}' is not a file Sulam reads"))
                     .in_file(&relp)
                     .hint("facts go in common.yaml, texts in <lang>.md"),
-            );
-        } else if let Some(d) = super::assets::asset_problem(path, &relp) {
-            self.fail(d);
-        } else {
-            let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
-            self.assets.push(asset);
+            ),
+            Name::Asset => {
+                if let Some(d) = super::assets::asset_problem(path, &relp) {
+                    return self.fail(d);
+                }
+                let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
+                self.assets.push(asset);
+            }
         }
+    }
+
+    /// A folder directly in the entry's folder: an asset folder, unless it bears the name of
+    /// a file Sulam reads.
+    fn folder(&mut self, name: &str, relp: &Path) {
+        let right = match names::classify(name, &self.lang_codes) {
+            Name::Facts | Name::Lang(_) => name.to_string(),
+            Name::NearMiss(right) => right,
+            _ => return,
+        };
+        self.fail(
+            Diagnostic::error(format!("this is a folder, but {right} must be a file"))
+                .in_file(relp)
+                .hint(format!(
+                    "move what is in it out of the folder, and make {right} a file"
+                )),
+        );
     }
 
     /// `common.yaml`. Its path is kept even when it does not parse, so messages can name it.
     fn facts(&mut self, path: &Path, relp: PathBuf) {
+        if self.facts_file.is_some() {
+            return self.fail(
+                Diagnostic::error("the entry has both common.yaml and common.yml")
+                    .in_file(&relp)
+                    .hint("keep one: move the facts into common.yaml and remove common.yml"),
+            );
+        }
         let Some(text) = read_text(path, &relp, &mut self.problems) else {
             self.failed = true;
             return;
@@ -830,14 +920,8 @@ impl<'a> EntryReader<'a> {
         self.facts_file = Some(relp);
     }
 
-    /// `<lang>.md`, when `lang` is one of the site's languages.
-    fn lang_file(&mut self, name: &str, path: &Path, relp: &Path) {
-        let stem = name.trim_end_matches(".md");
-        if !self.lang_codes.contains(&stem) {
-            let d = self.not_a_language(name, stem, relp);
-            self.fail(d);
-            return;
-        }
+    /// `<lang>.md`, with `stem` one of the site's languages.
+    fn lang_file(&mut self, stem: &str, path: &Path, relp: &Path) {
         let Some(text) = read_text(path, relp, &mut self.problems) else {
             self.failed = true;
             return;
@@ -889,7 +973,7 @@ impl<'a> EntryReader<'a> {
                 .hint(format!("add at least one of {}", self.lang_file_names()));
             self.problems.push(d);
         }
-        Entry {
+        let mut entry = Entry {
             collection: self.collection,
             id: id.to_string(),
             dir: self.dir.to_path_buf(),
@@ -897,8 +981,46 @@ impl<'a> EntryReader<'a> {
             facts_file: self.facts_file,
             texts: self.texts,
             assets: self.assets,
+            renamed: BTreeMap::new(),
             problems: self.problems.all().to_vec(),
-        }
+        };
+        publish_as_named(&mut entry);
+        entry
+    }
+}
+
+/// A near miss of `he.md` or `common.yaml` (see `model::names`).
+fn near_miss(name: &str, right: &str, relp: &Path) -> Diagnostic {
+    let what = if right == names::FACTS {
+        "the facts file"
+    } else {
+        "a language file"
+    };
+    Diagnostic::error(format!(
+        "'{name}' is not read: {what} is named exactly {right}"
+    ))
+    .in_file(relp)
+    .hint(format!("rename it to {right}"))
+}
+
+/// When the facts name a file in another Unicode form than the file's own name (macOS writes
+/// names decomposed, keyboards type them composed), the file is the one named, and it is
+/// published under the name the facts use, so that the page's link to it works.
+fn publish_as_named(entry: &mut Entry) {
+    let Some(wanted) = entry.file_ref().map(|r| PathBuf::from(r.value.trim())) else {
+        return;
+    };
+    if entry.assets.contains(&wanted) {
+        return;
+    }
+    let key = names::nfc(&wanted.to_string_lossy()).into_owned();
+    let found = entry
+        .assets
+        .iter_mut()
+        .find(|a| names::nfc(&a.to_string_lossy()) == key.as_str());
+    if let Some(asset) = found {
+        let on_disk = std::mem::replace(asset, wanted.clone());
+        entry.renamed.insert(wanted, on_disk);
     }
 }
 

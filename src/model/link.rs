@@ -138,7 +138,15 @@ impl Checker<'_> {
     fn file(&mut self, entry: &Entry, field: &str, name: &Option<serde_saphyr::Spanned<String>>) {
         let Some(name) = name else { return };
         let n = name.value.trim();
-        let ok = !n.contains("..") && !n.starts_with('/') && entry.dir.join(n).is_file();
+        // An asset's name is the one it is published under, which may be `n` in another
+        // Unicode form than the file's own (content::publish_as_named).
+        let ok = !n.contains("..")
+            && !n.starts_with('/')
+            && (entry
+                .assets
+                .iter()
+                .any(|a| a.as_path() == std::path::Path::new(n))
+                || entry.dir.join(n).is_file());
         if !ok {
             let names: Vec<String> = entry
                 .assets

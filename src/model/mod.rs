@@ -4,14 +4,17 @@
 //!
 //! `config` reads `site.yaml`; `content` discovers and parses the entries; `link` checks their
 //! references and gathers the back-references; `related` finds initiatives that share facts;
-//! `urls` says where each page lives; `folders` names the site's folders.
+//! `urls` says where each page lives; `folders` names the site's folders; `files` says which
+//! files of them may be read at all, and `names` what each file of an entry's folder is.
 
 pub mod assets;
 pub mod config;
 pub mod content;
+pub mod files;
 pub mod folders;
 pub mod limits;
 pub mod link;
+pub mod names;
 pub mod related;
 pub mod stamp;
 pub mod urls;

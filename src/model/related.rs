@@ -138,6 +138,7 @@ mod tests {
             facts_file: None,
             texts: Default::default(),
             assets: Vec::new(),
+            renamed: Default::default(),
             problems: Vec::new(),
         }
     }

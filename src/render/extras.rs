@@ -3,7 +3,6 @@
 //! robots.txt.
 
 use crate::diagnostics::Diagnostics;
-use crate::model::folders;
 use crate::model::urls::{home_path, index_file, search_path};
 use crate::output::Output;
 use crate::render::Model;
@@ -68,17 +67,8 @@ pub fn write_extras(
     for (name, bytes) in theme.statics() {
         out.add(name.to_string(), bytes.to_vec());
     }
-    let static_dir = config.root.join(folders::STATIC);
-    if static_dir.is_dir() {
-        for item in walkdir::WalkDir::new(&static_dir).into_iter().flatten() {
-            if item.file_type().is_file() {
-                let rel = item.path().strip_prefix(&static_dir).unwrap_or(item.path());
-                out.copy(
-                    rel.to_string_lossy().replace('\\', "/"),
-                    item.path().to_path_buf(),
-                );
-            }
-        }
+    for (name, source) in &theme.site_statics {
+        out.copy(name.clone(), source.clone());
     }
 
     crate::render::feed::write_feeds(m, out);

@@ -222,7 +222,7 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
         .iter()
         .map(|asset| {
             let rel = asset.to_string_lossy().replace('\\', "/");
-            (format!("{path}{rel}"), e.dir.join(asset))
+            (format!("{path}{rel}"), e.asset_source(asset))
         })
         .collect();
     Ok(Prepared {

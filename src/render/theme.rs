@@ -3,11 +3,11 @@
 //! file by file.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
-use crate::model::folders;
+use crate::model::{files, folders};
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -48,9 +48,13 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "i18n/en.ftl",
 ];
 
-/// A theme's files after the site's overrides.
+/// A theme's files after the site's overrides, and the site's `static/` files.
 pub struct Theme {
     pub files: BTreeMap<String, Vec<u8>>,
+    /// The site's `static/` files, copied as they are to the root of the output: (path in
+    /// the output, file). Found here, with the theme's, so that a mistake among them is
+    /// known before anything is rendered.
+    pub site_statics: Vec<(String, PathBuf)>,
 }
 
 impl Theme {
@@ -59,8 +63,16 @@ impl Theme {
             .iter()
             .map(|(p, b)| (p.to_string(), b.to_vec()))
             .collect();
-        let dir = config.root.join(folders::THEMES).join(&config.theme);
-        if !dir.is_dir() && config.theme != "default" {
+        let root = &config.root;
+        let dir = root.join(folders::THEMES).join(&config.theme);
+        let found = match files::check_path(root, &dir) {
+            Ok(kind) => kind == Some(files::Kind::Folder),
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        };
+        if !found && config.theme != "default" {
             diags.push(
                 Diagnostic::error(format!("the theme '{}' is not in themes/", config.theme))
                     .in_file(crate::model::config::SITE_FILE)
@@ -68,30 +80,14 @@ impl Theme {
             );
             return None;
         }
-        if dir.is_dir() {
-            for item in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-                let item = match item {
-                    Ok(i) => i,
-                    Err(e) => {
-                        diags.push(Diagnostic::error(format!("cannot read the theme: {e}")));
-                        continue;
-                    }
-                };
-                if !item.file_type().is_file() {
-                    continue;
-                }
-                let rel = item.path().strip_prefix(&dir).unwrap_or(item.path());
-                let key = rel.to_string_lossy().replace('\\', "/");
-                match std::fs::read(item.path()) {
-                    Ok(b) => {
-                        files.insert(key, b);
-                    }
-                    Err(e) => diags
-                        .push(Diagnostic::error(format!("cannot read: {e}")).in_file(item.path())),
-                }
-            }
+        if found {
+            read_theme_files(root, &dir, &mut files, diags);
         }
-        Some(Theme { files })
+        let site_statics = site_statics(root, diags);
+        Some(Theme {
+            files,
+            site_statics,
+        })
     }
 
     pub fn templates(&self, diags: &mut Diagnostics) -> Vec<(String, String)> {
@@ -123,6 +119,90 @@ impl Theme {
     }
 }
 
-pub fn read_site_strings(root: &Path, lang: &str) -> Option<String> {
-    std::fs::read_to_string(root.join(folders::strings_file(lang))).ok()
+/// The files of the site's theme folder `dir` over the default theme's: its ordinary files,
+/// and links to ordinary files inside the site (`model::files`).
+fn read_theme_files(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, Vec<u8>>,
+    diags: &mut Diagnostics,
+) {
+    for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot read the theme: {e}")));
+                continue;
+            }
+        };
+        match files::check(root, item.path(), item.file_type()) {
+            Ok(files::Kind::File) => {}
+            Ok(files::Kind::Folder) => continue,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        }
+        let rel = item.path().strip_prefix(dir).unwrap_or(item.path());
+        let key = rel.to_string_lossy().replace('\\', "/");
+        match std::fs::read(item.path()) {
+            Ok(b) => {
+                files.insert(key, b);
+            }
+            Err(e) => diags.push(
+                Diagnostic::error(format!("cannot read: {e}"))
+                    .in_file(item.path().strip_prefix(root).unwrap_or(item.path())),
+            ),
+        }
+    }
+}
+
+/// The site's `static/`: its ordinary files, and links to ordinary files inside the site.
+/// A link leading elsewhere, a named pipe or a device is a mistake (`model::files`).
+fn site_statics(root: &Path, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    let static_dir = root.join(folders::STATIC);
+    let mut found = Vec::new();
+    match files::check_path(root, &static_dir) {
+        Ok(Some(files::Kind::Folder)) => {}
+        Ok(_) => return found,
+        Err(d) => {
+            diags.push(d);
+            return found;
+        }
+    }
+    for item in walkdir::WalkDir::new(&static_dir).min_depth(1) {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!(
+                    "cannot read a folder in static/: {e}"
+                )));
+                continue;
+            }
+        };
+        match files::check(root, item.path(), item.file_type()) {
+            Ok(files::Kind::File) => {
+                let rel = item.path().strip_prefix(&static_dir).unwrap_or(item.path());
+                let name = rel.to_string_lossy().replace('\\', "/");
+                found.push((name, item.path().to_path_buf()));
+            }
+            Ok(files::Kind::Folder) => {}
+            Err(d) => diags.push(d),
+        }
+    }
+    found
+}
+
+/// The site's `i18n/<lang>.ftl`, when there is one. A link out of the site, a named pipe or
+/// a device there is a mistake (`model::files`), not read.
+pub fn read_site_strings(root: &Path, lang: &str, diags: &mut Diagnostics) -> Option<String> {
+    let path = root.join(folders::strings_file(lang));
+    match files::check_path(root, &path) {
+        Ok(Some(files::Kind::File)) => std::fs::read_to_string(path).ok(),
+        Ok(_) => None,
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
 }

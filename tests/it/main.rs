@@ -15,6 +15,7 @@ mod corpus;
 mod example;
 mod finding;
 mod hostile_crash;
+mod hostile_files;
 mod hostile_output;
 mod mistakes;
 mod scaffold;
