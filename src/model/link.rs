@@ -166,20 +166,30 @@ impl Checker<'_> {
     fn website(&mut self, entry: &Entry, w: &Option<serde_saphyr::Spanned<String>>) {
         let Some(w) = w else { return };
         let v = w.value.trim();
-        let ok = (v.starts_with("https://") || v.starts_with("http://"))
-            && v.len() > 8
-            && !v.contains(char::is_whitespace);
-        if !ok {
-            self.error(
-                entry,
-                &w.referenced,
-                format!("'website' must be an http:// or https:// address, not '{v}'"),
-                Some(format!(
-                    "write it in full, e.g. https://{}",
-                    v.trim_start_matches("www.")
-                )),
-            );
+        if web_address(v) {
+            return;
         }
+        // The hint repeats the value only when it is a plain host name the author forgot the
+        // scheme of (`www.example.org`); anything else gets a fixed example, so a hint never
+        // shows a dangerous value as if it were the fix.
+        let plain_host = !v.is_empty()
+            && v.contains('.')
+            && v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-./".contains(c));
+        let hint = if plain_host {
+            format!("write it in full, e.g. https://{v}")
+        } else {
+            "write the whole address of the site, e.g. https://www.example.org".to_string()
+        };
+        self.error(
+            entry,
+            &w.referenced,
+            format!(
+                "'website' must be an http:// or https:// address, not '{}'",
+                v.escape_debug()
+            ),
+            Some(hint),
+        );
     }
 }
 
@@ -398,4 +408,26 @@ fn facts_file(entry: &Entry) -> PathBuf {
         .facts_file
         .clone()
         .unwrap_or_else(|| folders::entry_dir(entry.collection, &entry.id).join("common.yaml"))
+}
+
+/// Whether `v` is an http or https address with a host name: the value goes into an `href`
+/// and into JSON-LD, so it may hold no spaces, quotes, `<`, `>` or control characters.
+fn web_address(v: &str) -> bool {
+    let Some(rest) = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let (name, port) = host.split_once(':').unwrap_or((host, ""));
+    !name.is_empty()
+        && name.contains('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && port.chars().all(|c| c.is_ascii_digit())
+        && !v
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || "\"'<>`\\".contains(c))
 }

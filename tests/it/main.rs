@@ -16,6 +16,7 @@ mod example;
 mod finding;
 mod hostile_crash;
 mod hostile_files;
+mod hostile_hints;
 mod hostile_output;
 mod mistakes;
 mod scaffold;
