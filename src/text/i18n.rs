@@ -65,6 +65,7 @@ impl Strings {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_formatter(Some(format_number));
             for src in files {
+                unfit_character(src, diags);
                 let res = match FluentResource::try_new(src.text.to_string()) {
                     Ok(r) => r,
                     Err((r, errors)) => {
@@ -138,6 +139,30 @@ impl Strings {
             );
         }
     }
+}
+
+/// A control character in a UI-string file, which pages and feeds cannot hold: an error at
+/// its line and column (UI strings reach the pages through the templates, past the escaper).
+fn unfit_character(src: &Source, diags: &mut Diagnostics) {
+    let Some((at, c)) = src
+        .text
+        .char_indices()
+        .find(|&(_, c)| crate::text::escape::is_unfit_for_xml(c))
+    else {
+        return;
+    };
+    let before = &src.text[..at];
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+    diags.push(
+        Diagnostic::error(format!(
+            "the file holds the control character U+{:04X}, which web pages and feeds cannot hold",
+            c as u32
+        ))
+        .in_file(&src.label)
+        .at(line, column)
+        .hint("delete the character at that place (it often comes with pasted text; most editors do not show it)"),
+    );
 }
 
 /// Removes Fluent's bidi isolation marks, for attributes, addresses and JSON.
