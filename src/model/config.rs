@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::folders;
 use crate::text::lang::{Dir, Language};
 
@@ -242,7 +242,12 @@ impl RawSite {
         match serde_saphyr::from_str_with_options(&text, crate::model::yaml::yaml_options()) {
             Ok(r) => Some(r),
             Err(e) => {
-                diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
+                diags.push(crate::model::yaml::parse_error(
+                    &e,
+                    Path::new(SITE_FILE),
+                    &text,
+                    0,
+                ));
                 None
             }
         }

@@ -13,11 +13,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::config::SiteConfig;
 use crate::model::folders;
 use crate::model::stamp::Stamp;
-use crate::model::yaml::yaml_options;
+use crate::model::yaml::{parse_error, yaml_options};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -823,7 +823,7 @@ impl<'a> EntryReader<'a> {
         };
         match Facts::parse(self.collection, &text) {
             Ok(f) => self.facts = f,
-            Err(e) => self.fail(from_yaml_error(&e, &relp, 0)),
+            Err(e) => self.fail(parse_error(&e, &relp, &text, 0)),
         }
         self.facts_file = Some(relp);
     }
@@ -961,7 +961,7 @@ pub fn parse_lang_file(
         Front::default()
     } else {
         serde_saphyr::from_str_with_options(&yaml, yaml_options())
-            .map_err(|e| vec![from_yaml_error(&e, relp, 1)])?
+            .map_err(|e| vec![parse_error(&e, relp, &yaml, 1)])?
     };
     let mut errors = Vec::new();
     let known = Front::fields_of(collection);

@@ -4,7 +4,8 @@
 //!
 //! `config` reads `site.yaml`; `content` discovers and parses the entries; `link` checks their
 //! references and gathers the back-references; `related` finds initiatives that share facts;
-//! `urls` says where each page lives; `folders` names the site's folders.
+//! `urls` says where each page lives; `folders` names the site's folders; `yaml` parses every YAML file and says what is wrong
+//! in it in plain words.
 
 pub mod config;
 pub mod content;

@@ -112,7 +112,7 @@ fn unknown_value_lists_the_allowed_ones() {
     let m = after_mistake(|s| s.write("content/initiatives/beta/common.yaml", "status: activ\n"));
     assert!(
         m.contains(
-            "content/initiatives/beta/common.yaml:1:9: 'activ' is not an allowed value here"
+            "content/initiatives/beta/common.yaml:1:9: 'activ' is not an allowed value of 'status'"
         ),
         "{m}"
     );
@@ -332,7 +332,10 @@ fn a_mistyped_partner_role_names_the_roles() {
         )
     });
     assert!(m.contains("content/initiatives/beta/common.yaml:2:"), "{m}");
-    assert!(m.contains("'leader' is not an allowed value here"), "{m}");
+    assert!(
+        m.contains("'leader' is not an allowed value of 'role'"),
+        "{m}"
+    );
     assert!(m.contains("did you mean 'lead'?"), "{m}");
     let m = after_mistake(|s| {
         s.write(
