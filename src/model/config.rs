@@ -228,14 +228,16 @@ impl SiteErrors {
 impl RawSite {
     /// `site.yaml` parsed, or why it could not be read or parsed.
     fn read(root: &Path, diags: &mut Diagnostics) -> Option<RawSite> {
-        let text = match std::fs::read_to_string(root.join(SITE_FILE)) {
+        let text = match crate::model::read::read_text(&root.join(SITE_FILE), Path::new(SITE_FILE))
+        {
             Ok(t) => t,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!("cannot read {SITE_FILE}: {e}"))
-                        .in_file(SITE_FILE)
-                        .hint("run sulam in the site folder, or name it with --root DIR"),
-                );
+            Err(d) => {
+                let missing = !root.join(SITE_FILE).exists();
+                diags.push(if missing {
+                    d.hint("run sulam in the site folder, or name it with --root DIR")
+                } else {
+                    d
+                });
                 return None;
             }
         };

@@ -901,23 +901,9 @@ impl<'a> EntryReader<'a> {
 }
 
 fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => Some(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
-            Err(_) => {
-                diags.push(
-                    Diagnostic::error("the file is not UTF-8 text")
-                        .in_file(relp)
-                        .hint("save it as UTF-8 in your editor"),
-                );
-                None
-            }
-        },
-        Err(e) => {
-            diags.push(Diagnostic::error(format!("cannot read the file: {e}")).in_file(relp));
-            None
-        }
-    }
+    crate::model::read::read_text(path, relp)
+        .map_err(|d| diags.push(d))
+        .ok()
 }
 
 /// Splits `---` front matter from the body and parses it.

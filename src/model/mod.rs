@@ -4,13 +4,14 @@
 //!
 //! `config` reads `site.yaml`; `content` discovers and parses the entries; `link` checks their
 //! references and gathers the back-references; `related` finds initiatives that share facts;
-//! `urls` says where each page lives; `folders` names the site's folders; `yaml` parses every YAML file and says what is wrong
-//! in it in plain words.
+//! `urls` says where each page lives; `folders` names the site's folders; `read` reads an author's text file and `yaml` parses it,
+//! each saying what is wrong in plain words.
 
 pub mod config;
 pub mod content;
 pub mod folders;
 pub mod link;
+pub mod read;
 pub mod related;
 pub mod stamp;
 pub mod urls;

@@ -2,7 +2,7 @@
 //! field, the shape it must have, an example), one mistake gives one error, a mistake in
 //! site.yaml does not hide those in content/, and a file that cannot be read is named.
 
-use crate::common::Site;
+use crate::common::{Site, messages};
 
 /// Writes `text` over `file` in a copy of the basic fixture, builds, and returns the errors.
 fn errors_after(file: &str, text: &[u8]) -> Vec<String> {
@@ -234,4 +234,48 @@ fn a_broken_common_yaml_is_one_error_not_a_cascade() {
         &errors_after("content/pages/home/common.yaml", b"figures: many\n"),
         &["'figures' must be a list of {id, value}"],
     );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_with_its_line_and_byte() {
+    let errors = errors_after(TEXT, b"---\ntitle: A\n---\nOne line.\nCaf\xe9 au lait\n");
+    one_error_saying(
+        &errors,
+        &[
+            "content/initiatives/alpha/en.md:5:4: the file is not UTF-8 text",
+            "the byte 0xE9 on line 5 (byte 30 of the file)",
+            "save the file as UTF-8",
+        ],
+    );
+    let errors = errors_after(
+        "site.yaml",
+        b"base_url: https://example.org/\nlanguages: [he]\ntitle: {he: \xff}\n",
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("site.yaml:3:") && e.contains("not UTF-8 text")),
+        "{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_named() {
+    // A language file that is a link to nothing: reading it fails.
+    let s = Site::fixture("basic");
+    let file = s.root().join(TEXT);
+    std::fs::remove_file(&file).expect("remove");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(s.root().join("nowhere.md"), &file).expect("link");
+    #[cfg(unix)]
+    {
+        let m = messages(&s.build_err());
+        assert!(
+            m.contains(
+                "content/initiatives/alpha/en.md: cannot read content/initiatives/alpha/en.md:"
+            ),
+            "{m}"
+        );
+    }
 }

@@ -309,7 +309,7 @@ fn odd_files_are_mistakes_not_crashes() {
     );
     assert!(m.contains("ofakim/common.yaml:1:"), "{m}");
     assert!(
-        m.contains("sderot/he.md: the file is not UTF-8 text"),
+        m.contains("sderot/he.md: the file is saved as UTF-16, not UTF-8 text"),
         "{m}"
     );
     assert!(
