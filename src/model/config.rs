@@ -97,7 +97,7 @@ enum RawLanguage {
 }
 
 /// The site's settings, checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SiteConfig {
     pub root: PathBuf,
     /// Absolute address of the site, always ending in `/`.
@@ -155,6 +155,18 @@ impl SiteConfig {
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
             map: raw.map.map(|m| m.value),
         })
+    }
+
+    /// Settings with only the folder and the languages: enough to read `content/` when
+    /// site.yaml has errors (`salvage`), never to render.
+    pub(crate) fn languages_only(root: &Path, languages: Vec<Language>) -> SiteConfig {
+        let (root, base_path) = (root.to_path_buf(), "/".to_string());
+        SiteConfig {
+            root,
+            languages,
+            base_path,
+            ..SiteConfig::default()
+        }
     }
 
     /// The first language listed; `load` refuses a site that lists none.
@@ -407,7 +419,7 @@ fn check_map(m: &serde_saphyr::Spanned<MapSettings>, root: &Path, errors: &mut S
     }
 }
 
-fn valid_language_code(code: &str) -> bool {
+pub(crate) fn valid_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())

@@ -237,6 +237,53 @@ fn a_broken_common_yaml_is_one_error_not_a_cascade() {
 }
 
 #[test]
+fn a_mistake_in_site_yaml_does_not_hide_those_in_content() {
+    let s = Site::fixture("basic");
+    let site = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
+    s.write(
+        "site.yaml",
+        &site.replace("https://example.org/kb/", "example.org"),
+    );
+    s.write(TOWN, "coordinates: north\n");
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("site.yaml:1:11: 'example.org' is not an absolute"),
+        "{m}"
+    );
+    assert!(
+        m.contains("sderot/common.yaml:1:14: 'coordinates' must be"),
+        "{m}"
+    );
+
+    // site.yaml that does not parse at all, but whose languages can still be read.
+    s.write(
+        "site.yaml",
+        &site.replace("  en: Knowledge base", "  en: Knowledge: base"),
+    );
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("site.yaml:6:16: the value of 'en' has ': ' in it"),
+        "{m}"
+    );
+    assert!(
+        m.contains("sderot/common.yaml:1:14: 'coordinates' must be"),
+        "{m}"
+    );
+
+    // The languages themselves broken: content/ cannot be read, and the author is told.
+    s.write(
+        "site.yaml",
+        &site.replace("languages: [he, ar, en]", "languages: [he, ar, en"),
+    );
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("content/ was not checked: the site's languages cannot be read"),
+        "{m}"
+    );
+    assert!(!m.contains("coordinates"), "{m}");
+}
+
+#[test]
 fn a_file_that_is_not_utf8_is_named_with_its_line_and_byte() {
     let errors = errors_after(TEXT, b"---\ntitle: A\n---\nOne line.\nCaf\xe9 au lait\n");
     one_error_saying(
