@@ -14,6 +14,7 @@ mod check;
 mod corpus;
 mod example;
 mod finding;
+mod fuzz;
 mod hostile_words;
 mod mistakes;
 mod scaffold;
