@@ -217,17 +217,49 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Turns a YAML error from serde-saphyr into a plain-words diagnostic.
+/// What is known about the place of a YAML mistake, from the file's text: the field, the shape
+/// its value must have, what was written there. `model::yaml` fills it in from the text and its
+/// table of fields; without it the words are general ("expected a list here").
+#[derive(Debug, Default, Clone)]
+pub struct YamlPlace {
+    /// The field whose value is wrong (`coordinates`, `from`).
+    pub field: Option<String>,
+    /// What the value must be, and an example: ("[latitude, longitude]", "[31.25, 34.79]").
+    pub shape: Option<(&'static str, &'static str)>,
+    /// The values allowed, for a field that takes one of a few words.
+    pub allowed: &'static [&'static str],
+    /// What was written: "a list", "a text", "'north'".
+    pub found: Option<String>,
+    /// The line of the mistake as written, without its indentation.
+    pub line: Option<String>,
+}
+
+/// Turns a YAML error from serde-saphyr into a plain-words diagnostic, with no knowledge of the
+/// text it was read from (see `model::yaml::parse_error` for the words that name the field).
 ///
 /// `line_offset` is the number of lines before the YAML starts in its file (front matter
 /// starts after the opening `---`).
 pub fn from_yaml_error(err: &serde_saphyr::Error, file: &Path, line_offset: u64) -> Diagnostic {
+    yaml_diagnostic(err, file, line_offset, &YamlPlace::default())
+}
+
+/// The parser's message without its position ("expected sequence start").
+pub fn yaml_raw_message(err: &serde_saphyr::Error) -> String {
     let raw = err.without_snippet().to_string();
-    let plain = match raw.rfind(" at line ") {
+    match raw.rfind(" at line ") {
         Some(i) => raw[..i].to_string(),
-        None => raw.clone(),
-    };
-    let (message, hint) = explain_yaml_message(&plain);
+        None => raw,
+    }
+}
+
+/// A YAML error in plain words, with what `place` knows about where it is.
+pub fn yaml_diagnostic(
+    err: &serde_saphyr::Error,
+    file: &Path,
+    line_offset: u64,
+    place: &YamlPlace,
+) -> Diagnostic {
+    let (message, hint) = explain_yaml_message(&yaml_raw_message(err), place);
     let mut d = Diagnostic::error(message).in_file(file).hint_opt(hint);
     if let Some(loc) = err.location() {
         d = d.at(loc.line() + line_offset, loc.column());
@@ -235,16 +267,112 @@ pub fn from_yaml_error(err: &serde_saphyr::Error, file: &Path, line_offset: u64)
     d
 }
 
-fn explain_yaml_message(plain: &str) -> (String, Option<String>) {
+/// The kinds of parser message, by the words they start with or hold. Each is translated by
+/// `explain_yaml_message`; docs/errors.md has the table of parser words → plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YamlClass {
+    /// A value of the wrong type: a list, a mapping, a text, a number or a word was expected.
+    WrongShape(&'static str),
+    /// `: ` inside an unquoted text.
+    ColonInText,
+    Tab,
+    TwoDocuments,
+    UnclosedQuote,
+    UnclosedBracket,
+    Indentation,
+    /// `*`, `@`, `` ` ``, `%`, `&`, `!` at the start of an unquoted text.
+    SpecialStart,
+    BlockScalar,
+    CommentInText,
+    TooDeep,
+    TooLarge,
+    InnerBom,
+    ControlCharacter,
+    Other,
+}
+
+fn classify(plain: &str) -> YamlClass {
+    use YamlClass::*;
+    let starts = |p: &str| plain.starts_with(p);
+    let has = |p: &str| plain.contains(p);
+    if starts("expected sequence") || starts("invalid length") {
+        WrongShape("a list")
+    } else if starts("expected mapping") {
+        WrongShape("'field: value' lines")
+    } else if starts("expected string scalar") {
+        WrongShape("a text")
+    } else if starts("invalid u") || starts("invalid i") {
+        WrongShape("a whole number")
+    } else if starts("invalid f") {
+        WrongShape("a number")
+    } else if starts("externally tagged enum") || starts("data did not match any variant") {
+        WrongShape("one of the allowed values")
+    } else if starts("mapping values are not allowed") {
+        ColonInText
+    } else if has("tab") && (starts("tabs disallowed") || has("found a tab")) {
+        Tab
+    } else if starts("multiple YAML documents") {
+        TwoDocuments
+    } else if starts("unclosed quote") || has("found unexpected end of stream") && has("quoted") {
+        UnclosedQuote
+    } else if starts("unclosed bracket") || starts("illegal placement of ':'") || has("flow") {
+        UnclosedBracket
+    } else if has("did not find expected key") || has("block") && has("indent") {
+        Indentation
+    } else if starts("alias references unknown anchor") {
+        SpecialStart
+    } else if starts("unexpected character: `\\u{") {
+        ControlCharacter
+    } else if starts("unexpected character") {
+        SpecialStart
+    } else if starts("while scanning a block scalar") {
+        BlockScalar
+    } else if starts("comment intercepting") {
+        CommentInText
+    } else if starts("recursion limit") || has("Depth") && starts("budget breached") {
+        TooDeep
+    } else if starts("budget breached") {
+        TooLarge
+    } else if has("BOM") {
+        InnerBom
+    } else {
+        Other
+    }
+}
+
+fn list_of_words(expected: &str) -> Vec<&str> {
+    expected
+        .trim_start_matches(", expected one of ")
+        .trim_start_matches(", expected ")
+        .split(", ")
+        .map(|s| s.trim_matches('`').trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// `'coordinates' must be [latitude, longitude], like [31.25, 34.79]`, from what is known.
+fn must_be(place: &YamlPlace, general: &str) -> String {
+    let subject = match &place.field {
+        Some(f) => format!("'{f}' must be"),
+        None => "expected".to_string(),
+    };
+    let mut s = match (place.shape, place.allowed) {
+        (_, allowed) if !allowed.is_empty() => {
+            format!("{subject} one of: {}", allowed.join(", "))
+        }
+        (Some((what, example)), _) => format!("{subject} {what}, like {example}"),
+        (None, _) => format!("{subject} {general}"),
+    };
+    if let Some(found) = &place.found {
+        s.push_str(&format!(", not {found}"));
+    }
+    s
+}
+
+fn explain_yaml_message(plain: &str, place: &YamlPlace) -> (String, Option<String>) {
     if let Some(rest) = plain.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known: Vec<&str> = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
-            .split(", ")
-            .map(|s| s.trim_matches('`').trim())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let known = list_of_words(expected);
         let hint = did_you_mean(field, known.iter().copied()).or_else(|| {
             Some(format!(
                 "the fields known here are: {}; put your own data under 'extra:'",
@@ -253,21 +381,23 @@ fn explain_yaml_message(plain: &str) -> (String, Option<String>) {
         });
         return (format!("unknown field '{field}'"), hint);
     }
-    if let Some(rest) = plain.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known: Vec<&str> = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
-            .split(", ")
-            .map(|s| s.trim_matches('`').trim())
-            .filter(|s| !s.is_empty())
-            .collect();
+    if let Some(rest) = plain.strip_prefix("unknown variant") {
+        let rest = rest.trim_start_matches(" `");
+        let (value, expected) = rest.split_once('`').unwrap_or(("", rest));
+        let known = list_of_words(expected);
         let hint = did_you_mean(value, known.iter().copied())
             .unwrap_or_else(|| format!("use one of: {}", known.join(", ")));
-        return (
-            format!("'{value}' is not an allowed value here"),
-            Some(hint),
-        );
+        let field = place
+            .line
+            .as_deref()
+            .and_then(|l| key_of_value(l, value))
+            .or_else(|| place.field.clone());
+        let message = match (&field, value.is_empty()) {
+            (Some(f), false) => format!("'{value}' is not an allowed value of '{f}'"),
+            (Some(f), true) => format!("'{f}' must be one of: {}", known.join(", ")),
+            (None, _) => format!("'{value}' is not an allowed value here"),
+        };
+        return (message, Some(hint));
     }
     if let Some(rest) = plain.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
@@ -283,31 +413,144 @@ fn explain_yaml_message(plain: &str) -> (String, Option<String>) {
             Some("keep one of the two lines".into()),
         );
     }
+    if plain.starts_with("a partner is an id") {
+        // Sulam's own words (model::content::PartnerRef), already plain.
+        return (plain.to_string(), None);
+    }
+    if let Some(n) = plain
+        .strip_prefix("invalid length ")
+        .and_then(|r| r.split(',').next())
+    {
+        let place = YamlPlace {
+            found: Some(format!("a list of {n}")),
+            ..place.clone()
+        };
+        return (must_be(&place, "a list"), None);
+    }
     if plain.starts_with("invalid boolean") {
         return (
             "expected true or false".into(),
             Some("write true or false; yes/no/on/off are not booleans here".into()),
         );
     }
-    if plain.starts_with("invalid u") || plain.starts_with("invalid i") {
-        return ("expected a whole number".into(), None);
-    }
-    if plain.starts_with("invalid f") {
-        return ("expected a number".into(), None);
-    }
-    if plain.starts_with("expected mapping") {
-        return (
+    explain_by_class(plain, place)
+}
+
+fn explain_by_class(plain: &str, place: &YamlPlace) -> (String, Option<String>) {
+    use YamlClass::*;
+    let quoted = |hint: &str| -> Option<String> {
+        match quote_line(place.line.as_deref()) {
+            Some(fixed) => Some(format!("{hint}: {fixed}")),
+            None => Some(hint.to_string()),
+        }
+    };
+    let field = match place.field.as_deref() {
+        None => "text".to_string(),
+        Some(
+            f @ ("title" | "summary" | "text" | "label" | "source" | "audience" | "timeframe"),
+        ) => f.to_string(),
+        Some(f) => format!("value of '{f}'"),
+    };
+    let bare = place.field.as_deref().unwrap_or("text");
+    match classify(plain) {
+        WrongShape("'field: value' lines") if place.field.is_none() => (
             "expected 'field: value' lines here".into(),
             Some("a file of facts or front matter is a list of 'name: value' lines, not a list of items".into()),
-        );
+        ),
+        WrongShape(general) => {
+            let hint = if general == "a text" && place.shape.is_none() {
+                Some("a text that starts with [ { * & ! | > ' \" % @ or ` must be in quotes".into())
+            } else {
+                None
+            };
+            (must_be(place, general), hint)
+        }
+        ColonInText => (
+            format!("the {field} has ': ' in it, so it reads as a new field"),
+            quoted(&format!("put the whole {bare} in quotes")),
+        ),
+        Tab => (
+            "a tab is used to indent this line".into(),
+            Some("YAML indents with spaces only: replace the tab with spaces".into()),
+        ),
+        TwoDocuments => (
+            "a second '---' (or '...') line starts a second document here; the file holds one".into(),
+            Some("remove that line; in a <lang>.md file, '---' only opens and closes the front matter".into()),
+        ),
+        UnclosedQuote => (
+            "a quote opened here is never closed".into(),
+            Some("end the text with the same quote mark it starts with (\" or '); to write ' inside '…', write it twice: ''".into()),
+        ),
+        UnclosedBracket => (
+            "a '[' or '{' opened here is never closed".into(),
+            quoted("close it with ']' or '}' on the same line; a text that starts with [ or { goes in quotes"),
+        ),
+        Indentation => (
+            "this line is indented differently from the lines around it".into(),
+            Some("fields of the same level start at the same column; indent with spaces, the same number on each line".into()),
+        ),
+        SpecialStart => (
+            format!("the {field} starts with a sign YAML reserves (* & ! @ ` % |)"),
+            quoted("put it in quotes"),
+        ),
+        BlockScalar => (
+            "after '|' or '>' the text must start on the next line".into(),
+            Some("write the text on the lines below, indented; or put it in quotes on this line".into()),
+        ),
+        CommentInText => (
+            "' #' starts a comment in the middle of this text".into(),
+            quoted("put the whole text in quotes"),
+        ),
+        TooDeep => (
+            "the file is nested too deeply to read ('[' or '{' inside each other hundreds of times)".into(),
+            Some("a Sulam file needs only a few levels; remove the extra brackets".into()),
+        ),
+        TooLarge => (
+            "the file is too large to read safely (it holds hundreds of thousands of values)".into(),
+            Some("a common.yaml or front matter holds a few dozen lines; remove the repeated part, or put a long text in the Markdown body".into()),
+        ),
+        InnerBom => (
+            "an invisible byte-order mark (U+FEFF) is in the middle of the file".into(),
+            Some("delete it: it is the first character of a file pasted in here; most editors show it as a space".into()),
+        ),
+        ControlCharacter => (
+            "an invisible control character is in this line".into(),
+            Some("delete it (it often comes from copying out of a PDF or a spreadsheet)".into()),
+        ),
+        Other => (
+            format!("YAML cannot read this line ({plain})"),
+            Some("compare it with the lines around it; a text with : # [ { or a quote mark in it goes in quotes".into()),
+        ),
     }
-    if plain.starts_with("expected string scalar") {
-        return (
-            "expected a text here".into(),
-            Some("a text that starts with [ { * & ! | > ' \" % @ or ` must be in quotes".into()),
-        );
+}
+
+/// The key written before `value` on `line`: `role` in `{id: acme, role: boss}` for `boss`.
+fn key_of_value(line: &str, value: &str) -> Option<String> {
+    if value.is_empty() {
+        return None;
     }
-    (plain.to_string(), None)
+    let at = line.find(&format!(": {value}"))?;
+    let key: String = line[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!key.is_empty()).then_some(key)
+}
+
+/// `title: Mobility: the plan` → `title: "Mobility: the plan"`.
+fn quote_line(line: Option<&str>) -> Option<String> {
+    let line = line?.trim();
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    if key.is_empty() || key.contains([' ', '{', '[', '"', '\'']) || value.is_empty() {
+        return None;
+    }
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    Some(format!("{key}: \"{escaped}\""))
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod diagnostics;
 mod model;
 mod output;
 mod render;
+mod salvage;
 mod search;
 mod site;
 mod text;

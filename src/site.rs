@@ -111,6 +111,7 @@ impl Site {
     pub fn load(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostics> {
         let mut diags = Diagnostics::default();
         let Some(config) = SiteConfig::load(root, base_url, &mut diags) else {
+            crate::salvage::check_content(root, &mut diags);
             return Err(diags);
         };
         let content = content::load(&config, &mut diags);

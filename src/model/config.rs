@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, from_yaml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::folders;
 use crate::text::lang::{Dir, Language};
 
@@ -100,7 +100,7 @@ enum RawLanguage {
 }
 
 /// The site's settings, checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SiteConfig {
     pub root: PathBuf,
     /// Absolute address of the site, always ending in `/`.
@@ -161,6 +161,18 @@ impl SiteConfig {
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
             map: raw.map.map(|m| m.value),
         })
+    }
+
+    /// Settings with only the folder and the languages: enough to read `content/` when
+    /// site.yaml has errors (`salvage`), never to render.
+    pub(crate) fn languages_only(root: &Path, languages: Vec<Language>) -> SiteConfig {
+        let (root, base_path) = (root.to_path_buf(), "/".to_string());
+        SiteConfig {
+            root,
+            languages,
+            base_path,
+            ..SiteConfig::default()
+        }
     }
 
     /// The first language listed; `load` refuses a site that lists none.
@@ -234,14 +246,16 @@ impl SiteErrors {
 impl RawSite {
     /// `site.yaml` parsed, or why it could not be read or parsed.
     fn read(root: &Path, diags: &mut Diagnostics) -> Option<RawSite> {
-        let text = match crate::model::limits::read_to_string(&root.join(SITE_FILE)) {
+        let text = match crate::model::read::read_text(&root.join(SITE_FILE), Path::new(SITE_FILE))
+        {
             Ok(t) => t,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!("cannot read {SITE_FILE}: {e}"))
-                        .in_file(SITE_FILE)
-                        .hint("run sulam in the site folder, or name it with --root DIR"),
-                );
+            Err(d) => {
+                let missing = !root.join(SITE_FILE).exists();
+                diags.push(if missing {
+                    d.hint("run sulam in the site folder, or name it with --root DIR")
+                } else {
+                    d
+                });
                 return None;
             }
         };
@@ -249,7 +263,12 @@ impl RawSite {
         match serde_saphyr::from_str_with_options(&text, crate::model::yaml::yaml_options()) {
             Ok(r) => Some(r),
             Err(e) => {
-                diags.push(from_yaml_error(&e, Path::new(SITE_FILE), 0));
+                diags.push(crate::model::yaml::parse_error(
+                    &e,
+                    Path::new(SITE_FILE),
+                    &text,
+                    0,
+                ));
                 None
             }
         }
@@ -431,7 +450,7 @@ fn check_theme(t: &serde_saphyr::Spanned<String>, errors: &mut SiteErrors) {
     }
 }
 
-fn valid_language_code(code: &str) -> bool {
+pub(crate) fn valid_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())

@@ -13,13 +13,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, from_yaml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::config::SiteConfig;
 use crate::model::files;
 use crate::model::folders;
 use crate::model::names::{self, Name};
 use crate::model::stamp::Stamp;
-use crate::model::yaml::yaml_options;
+use crate::model::yaml::{parse_error, yaml_options};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -915,7 +915,7 @@ impl<'a> EntryReader<'a> {
         };
         match Facts::parse(self.collection, &text) {
             Ok(f) => self.facts = f,
-            Err(e) => self.fail(from_yaml_error(&e, &relp, 0)),
+            Err(e) => self.fail(parse_error(&e, &relp, &text, 0)),
         }
         self.facts_file = Some(relp);
     }
@@ -1025,27 +1025,10 @@ fn publish_as_named(entry: &mut Entry) {
 }
 
 fn read_text(path: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {
-    match super::limits::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => super::limits::checked(
-                s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s),
-                relp,
-                diags,
-            ),
-            Err(_) => {
-                diags.push(
-                    Diagnostic::error("the file is not UTF-8 text")
-                        .in_file(relp)
-                        .hint("save it as UTF-8 in your editor"),
-                );
-                None
-            }
-        },
-        Err(e) => {
-            diags.push(Diagnostic::error(format!("cannot read the file: {e}")).in_file(relp));
-            None
-        }
-    }
+    crate::model::read::read_text(path, relp)
+        .map_err(|d| diags.push(d))
+        .ok()
+        .and_then(|s| super::limits::checked(s, relp, diags))
 }
 
 /// Splits `---` front matter from the body and parses it.
@@ -1089,7 +1072,7 @@ pub fn parse_lang_file(
         Front::default()
     } else {
         serde_saphyr::from_str_with_options(&yaml, yaml_options())
-            .map_err(|e| vec![from_yaml_error(&e, relp, 1)])?
+            .map_err(|e| vec![parse_error(&e, relp, &yaml, 1)])?
     };
     let mut errors = Vec::new();
     let known = Front::fields_of(collection);

@@ -216,6 +216,11 @@ pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
         links: Links::default(),
     };
     for entry in content.entries.values() {
+        if facts_unread(entry) {
+            // Its common.yaml did not parse: that one mistake is told, not what follows
+            // from the facts being empty (no date, no towns, labels without values).
+            continue;
+        }
         match &entry.facts {
             Facts::Initiative(f) => ck.initiative(entry, f),
             Facts::Partner(f) => ck.partner(entry, f),
@@ -400,6 +405,15 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Whether the entry's `common.yaml` could not be read or parsed.
+fn facts_unread(entry: &Entry) -> bool {
+    entry.facts_file.as_ref().is_some_and(|f| {
+        entry.problems.iter().any(|p| {
+            p.severity == crate::diagnostics::Severity::Error && p.file.as_ref() == Some(f)
+        })
+    })
 }
 
 /// Where an entry's facts are, or would be: the file to name in a message about a missing fact.

@@ -5,7 +5,9 @@
 //! `config` reads `site.yaml`; `content` discovers and parses the entries; `link` checks their
 //! references and gathers the back-references; `related` finds initiatives that share facts;
 //! `urls` says where each page lives; `folders` names the site's folders; `files` says which
-//! files of them may be read at all, and `names` what each file of an entry's folder is.
+//! files of them may be read at all, and `names` what each file of an entry's folder is;
+//! `read` reads an author's text file and `yaml` parses it, each saying what is wrong in plain
+//! words; `limits` bounds what a file may hold.
 
 pub mod assets;
 pub mod config;
@@ -15,6 +17,7 @@ pub mod folders;
 pub mod limits;
 pub mod link;
 pub mod names;
+pub mod read;
 pub mod related;
 pub mod stamp;
 pub mod urls;

@@ -1,7 +1,7 @@
 //! Markdown bodies to HTML: pulldown-cmark with tables, footnotes and heading ids, then the
 //! bidi care of `lang.rs` applied per block, then ammonia to remove what could run code.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -52,6 +52,7 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
 
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashSet<String> = HashSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     let mut in_code = false;
     // The direction of the block being written, for Latin-run isolation.
@@ -85,7 +86,7 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
                         let n = heading_number(*level);
                         let id = match id {
                             Some(id) => id.to_string(),
-                            None => unique_id(slug(&text), &mut ids),
+                            None => unique_id(slug(&text), &ids, &mut next_suffix),
                         };
                         ids.insert(id.clone());
                         let class = if classes.is_empty() {
@@ -210,14 +211,22 @@ pub fn slug(text: &str) -> String {
     if s.is_empty() { "section".into() } else { s }
 }
 
-fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
+/// `base`, or `base-2`, `base-3`… the first not yet used. `next` remembers where each base's
+/// search stopped, so that thousands of headings with the same words stay linear, not
+/// quadratic (the fuzzer found a body of 20,000 "---" headings taking 13 seconds).
+fn unique_id(base: String, ids: &HashSet<String>, next: &mut HashMap<String, usize>) -> String {
     if !ids.contains(&base) {
         return base;
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|c| !ids.contains(c))
-        .unwrap_or(base)
+    let mut n = next.get(&base).copied().unwrap_or(2);
+    loop {
+        let candidate = format!("{base}-{n}");
+        n += 1;
+        if !ids.contains(&candidate) {
+            next.insert(base, n);
+            return candidate;
+        }
+    }
 }
 
 /// The parts of a raw HTML fragment that the cleaner will remove, for the author's warning.
@@ -345,5 +354,18 @@ mod tests {
         let r = render("## הרקע\n\n## הרקע\n", "he", Dir::Rtl, &langs());
         assert!(r.html.contains("<h2 id=\"הרקע\">"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"הרקע-2\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn many_headings_with_the_same_words_stay_fast() {
+        let body = "rot\n---\n".repeat(20_000);
+        let start = std::time::Instant::now();
+        let r = render(&body, "en", Dir::Ltr, &langs());
+        assert!(r.html.contains("<h2 id=\"rot-20000\">"));
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
     }
 }

@@ -112,7 +112,7 @@ fn unknown_value_lists_the_allowed_ones() {
     let m = after_mistake(|s| s.write("content/initiatives/beta/common.yaml", "status: activ\n"));
     assert!(
         m.contains(
-            "content/initiatives/beta/common.yaml:1:9: 'activ' is not an allowed value here"
+            "content/initiatives/beta/common.yaml:1:9: 'activ' is not an allowed value of 'status'"
         ),
         "{m}"
     );
@@ -309,7 +309,7 @@ fn odd_files_are_mistakes_not_crashes() {
     );
     assert!(m.contains("ofakim/common.yaml:1:"), "{m}");
     assert!(
-        m.contains("sderot/he.md: the file is not UTF-8 text"),
+        m.contains("sderot/he.md: the file is saved as UTF-16, not UTF-8 text"),
         "{m}"
     );
     assert!(
@@ -332,7 +332,10 @@ fn a_mistyped_partner_role_names_the_roles() {
         )
     });
     assert!(m.contains("content/initiatives/beta/common.yaml:2:"), "{m}");
-    assert!(m.contains("'leader' is not an allowed value here"), "{m}");
+    assert!(
+        m.contains("'leader' is not an allowed value of 'role'"),
+        "{m}"
+    );
     assert!(m.contains("did you mean 'lead'?"), "{m}");
     let m = after_mistake(|s| {
         s.write(

@@ -1,6 +1,6 @@
 //! Dev-only code shared by the integration tests (`tests/it`) and the benchmarks (`benches/`):
-//! copying a site, driving a real `sulam serve` over HTTP and its event stream, and the
-//! benchmark corpus generator of `examples/corpus`.
+//! copying a site, driving a real `sulam serve` over HTTP and its event stream, the
+//! benchmark corpus generator of `examples/corpus`, and the fuzzer of `examples/fuzz`.
 //!
 //! Not a crate: the test binary and each bench include this folder with
 //! `#[path = ".../tests/support/mod.rs"] mod support;`, so it is compiled once into each of
@@ -15,6 +15,7 @@ use std::path::Path;
 /// (`cargo run --example corpus`); this is the one place the tests and benches reach it from.
 #[path = "../../examples/corpus/generate.rs"]
 pub mod corpus;
+pub mod fuzz;
 pub mod serve;
 
 /// Copies the folder `from`, everything in it, into `to` (created if need be).
