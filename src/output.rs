@@ -443,15 +443,13 @@ impl Writer {
                 std::fs::write(p, bytes)
             })
             .map_err(write_error)?;
-        output
-            .copies
-            .par_iter()
-            .try_for_each(|(path, src)| {
-                let p = staging.join(path);
-                fresh(&p)?;
-                std::fs::copy(src, p).map(|_| ())
-            })
-            .map_err(write_error)
+        output.copies.par_iter().try_for_each(|(path, src)| {
+            let p = staging.join(path);
+            fresh(&p).map_err(write_error)?;
+            std::fs::copy(src, p)
+                .map(|_| ())
+                .map_err(|e| cannot_copy(src, &e))
+        })
     }
 
     /// Puts the new folder in the output's place.
@@ -496,6 +494,20 @@ fn fresh(p: &Path) -> std::io::Result<()> {
     }
 }
 
+/// A file of the author's that could not be copied into the site: named, since the author
+/// can do something about it (an asset that cannot be read, or that went away meanwhile).
+fn cannot_copy(src: &Path, e: &std::io::Error) -> Diagnostic {
+    let words = e.to_string();
+    let words = words
+        .split(" (os error")
+        .next()
+        .unwrap_or(&words)
+        .to_lowercase();
+    Diagnostic::error(format!("cannot copy this file into the site: {words}"))
+        .in_file(src)
+        .hint("check that the file is there and that you can open it; the last good site is left as it was")
+}
+
 fn write_error(e: std::io::Error) -> Diagnostic {
     Diagnostic::error(format!("cannot write the site: {e}"))
         .hint("the last good site is left as it was")
@@ -504,6 +516,24 @@ fn write_error(e: std::io::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_copied_is_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let gone = dir.path().join("content/towns/x/photo.jpg");
+        let mut writer = Writer::start(&dir.path().join("public")).expect("start");
+        let mut out = Output::default();
+        out.copy("he/towns/x/photo.jpg", gone.clone());
+        let d = writer.add(&out).expect_err("the source is not there");
+        let text = d.to_string();
+        assert!(
+            text.contains(&format!(
+                "{}: cannot copy this file into the site: ",
+                gone.display()
+            )),
+            "{text}"
+        );
+    }
 
     #[test]
     fn a_listed_path_reads_back_as_written() {
