@@ -198,7 +198,12 @@ fn site_statics(root: &Path, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> 
 pub fn read_site_strings(root: &Path, lang: &str, diags: &mut Diagnostics) -> Option<String> {
     let path = root.join(folders::strings_file(lang));
     match files::check_path(root, &path) {
-        Ok(Some(files::Kind::File)) => std::fs::read_to_string(path).ok(),
+        // Not UTF-8, or unreadable: told, with the file, rather than silently left out.
+        Ok(Some(files::Kind::File)) => {
+            crate::model::read::read_text(&path, Path::new(&folders::strings_file(lang)))
+                .map_err(|d| diags.push(d))
+                .ok()
+        }
         Ok(_) => None,
         Err(d) => {
             diags.push(d);

@@ -326,3 +326,25 @@ fn a_file_that_cannot_be_read_is_named() {
         );
     }
 }
+
+#[test]
+fn ui_strings_that_are_not_utf8_or_hold_a_control_character_are_named() {
+    let s = Site::fixture("basic");
+    std::fs::create_dir_all(s.root().join("i18n")).expect("i18n/");
+    std::fs::write(s.root().join("i18n/en.ftl"), b"home = Caf\xe9\n").expect("write");
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("error: i18n/en.ftl:1:11: the file is not UTF-8 text"),
+        "{m}"
+    );
+    std::fs::write(
+        s.root().join("i18n/en.ftl"),
+        "home = Start\nnews = A\u{7}B\n",
+    )
+    .expect("write");
+    let m = messages(&s.build_err());
+    assert!(
+        m.contains("error: i18n/en.ftl:2:9: the file holds the control character U+0007"),
+        "{m}"
+    );
+}
