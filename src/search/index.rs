@@ -26,6 +26,26 @@ pub(crate) const TITLE: u32 = 16;
 pub(crate) const SUMMARY: u32 = 4;
 pub(crate) const BODY_MAX: u32 = 4;
 
+/// How many letters of a prefix name its part's file. The name also carries a hash of the
+/// part's content, which tells parts apart; the letters are for a person reading the folder.
+/// Longer prefixes (a "word" of thousands of letters) would make a file name longer than a
+/// file system allows: 64 Hebrew letters are 256 bytes written so.
+const STEM_LETTERS: usize = 16;
+
+/// The start of the file name of the part for `prefix`: its letters' code points in hex,
+/// joined by `_` (`5d0_5d1` for "אב"); `all` for the part that holds every word.
+pub(crate) fn part_stem(prefix: &str) -> String {
+    if prefix.is_empty() {
+        return "all".to_string();
+    }
+    prefix
+        .chars()
+        .take(STEM_LETTERS)
+        .map(|c| format!("{:x}", u32::from(c)))
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 /// One entry as a result: what the list shows.
 #[derive(Clone, Serialize)]
 pub(crate) struct Doc(
@@ -346,16 +366,7 @@ pub(crate) fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)
                 continue;
             }
         }
-        let stem: Vec<String> = prefix
-            .chars()
-            .map(|c| format!("{:x}", u32::from(c)))
-            .collect();
-        let stem = if stem.is_empty() {
-            "all".to_string()
-        } else {
-            stem.join("_")
-        };
-        let name = part(lang, &stem, &shard, &mut parts);
+        let name = part(lang, &part_stem(&prefix), &shard, &mut parts);
         shards.insert(prefix, name);
     }
     let count = docs.len();

@@ -247,4 +247,19 @@ mod tests {
             "(self.sulamSearchParts=self.sulamSearchParts||{{}})[\"he/{a}\"]="
         )));
     }
+
+    #[test]
+    fn a_part_is_named_by_its_first_letters_and_the_name_stays_short() {
+        assert_eq!(part_stem(""), "all");
+        assert_eq!(part_stem("אב"), "5d0_5d1");
+        assert_eq!(part_stem("ال"), "627_644");
+        let long: String = "אבגדהוזחטיכלמנסעפצקרשת".repeat(10);
+        let stem = part_stem(&long);
+        assert_eq!(
+            stem,
+            part_stem(&long[..long.char_indices().nth(16).map_or(long.len(), |(i, _)| i)])
+        );
+        // With `-` and an 8-digit hash and `.js`, well under the 255 bytes a file name may have.
+        assert!(stem.len() + 12 <= 100, "{}", stem.len());
+    }
 }

@@ -48,6 +48,28 @@ fn an_unbroken_word_of_300000_letters_builds_and_checks() {
     assert!(found, "the long word is in no part of the index");
 }
 
+/// Found by the fuzzer: a part's file name was made of every letter of its prefix, and 64
+/// Hebrew letters made a name longer than a file system takes ("File name too long").
+#[test]
+fn an_unbroken_hebrew_word_gets_part_names_a_file_system_takes() {
+    let site = site_with_body(&"אבגדהו".repeat(30_000));
+    let out = sulam(&["build"], &site);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{:?}\n{}",
+        out.status,
+        &stderr[..stderr.len().min(2000)]
+    );
+    for part in std::fs::read_dir(site.out().join("search/en"))
+        .expect("search/en")
+        .flatten()
+    {
+        let name = part.file_name();
+        assert!(name.len() <= 100, "{} bytes: {name:?}", name.len());
+    }
+}
+
 /// The messages of a build that must fail.
 fn refused(site: &Site) -> String {
     messages(&site.build_err())
