@@ -55,6 +55,8 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     let mut in_code = false;
+    // Inside an image: its text is the alt text, which must stay text (see `transform_inline`).
+    let mut in_image = 0;
     // The direction of the block being written, for Latin-run isolation.
     let mut block_dir = dir;
     while i < events.len() {
@@ -112,14 +114,14 @@ pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> 
                     }
                 };
                 for ev in &events[i + 1..end] {
-                    out.push(transform_inline(ev, block_dir, in_code));
+                    out.push(transform_inline(ev, block_dir, in_code, &mut in_image));
                 }
                 out.push(Event::Html(close.into()));
                 block_dir = dir;
                 i = end + 1;
                 continue;
             }
-            ev => out.push(transform_inline(ev, block_dir, in_code)),
+            ev => out.push(transform_inline(ev, block_dir, in_code, &mut in_image)),
         }
         i += 1;
     }
@@ -146,9 +148,26 @@ fn ordinary_address(url: &str) -> bool {
     }
 }
 
-fn transform_inline<'a>(ev: &Event<'a>, dir: Dir, in_code: bool) -> Event<'a> {
+/// Text in a right-to-left block becomes HTML with its Latin runs isolated. Not inside an
+/// image: the writer takes an image's alt text from its text events only, so text turned into
+/// HTML there would be dropped, and `alt=""` would tell screen readers the picture says
+/// nothing. An attribute cannot hold `<bdi>` anyway.
+fn transform_inline<'a>(
+    ev: &Event<'a>,
+    dir: Dir,
+    in_code: bool,
+    in_image: &mut usize,
+) -> Event<'a> {
     match ev {
-        Event::Text(t) if !in_code && dir == Dir::Rtl => {
+        Event::Start(Tag::Image { .. }) => {
+            *in_image += 1;
+            ev.clone()
+        }
+        Event::End(TagEnd::Image) => {
+            *in_image = in_image.saturating_sub(1);
+            ev.clone()
+        }
+        Event::Text(t) if !in_code && dir == Dir::Rtl && *in_image == 0 => {
             Event::Html(isolate_ltr_runs(t, dir).into())
         }
         other => other.clone(),
@@ -325,6 +344,56 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("<p>نص عربي هنا.</p>"), "{}", r.html);
+    }
+
+    #[test]
+    fn alt_text_is_kept_in_every_script() {
+        for (body, lang, dir, alt) in [
+            (
+                "![מדרגות עץ בכניסה לבית הספר](steps.png)",
+                "he",
+                Dir::Rtl,
+                "מדרגות עץ בכניסה לבית הספר",
+            ),
+            (
+                "![درج خشبي عند مدخل المدرسة](steps.png)",
+                "ar",
+                Dir::Rtl,
+                "درج خشبي عند مدخل المدرسة",
+            ),
+            ("![Wooden steps](steps.png)", "he", Dir::Rtl, "Wooden steps"),
+            (
+                "![מדרגות של Tech Forward Ltd.](steps.png)",
+                "he",
+                Dir::Rtl,
+                "מדרגות של Tech Forward Ltd.",
+            ),
+            ("![Wooden steps](steps.png)", "en", Dir::Ltr, "Wooden steps"),
+            (
+                "![a <b> & \"c\"](x.png)",
+                "he",
+                Dir::Rtl,
+                "a &lt;b&gt; &amp; &quot;c&quot;",
+            ),
+            // In a paragraph with other text, and in a heading.
+            (
+                "לפני ![תמונה של בית](x.png) אחרי",
+                "he",
+                Dir::Rtl,
+                "תמונה של בית",
+            ),
+            ("## כותרת ![סמל](x.png)", "he", Dir::Rtl, "סמל"),
+        ] {
+            let r = render(body, lang, dir, &langs());
+            assert!(
+                r.html.contains(&format!("alt=\"{alt}\"")),
+                "{body}: {}",
+                r.html
+            );
+        }
+        // The text after an image in the same paragraph is still isolated as before.
+        let r = render("![תמונה](x.png) של Tech Forward", "he", Dir::Rtl, &langs());
+        assert!(r.html.contains("<bdi>Tech Forward</bdi>"), "{}", r.html);
     }
 
     #[test]

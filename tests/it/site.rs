@@ -669,3 +669,42 @@ fn the_home_page_shows_twelve_initiatives_and_links_to_all_of_them() {
         assert_eq!(list.matches("/initiatives/extra-").count(), 12, "{lang}");
     }
 }
+
+/// Issue 13, item 1: an image's description reaches the reader in every script. The Nu
+/// checker and axe accept `alt=""`, so only a test of the words themselves sees it dropped.
+#[test]
+fn alt_text_in_hebrew_and_arabic_reaches_the_page() {
+    let s = Site::fixture("basic");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot-phone.png"),
+        s.root().join("content/initiatives/alpha/steps.png"),
+    )
+    .expect("image");
+    for (lang, alt) in [
+        ("he", "מדרגות עץ בכניסה לבית הספר"),
+        ("ar", "درج خشبي عند مدخل المدرسة"),
+        ("en", "Wooden steps at the school's entrance"),
+    ] {
+        let file = s
+            .root()
+            .join(format!("content/initiatives/alpha/{lang}.md"));
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{lang}.md: {e}"));
+        std::fs::write(&file, format!("{text}\n![{alt}](steps.png)\n")).expect("write");
+    }
+    s.build_ok();
+    for (lang, alt) in [
+        ("he", "מדרגות עץ בכניסה לבית הספר"),
+        ("ar", "درج خشبي عند مدخل المدرسة"),
+        ("en", "Wooden steps at the school&#39;s entrance"),
+    ] {
+        let page = s.page(&format!("{lang}/initiatives/alpha/index.html"));
+        assert!(
+            page.contains(&format!("<img src=\"steps.png\" alt=\"{alt}\"")),
+            "{lang}: {}",
+            page.lines()
+                .filter(|l| l.contains("<img"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
