@@ -222,3 +222,37 @@ describe('a Latin name in a Hebrew sentence', () => {
     }
   });
 });
+
+describe('embedded media on a 360px phone', () => {
+  for (const { code } of LANGS) {
+    it(`/${code}/pages/media/: a frame, a video, code and a table never widen the page`, async () => {
+      const s = await longTitleSite();
+      const context = await newContext({ viewport: { width: 360, height: 740 } });
+      try {
+        const page = await context.newPage();
+        await open(page, s.url(`/${code}/pages/media/`));
+        const m = await page.evaluate(() => {
+          const body = document.querySelector('main .body');
+          const width = (sel) => [...document.querySelectorAll(sel)].map((el) => el.getBoundingClientRect().width);
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: document.documentElement.clientWidth,
+            column: body ? body.getBoundingClientRect().width : null,
+            frames: width('main .body iframe'),
+            videos: width('main .body video'),
+            pres: width('main .body pre'),
+            tables: width('main .body table'),
+          };
+        });
+        assert.ok(m.column, 'no .body on the page');
+        for (const k of ['frames', 'videos', 'pres', 'tables']) {
+          assert.equal(m[k].length, 1, `${k}: expected one on the page`);
+          assert.ok(m[k][0] <= m.column + 0.5, `${k} is ${m[k][0]}px wide in a ${m.column}px column`);
+        }
+        assert.ok(m.scrollWidth <= m.clientWidth, `the page is ${m.scrollWidth}px wide in a ${m.clientWidth}px window`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
