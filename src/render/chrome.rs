@@ -17,6 +17,9 @@ pub struct Chrome {
     pub dir: &'static str,
     pub lang_name: String,
     pub site_title: String,
+    /// The site's title as HTML for the page: a wholly Latin title on a right-to-left page
+    /// keeps its own direction.
+    pub site_title_html: String,
     pub base_path: String,
     pub home_url: String,
     /// The page's own absolute address, or the original's for a fallback page.
@@ -77,6 +80,7 @@ pub fn chrome(
         lang: lang.to_string(),
         dir: m.dir_of(lang).as_str(),
         lang_name: native_name(lang),
+        site_title_html: m.html(&m.config.site_title(lang), lang),
         site_title: m.config.site_title(lang),
         base_path: m.config.base_path.clone(),
         home_url: m.config.link(&home_path(lang)),

@@ -212,7 +212,7 @@ impl Model<'_> {
         }
     }
 
-    fn html(&self, s: &str, text_lang: &str) -> String {
+    pub fn html(&self, s: &str, text_lang: &str) -> String {
         isolate_ltr_runs(s, self.dir_of(text_lang))
     }
 

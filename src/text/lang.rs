@@ -148,12 +148,30 @@ fn is_strong_rtl(c: char) -> bool {
     matches!(script_of(c), Some(Script::Hebrew) | Some(Script::Arabic))
 }
 
+/// The direction `text` is shown in where the surrounding text runs `around`: left to right
+/// for a wholly Latin name on a right-to-left page, else `around`.
+pub fn own_dir(text: &str, around: Dir) -> Dir {
+    if around == Dir::Rtl && text.chars().any(is_strong_ltr) && !text.chars().any(is_strong_rtl) {
+        Dir::Ltr
+    } else {
+        around
+    }
+}
+
 /// Escapes `text` for HTML and, in right-to-left text, wraps each Latin run in `<bdi>` so that
-/// its neutrals (parentheses, dots, hyphens) stay with it. Left-to-right text is only escaped.
+/// its neutrals (parentheses, dots, hyphens) stay with it: a text that is wholly Latin, such as
+/// a partner called "Tech Forward Ltd." on a Hebrew page, is one such run, with its full stop
+/// at its end. Left-to-right text is only escaped.
 pub fn isolate_ltr_runs(text: &str, dir: Dir) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    if dir == Dir::Ltr || !text.chars().any(is_strong_rtl) || !text.chars().any(is_strong_ltr) {
+    if dir == Dir::Ltr || !text.chars().any(is_strong_ltr) {
         escape_into(text, &mut out);
+        return out;
+    }
+    if own_dir(text, dir) == Dir::Ltr {
+        out.push_str("<bdi dir=\"ltr\">");
+        escape_into(text, &mut out);
+        out.push_str("</bdi>");
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -230,6 +248,20 @@ mod tests {
     fn rtl_text_is_escaped_inside_and_outside_latin_runs() {
         let html = isolate_ltr_runs("א < ב \"AT&T\" ג", Dir::Rtl);
         assert_eq!(html, "א &lt; ב &quot;<bdi>AT&amp;T</bdi>&quot; ג");
+    }
+
+    #[test]
+    fn a_wholly_latin_text_in_rtl_keeps_its_own_direction() {
+        assert_eq!(
+            isolate_ltr_runs("Tech Forward Ltd.", Dir::Rtl),
+            "<bdi dir=\"ltr\">Tech Forward Ltd.</bdi>"
+        );
+        assert_eq!(
+            isolate_ltr_runs("(A&B) Ltd.", Dir::Rtl),
+            "<bdi dir=\"ltr\">(A&amp;B) Ltd.</bdi>"
+        );
+        // Digits and punctuation alone have no direction of their own to keep.
+        assert_eq!(isolate_ltr_runs("2020–2024", Dir::Rtl), "2020–2024");
     }
 
     #[test]

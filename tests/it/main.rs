@@ -21,6 +21,7 @@ mod hostile_hints;
 mod hostile_output;
 mod hostile_words;
 mod mistakes;
+mod readers;
 mod scaffold;
 mod schema;
 mod search;

@@ -473,10 +473,17 @@
     if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  function setLang(el, code, index) {
+  var RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+  var LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
+
+  /* A text in another language than the page's carries its language and direction; a wholly
+     Latin name on a right-to-left page keeps its own direction, with its full stop at its end. */
+  function setLang(el, code, index, text) {
     if (code) {
       el.lang = code;
       el.dir = index.raw.dirs[code] || "auto";
+    } else if (text && LATIN_LETTER.test(text) && !RTL_LETTER.test(text)) {
+      el.dir = "ltr";
     }
   }
 
@@ -488,7 +495,7 @@
     var a = document.createElement("a");
     a.href = href(docPath(index, doc));
     fill(a, doc[2], marked(doc[2], matches));
-    setLang(a, doc[3], index);
+    setLang(a, doc[3], index, doc[2]);
     head.appendChild(a);
     li.appendChild(head);
     var meta = document.createElement("p");
@@ -502,7 +509,7 @@
     if (text && text[0]) {
       var p = document.createElement("p");
       p.className = "search-result-snippet";
-      setLang(p, doc[3], index);
+      setLang(p, doc[3], index, text[0]);
       fill(p, text[0], text[1]);
       li.appendChild(p);
     }
