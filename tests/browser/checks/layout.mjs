@@ -256,3 +256,87 @@ describe('embedded media on a 360px phone', () => {
     });
   }
 });
+
+/** Runs in the page: what a phone shows of the header with the menu closed or open. */
+function phoneHeader() {
+  const visible = (el) => !!el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
+  const header = document.querySelector('header.site-header');
+  const summary = document.querySelector('header details.menu > summary');
+  const links = [...document.querySelectorAll('nav.main-nav a')];
+  return {
+    header: header.getBoundingClientRect().height,
+    summary: visible(summary),
+    open: document.querySelector('header details.menu')?.open ?? null,
+    linksShown: links.filter(visible).length,
+    links: links.length,
+    search: visible(document.querySelector('.site-search input')),
+    switcher: [...document.querySelectorAll('nav.languages a')].filter(visible).length,
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  };
+}
+
+/**
+ * The menu button as Chromium gives it to screen readers: a <summary> is a disclosure button
+ * (its own role, which Playwright's role queries do not know), with its expanded state.
+ */
+async function menuButton(page, name) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const found = nodes.filter((n) => n.role?.value === 'DisclosureTriangle' && n.name?.value === name);
+    if (found.length !== 1) return { found: found.length };
+    const prop = (k) => found[0].properties?.find((x) => x.name === k)?.value.value ?? false;
+    return { expanded: prop('expanded'), focusable: prop('focusable') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const MENU = { he: 'תפריט', ar: 'القائمة', en: 'Menu' };
+
+describe('the header on a 360 x 800 phone', () => {
+  const cases = [
+    // The example's titles take two lines: the header keeps to a quarter of the screen.
+    { name: 'the example site', get: site, pages: ['', 'initiatives/municipal-mobility/'], most: 200 },
+    // A 120-character title takes more lines; the rest of the header still fits beside it.
+    { name: 'a site with a 120-character title', get: longTitleSite, pages: [''], most: 300 },
+  ];
+  for (const { name, get, pages, most } of cases) {
+    for (const { code } of LANGS) {
+      for (const javaScriptEnabled of [true, false]) {
+        it(`${name}, ${code}${javaScriptEnabled ? '' : ', without JavaScript'}: at most ${most}px high; the navigation opens from the menu button by keyboard`, async () => {
+          const s = await get();
+          const context = await newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled });
+          try {
+            const page = await context.newPage();
+            for (const rel of pages) {
+              const p = `/${code}/${rel}`;
+              await open(page, s.url(p));
+              const closed = await page.evaluate(phoneHeader);
+              assert.ok(closed.header <= most, `${p}: the header is ${closed.header}px high`);
+              assert.ok(closed.search && closed.switcher >= 3, `${p}: the search box and the three languages stay in view`);
+              assert.ok(closed.summary, `${p}: no menu button in view`);
+              assert.equal(closed.linksShown, 0, `${p}: ${closed.linksShown} navigation link(s) shown before the menu is opened`);
+              assert.deepEqual(await menuButton(page, MENU[code]), { expanded: false, focusable: true },
+                `${p}: the accessibility tree has a collapsed, focusable menu button named "${MENU[code]}"`);
+              await page.locator('header details.menu > summary').focus();
+              await page.keyboard.press('Enter');
+              const opened = await page.evaluate(phoneHeader);
+              assert.equal(opened.open, true, `${p}: Enter on the menu button opens it`);
+              assert.equal(opened.linksShown, opened.links, `${p}: ${opened.linksShown} of ${opened.links} navigation links shown when open`);
+              assert.deepEqual(await menuButton(page, MENU[code]), { expanded: true, focusable: true },
+                `${p}: the menu button says it is expanded`);
+              await page.keyboard.press('Tab');
+              const focused = await page.evaluate(() => document.activeElement?.closest('nav.main-nav') !== null);
+              assert.ok(focused, `${p}: Tab after the menu button goes to the first navigation link`);
+              assert.ok(opened.scrollWidth <= opened.clientWidth, `${p}: the open menu widens the page to ${opened.scrollWidth}px`);
+            }
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    }
+  }
+});

@@ -3,6 +3,7 @@
 skip-to-content = انتقل إلى المحتوى
 languages-label = اللغة
 main-nav-label = القائمة الرئيسية
+menu-button = القائمة
 footer-nav-label = عن الموقع
 breadcrumbs-label = أنت هنا
 home = الصفحة الرئيسية

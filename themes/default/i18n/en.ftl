@@ -2,6 +2,7 @@
 skip-to-content = Skip to content
 languages-label = Language
 main-nav-label = Main
+menu-button = Menu
 footer-nav-label = About this site
 breadcrumbs-label = You are here
 home = Home

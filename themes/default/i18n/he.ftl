@@ -3,6 +3,7 @@
 skip-to-content = דילוג לתוכן
 languages-label = שפה
 main-nav-label = ראשי
+menu-button = תפריט
 footer-nav-label = על האתר
 breadcrumbs-label = אתם נמצאים כאן
 home = דף הבית
