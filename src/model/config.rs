@@ -114,7 +114,17 @@ pub struct SiteConfig {
     pub accessibility: Option<Accessibility>,
     pub extra: serde_json::Value,
     pub map: Option<MapSettings>,
+    /// The site's own icon in `static/` (its name, its type), looked for when site.yaml is read.
+    pub favicon: Option<(&'static str, &'static str)>,
 }
+
+/// The names a site's own icon may have in `static/`, with their types, in the order they are
+/// preferred.
+const FAVICONS: [(&str, &str); 3] = [
+    ("favicon.svg", "image/svg+xml"),
+    ("favicon.png", "image/png"),
+    ("favicon.ico", ""),
+];
 
 pub const SITE_FILE: &str = "site.yaml";
 
@@ -160,6 +170,9 @@ impl SiteConfig {
             accessibility: raw.accessibility,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
             map: raw.map.map(|m| m.value),
+            favicon: FAVICONS
+                .into_iter()
+                .find(|(name, _)| root.join(folders::STATIC).join(name).is_file()),
         })
     }
 

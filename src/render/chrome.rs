@@ -26,13 +26,21 @@ pub struct Chrome {
     pub canonical: String,
     /// The same page in each language, for the switcher.
     pub switcher: Vec<Alternate>,
-    /// hreflang alternates: real translations only.
+    /// hreflang alternates: real translations only, none when the page has no translation.
     pub hreflang: Vec<Alternate>,
+    /// The address for `hreflang="x-default"` beside the alternates: the root language chooser.
+    pub x_default: String,
     pub nav: Vec<NavItem>,
     pub footer: Vec<NavItem>,
     pub css: String,
-    /// The Atom feed of news in the page's language, when the site has news.
+    /// The Atom feed of news in the page's language, when the site has news, and its title.
     pub feed: Option<String>,
+    pub feed_title: String,
+    /// The site's icon (its own `static/favicon.svg`, `.png` or `.ico`, else the theme's), its
+    /// type, and the touch icon.
+    pub icon: String,
+    pub icon_type: &'static str,
+    pub touch_icon: String,
     pub generator: &'static str,
     /// `extra:` of site.yaml.
     pub extra: serde_json::Value,
@@ -76,6 +84,7 @@ pub fn chrome(
             .to_string()
     };
     let (switcher, hreflang) = alternates(m, lang, path_of, has);
+    let icon = m.config.favicon.unwrap_or((THEME_ICON, "image/svg+xml"));
     Chrome {
         lang: lang.to_string(),
         dir: m.dir_of(lang).as_str(),
@@ -87,14 +96,31 @@ pub fn chrome(
         canonical: m.config.absolute(&path_of(&canonical_lang)),
         switcher,
         hreflang,
+        x_default: m.config.absolute(""),
         nav: nav(m, lang, section),
         footer: footer(m, lang),
         css: m.config.link("sulam.css"),
         feed: (m.content.of(Collection::News).next().is_some())
             .then(|| m.config.link(&feed_path(lang))),
+        feed_title: feed_title(m, lang),
+        icon: m.config.link(icon.0),
+        icon_type: icon.1,
+        touch_icon: m.config.link(TOUCH_ICON),
         generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
         extra: m.config.extra.clone(),
     }
+}
+
+/// The theme's icons, published at the site's root under names of the theme's own, so that a
+/// site's `static/favicon.ico` is never a clash.
+pub const THEME_ICON: &str = "sulam-icon.svg";
+pub const TOUCH_ICON: &str = "sulam-touch-icon.png";
+
+/// The title of the news feed in `lang`, the same words in the feed and in the pages' link to it.
+pub fn feed_title(m: &Model, lang: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("site", m.config.site_title(lang));
+    crate::text::i18n::strip_isolation(&m.strings.get(lang, "feed-title", Some(&args)))
 }
 
 /// The page in each language, for the switcher; and in those that have a real translation of
@@ -114,7 +140,7 @@ fn alternates(
         current: l.code == lang,
     };
     let switcher: Vec<Alternate> = m.config.languages.iter().map(alt).collect();
-    let hreflang: Vec<Alternate> = if has(lang) {
+    let mut hreflang: Vec<Alternate> = if has(lang) {
         m.config
             .languages
             .iter()
@@ -124,6 +150,10 @@ fn alternates(
     } else {
         Vec::new()
     };
+    // A page with no translation has no alternates: a lone hreflang naming itself says nothing.
+    if hreflang.len() < 2 {
+        hreflang.clear();
+    }
     (switcher, hreflang)
 }
 

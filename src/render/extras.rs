@@ -7,7 +7,7 @@ use crate::model::urls::{home_path, index_file, search_path};
 use crate::output::Output;
 use crate::render::Model;
 use crate::render::chrome::{self, Chrome};
-use crate::render::meta::{Meta, meta};
+use crate::render::meta::{Meta, PageKind, description, meta};
 use crate::render::pages::render_one;
 use crate::render::sitemap::sitemap;
 use crate::render::theme::Theme;
@@ -39,6 +39,15 @@ pub fn write_extras(
         .collect();
     ctx.insert("choices", &choices);
     ctx.insert("script", &config.link("sulam.js"));
+    let home = m
+        .content
+        .home()
+        .map(|h| crate::render::entry::view(m, h, default));
+    let site = config.site_title(default);
+    ctx.insert(
+        "description",
+        &description(m, default, &site, &PageKind::Home(home.as_ref())),
+    );
     render_one(tera, "chooser.html", &ctx, "index.html", out, diags);
 
     // 404, in the default language with links to every language's home. It is served at any
@@ -47,7 +56,16 @@ pub fn write_extras(
     not_found.canonical = String::new();
     not_found.hreflang.clear();
     let mut ctx = chrome::context(&not_found);
-    ctx.insert("meta", &Meta::default());
+    let not_found_meta = Meta {
+        description: crate::text::i18n::strip_isolation(&m.strings.get(
+            default,
+            "not-found-text",
+            None,
+        )),
+        named: vec![("robots".into(), "noindex".into())],
+        ..Meta::default()
+    };
+    ctx.insert("meta", &not_found_meta);
     ctx.insert("choices", &choices);
     render_one(tera, "404.html", &ctx, "404.html", out, diags);
 
@@ -59,7 +77,7 @@ pub fn write_extras(
         let mut ctx = chrome::context(&chrome);
         let title =
             crate::text::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
-        ctx.insert("meta", &meta(m, &chrome, &l.code, &title, None));
+        ctx.insert("meta", &meta(m, &chrome, &l.code, &title, PageKind::Search));
         let path = index_file(&search_path(&l.code));
         render_one(tera, "search.html", &ctx, &path, out, diags);
     }

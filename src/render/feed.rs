@@ -9,10 +9,8 @@
 use crate::model::content::{Collection, Entry, Facts};
 use crate::model::urls::{entry_path, feed_path, list_path};
 use crate::output::Output;
-use crate::render::keys::UiKey;
 use crate::render::{Model, pages::links_of};
 use crate::text::escape::escape_xml;
-use crate::text::i18n::strip_isolation;
 
 /// Adds one feed per language to the output, when the site has news.
 pub fn write_feeds(m: &Model, out: &mut Output) {
@@ -44,7 +42,6 @@ pub fn feed(m: &Model, lang: &str) -> String {
         .filter_map(|l| m.content.get(Collection::News, &l.id))
         .collect();
     let self_url = config.absolute(&feed_path(lang));
-    let news = strip_isolation(&m.strings.get(lang, &Collection::News.ui_key(), None));
     let site = config.site_title(lang);
     // The newest item's date; a feed whose items have no date (an error the build reports)
     // still gets a valid one.
@@ -60,7 +57,7 @@ pub fn feed(m: &Model, lang: &str) -> String {
     s.push_str(&format!("  <id>{}</id>\n", escape_xml(&self_url)));
     s.push_str(&format!(
         "  <title>{}</title>\n",
-        escape_xml(&format!("{news} · {site}"))
+        escape_xml(&crate::render::chrome::feed_title(m, lang))
     ));
     s.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
     s.push_str(&format!(

@@ -22,7 +22,7 @@ use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts,
 use crate::model::urls::{filter_path, index_file, list_path};
 use crate::output::Output;
 use crate::render::keys::UiKey;
-use crate::render::meta::meta;
+use crate::render::meta::{PageKind, meta};
 use crate::render::{Link, Model, Text, chrome};
 use crate::text::i18n::strip_isolation;
 
@@ -432,7 +432,8 @@ pub fn render_pages(
                 let mut ctx = chrome::context(&chrome);
                 let facet_label = strip_isolation(&m.strings.get(lang, &view.key, None));
                 let title = format!("{facet_label}: {}", o.label.text);
-                ctx.insert("meta", &meta(m, &chrome, lang, &title, None));
+                let kind = PageKind::Filter(&facet_label, &o.label.text, &items);
+                ctx.insert("meta", &meta(m, &chrome, lang, &title, kind));
                 ctx.insert(
                     "filter",
                     &FilterPage {

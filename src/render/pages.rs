@@ -14,7 +14,7 @@ use crate::output::Output;
 use crate::render::chrome::{self, Chrome};
 use crate::render::entry::{self, EntryView};
 use crate::render::keys::UiKey;
-use crate::render::meta::meta;
+use crate::render::meta::{PageKind, meta};
 use crate::render::statement::{self, Statement};
 use crate::render::{Link, Model, filters, map};
 use crate::text::i18n::strip_isolation;
@@ -157,7 +157,10 @@ fn home(m: &Model, lang: &str) -> Prepared {
         .and_then(|v| v.title.as_ref())
         .map(|t| t.text.clone())
         .unwrap_or_else(|| m.config.site_title(lang));
-    ctx.insert("meta", &meta(m, &chrome, lang, &home_title, None));
+    ctx.insert(
+        "meta",
+        &meta(m, &chrome, lang, &home_title, PageKind::Home(view.as_ref())),
+    );
     let mut initiatives = links_of(m, Collection::Initiatives, lang);
     ctx.insert("initiatives_more", &(initiatives.len() > HOME_INITIATIVES));
     initiatives.truncate(HOME_INITIATIVES);
@@ -183,7 +186,10 @@ fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
     let items = links_of(m, c, lang);
     ctx.insert("collection", c.name());
     let list_title = strip_isolation(&m.strings.get(lang, &c.ui_key(), None));
-    ctx.insert("meta", &meta(m, &chrome, lang, &list_title, None));
+    ctx.insert(
+        "meta",
+        &meta(m, &chrome, lang, &list_title, PageKind::List(c, &items)),
+    );
     ctx.insert("counts", &counts(m.content));
     ctx.insert("count", &items.len());
     ctx.insert("items", &items);
@@ -275,7 +281,11 @@ fn entry_context(
         .as_ref()
         .map(|t| t.text.clone())
         .unwrap_or_default();
-    ctx.insert("meta", &meta(m, chrome, lang, &title, e.map(|e| (e, view))));
+    let kind = match e {
+        Some(e) => PageKind::Entry(e, view),
+        None => PageKind::Statement(view),
+    };
+    ctx.insert("meta", &meta(m, chrome, lang, &title, kind));
     ctx.insert("page", view);
     ctx.insert("collection", &view.collection);
     // The statement's own page is a page, as the entry that would hold its text is.

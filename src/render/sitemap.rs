@@ -8,14 +8,17 @@ use crate::render::Model;
 use crate::render::filters::Facet;
 use crate::text::escape::escape_xml;
 
-/// `sitemap.xml` with `xhtml:link` alternates between real translations only: a fallback page
-/// is neither listed nor named as an alternate.
+/// `sitemap.xml` with `xhtml:link` alternates between real translations only (a fallback page
+/// is neither listed nor named as an alternate), and `x-default`, the root language chooser,
+/// beside them.
 pub fn sitemap(m: &Model) -> String {
     let config = m.config;
     let langs: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // For a reader whose language is none of the site's: the root, which lets them choose.
+    let x_default = config.absolute("");
     let mut add = |path_of: &dyn Fn(&str) -> String, has: &dyn Fn(&str) -> bool| {
         let real: Vec<&str> = langs.iter().copied().filter(|l| has(l)).collect();
         for l in &real {
@@ -30,6 +33,10 @@ pub fn sitemap(m: &Model) -> String {
                         escape_xml(&config.absolute(&path_of(a)))
                     ));
                 }
+                s.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                    escape_xml(&x_default)
+                ));
             }
             s.push_str("  </url>\n");
         }

@@ -7,11 +7,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::parts::{part, shards_of, to_script};
-use super::words::{cut, html_text, stripped, terms};
+use super::words::{stripped, terms};
 use crate::model::content::{Collection, Entry, Outcome};
 use crate::model::urls::{search_index_file, search_part_file};
 use crate::output::Output;
 use crate::render::{Model, pages::links_of};
+use crate::text::escape::{cut, html_text};
 use crate::text::i18n::strip_isolation;
 use crate::text::lang::native_name;
 

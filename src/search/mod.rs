@@ -27,6 +27,7 @@ mod tests {
     use super::index::*;
     use super::parts::*;
     use super::words::*;
+    use crate::text::escape::{cut, html_text};
     use std::collections::HashMap;
 
     #[derive(serde::Deserialize)]

@@ -59,7 +59,261 @@ fn a_latin_site_title_keeps_its_direction_in_the_header() {
     site.build_ok();
     let he = site.page("he/index.html");
     assert!(
-        he.contains("class=\"site-title\" href=\"/kb/he/\"><bdi dir=\"ltr\">Good Works Inc.</bdi></a>"),
+        he.contains(
+            "class=\"site-title\" href=\"/kb/he/\"><bdi dir=\"ltr\">Good Works Inc.</bdi></a>"
+        ),
         "{he}"
     );
+}
+
+/// Every HTML page of a built site: (path inside the output, text).
+fn pages(site: &Site) -> Vec<(String, String)> {
+    let out = site.out();
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&out)
+                .expect("inside the output")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(e.path()).expect("read the page");
+            (rel, text)
+        })
+        .collect()
+}
+
+/// The `content` of the first `<meta {attr}="{name}">` of a page, unescaped enough to compare.
+fn meta_content<'a>(html: &'a str, attr: &str, name: &str) -> Option<&'a str> {
+    let tag = format!("<meta {attr}=\"{name}\" content=\"");
+    let at = html.find(&tag)? + tag.len();
+    Some(&html[at..at + html[at..].find('"')?])
+}
+
+fn has_script(text: &str, lang: &str) -> bool {
+    text.chars().any(|c| match lang {
+        "he" => ('\u{05D0}'..='\u{05EA}').contains(&c),
+        "ar" => ('\u{0621}'..='\u{064A}').contains(&c),
+        _ => c.is_ascii_alphabetic(),
+    })
+}
+
+/// Items 7 and 8: every page the example publishes has a description and a share picture.
+#[test]
+fn every_page_has_a_description_and_a_share_picture() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let all = pages(&site);
+    assert!(all.len() > 70, "{} pages", all.len());
+    for (rel, html) in &all {
+        let description = meta_content(html, "name", "description")
+            .unwrap_or_else(|| panic!("{rel}: no <meta name=description>"));
+        assert!(
+            description.trim().len() > 10,
+            "{rel}: description {description:?}"
+        );
+        if rel == "404.html" || rel == "index.html" {
+            continue;
+        }
+        assert_eq!(
+            meta_content(html, "property", "og:description"),
+            Some(description),
+            "{rel}: og:description"
+        );
+        let image = meta_content(html, "property", "og:image")
+            .unwrap_or_else(|| panic!("{rel}: no og:image"));
+        let file = image
+            .strip_prefix("https://example.org/kb/")
+            .unwrap_or_else(|| panic!("{rel}: og:image {image} is not an address of the site"));
+        assert!(
+            site.out().join(file).is_file(),
+            "{rel}: og:image {image} is not published"
+        );
+        assert!(
+            meta_content(html, "property", "og:image:alt").is_some(),
+            "{rel}: og:image:alt"
+        );
+    }
+}
+
+/// Item 7: the descriptions of the pages that are not an entry's are in the page's language.
+#[test]
+fn list_filter_and_search_pages_describe_themselves_in_their_language() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    for lang in ["he", "ar", "en"] {
+        for rel in [
+            format!("{lang}/initiatives/index.html"),
+            format!("{lang}/partners/index.html"),
+            format!("{lang}/search/index.html"),
+        ] {
+            let html = site.page(&rel);
+            let d = meta_content(&html, "name", "description").expect("a description");
+            assert!(has_script(d, lang), "{rel}: {d}");
+        }
+    }
+    let he = site.page("he/initiatives/index.html");
+    let d = meta_content(&he, "name", "description").expect("a description");
+    assert_eq!(d, "שתי יוזמות · בסיס ידע");
+    let filter = pages(&site)
+        .into_iter()
+        .find(|(rel, _)| rel.starts_with("en/filter/district/"))
+        .expect("a filter page");
+    let d = meta_content(&filter.1, "name", "description").expect("a description");
+    assert!(
+        d.starts_with("District: Southern District · "),
+        "{}: {d}",
+        filter.0
+    );
+    assert!(d.contains(" initiative"), "{}: {d}", filter.0);
+}
+
+/// Item 9: list and filter pages are collections, the search page a search results page, and
+/// the language is the page's, never an organisation's or a person's.
+#[test]
+fn schema_types_name_what_each_page_is() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    let ld = |rel: &str| {
+        let html = site.page(rel);
+        let start = html
+            .find("<script type=\"application/ld+json\">")
+            .expect("JSON-LD")
+            + 35;
+        let end = start + html[start..].find("</script>").expect("end");
+        serde_json::from_str::<serde_json::Value>(&html[start..end]).expect("JSON")
+    };
+    let list = ld("en/initiatives/index.html");
+    assert_eq!(list["@graph"][0]["@type"], "CollectionPage");
+    assert_eq!(list["@graph"][0]["inLanguage"], "en");
+    assert_eq!(list["@graph"][0]["mainEntity"]["@type"], "ItemList");
+    assert_eq!(list["@graph"][0]["mainEntity"]["numberOfItems"], 2);
+    assert_eq!(
+        ld("he/search/index.html")["@graph"][0]["@type"],
+        "SearchResultsPage"
+    );
+    let partners = ld("he/partners/index.html");
+    assert_eq!(partners["@graph"][0]["@type"], "CollectionPage");
+    for (rel, html) in pages(&site) {
+        if !html.contains("application/ld+json") {
+            continue;
+        }
+        let v = ld(&rel);
+        for node in v["@graph"].as_array().expect("graph") {
+            let entity = &node["mainEntity"];
+            let ty = entity["@type"].as_str().unwrap_or("");
+            if ["Organization", "Person", "Place", "Project", "DefinedTerm"].contains(&ty) {
+                assert!(
+                    entity.get("inLanguage").is_none(),
+                    "{rel}: inLanguage on a {ty}"
+                );
+            }
+            if rel.contains("/filter/")
+                || rel.ends_with("s/index.html") && rel.matches('/').count() == 2
+            {
+                assert_ne!(node["@type"], "WebSite", "{rel}");
+            }
+        }
+    }
+}
+
+/// Items 10 and 11: search pages are not indexed; alternates name the root chooser as
+/// x-default, in the pages and the sitemap; a page without a translation names none.
+#[test]
+fn search_pages_are_noindex_and_alternates_have_an_x_default() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    for lang in ["he", "ar", "en"] {
+        let html = site.page(&format!("{lang}/search/index.html"));
+        assert_eq!(
+            meta_content(&html, "name", "robots"),
+            Some("noindex"),
+            "{lang}"
+        );
+        let list = site.page(&format!("{lang}/initiatives/index.html"));
+        assert!(
+            list.contains(
+                r#"<link rel="alternate" hreflang="x-default" href="https://example.org/kb/">"#
+            ),
+            "{lang}"
+        );
+        assert_eq!(
+            meta_content(&list, "name", "robots"),
+            None,
+            "{lang}: lists are indexed"
+        );
+    }
+    let sitemap = std::fs::read_to_string(site.out().join("sitemap.xml")).expect("sitemap");
+    assert!(!sitemap.contains("/search/"));
+    let with_alternates = sitemap.matches(r#"hreflang="he""#).count();
+    assert!(with_alternates > 10);
+    assert_eq!(
+        sitemap.matches(r#"<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/kb/"/>"#).count(),
+        with_alternates,
+        "one x-default beside every set of alternates"
+    );
+    // beta has only a Hebrew text: its Hebrew page names no alternate, not even itself.
+    let beta = site.page("he/initiatives/beta/index.html");
+    assert!(
+        !beta.contains("<link rel=\"alternate\" hreflang="),
+        "{beta}"
+    );
+}
+
+/// Item 6: every page names an icon that is published, so no browser asks for /favicon.ico;
+/// a site's own favicon in static/ is used instead of the theme's.
+#[test]
+fn every_page_has_an_icon_and_a_site_may_bring_its_own() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    for (rel, html) in pages(&site) {
+        let at = html
+            .find(r#"<link rel="icon" href="/kb/"#)
+            .unwrap_or_else(|| panic!("{rel}: no icon"))
+            + r#"<link rel="icon" href="/kb/"#.len();
+        let file = &html[at..at + html[at..].find('"').expect("end")];
+        assert!(
+            site.out().join(file).is_file(),
+            "{rel}: the icon {file} is not published"
+        );
+        assert!(
+            html.contains(r#"<link rel="apple-touch-icon" href="/kb/"#),
+            "{rel}"
+        );
+    }
+    site.write("static/favicon.ico", "not really an icon");
+    site.build_ok();
+    let home = site.page("en/index.html");
+    assert!(
+        home.contains(r#"<link rel="icon" href="/kb/favicon.ico">"#),
+        "{home}"
+    );
+}
+
+/// Item 12: the feed and the pages' link to it have the same title; entries carry both dates.
+#[test]
+fn the_feed_and_its_link_use_the_same_words() {
+    let site = Site::fixture("basic");
+    site.build_ok();
+    for lang in ["he", "ar", "en"] {
+        let feed =
+            std::fs::read_to_string(site.out().join(format!("{lang}/feed.xml"))).expect("feed");
+        let at = feed.find("<title>").expect("title") + 7;
+        let title = &feed[at..at + feed[at..].find("</title>").expect("end")];
+        let page = site.page(&format!("{lang}/index.html"));
+        assert!(
+            page.contains(&format!(
+                r#"type="application/atom+xml" href="/kb/{lang}/feed.xml" title="{title}">"#
+            )),
+            "{lang}: the link's title is not the feed's {title:?}"
+        );
+        assert_eq!(
+            feed.matches("<published>").count(),
+            feed.matches("<entry").count(),
+            "{lang}"
+        );
+    }
 }

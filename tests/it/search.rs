@@ -216,7 +216,7 @@ fn the_search_page_is_a_plain_form_in_every_language() {
     ] {
         let html = s.page(&format!("{lang}/search/index.html"));
         assert!(
-            html.contains(r#"<form role="search" class="search-form" action="./" method="get""#),
+            html.contains(r#"<form role="search" class="search-form" aria-labelledby="search-heading" action="./" method="get""#),
             "{lang}"
         );
         assert!(
@@ -242,7 +242,7 @@ fn every_page_has_a_search_box_that_goes_to_the_search_page() {
     let html = s.page("ar/initiatives/alpha/index.html");
     assert!(
         html.contains(
-            r#"<form role="search" class="site-search" action="/kb/ar/search/" method="get""#
+            r#"<form role="search" class="site-search" aria-label="البحث في الموقع" action="/kb/ar/search/" method="get""#
         ),
         "{html}"
     );

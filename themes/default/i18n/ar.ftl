@@ -181,7 +181,7 @@ not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة التي طلبتها ليست هنا. ربما نُقلت؛ يمكنك البدء من جديد من الصفحة الرئيسية.
 not-found-home = الصفحة الرئيسية بالعربية
 
-feed-title = الأخبار · { $site } (موجز Atom)
+feed-title = الأخبار · { $site }
 
 related-found-note = وُجدت بحسب البلدات والشركاء ومجالات الحياة المشتركة.
 related-town = أيضًا في { $name }
@@ -228,3 +228,6 @@ search-all = كل النتائج
 search-more = مزيد من النتائج
 search-in-language = النص باللغة { $language }
 search-needs-js = يعمل البحث في المتصفح ويحتاج إلى JavaScript، وهو معطّل الآن. كل المبادرات والشركاء والبلدات مدرجة أيضًا في القائمة أعلاه.
+
+social-image-alt = سُلّم على خلفية زرقاء
+search-description = البحث في كل { $site }: المبادرات والشركاء والبلدات والأشخاص والأخبار.

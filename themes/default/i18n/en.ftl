@@ -144,7 +144,7 @@ not-found-title = Page not found
 not-found-text = The page you asked for is not here. It may have moved; start again from the home page.
 not-found-home = Home page in English
 
-feed-title = News · { $site } (Atom feed)
+feed-title = News · { $site }
 
 related-found-note = Found by the towns, partners and life domains they share.
 related-town = Also in { $name }
@@ -187,3 +187,6 @@ search-all = All results
 search-more = More results
 search-in-language = Text in { $language }
 search-needs-js = Search runs in your browser and needs JavaScript, which is off. Every initiative, partner and town is also listed from the menu above.
+
+social-image-alt = A ladder on a blue ground
+search-description = Search everything on { $site }: initiatives, partners, towns, people and news.

@@ -154,7 +154,7 @@ not-found-title = הדף לא נמצא
 not-found-text = הדף שביקשתם אינו כאן. ייתכן שהוא הועבר; אפשר להתחיל מחדש מדף הבית.
 not-found-home = לדף הבית בעברית
 
-feed-title = עדכונים · { $site } (פיד Atom)
+feed-title = חדשות · { $site }
 
 related-found-note = נמצאו לפי היישובים, השותפים ותחומי החיים המשותפים.
 related-town = גם ב{ $name }
@@ -198,3 +198,6 @@ search-all = כל התוצאות
 search-more = עוד תוצאות
 search-in-language = הטקסט ב{ $language }
 search-needs-js = החיפוש פועל בדפדפן ודורש JavaScript, שכבוי כעת. כל היוזמות, השותפים והיישובים מופיעים גם בתפריט שלמעלה.
+
+social-image-alt = סולם על רקע כחול
+search-description = חיפוש בכל { $site }: יוזמות, שותפים, יישובים, אנשים וחדשות.
