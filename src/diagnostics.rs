@@ -190,6 +190,11 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    closest(word, candidates).map(|c| format!("did you mean '{c}'?"))
+}
+
+/// The one of `candidates` closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(word, c);
@@ -199,7 +204,7 @@ pub fn did_you_mean<'a>(
     }
     let (d, c) = best?;
     let limit = (word.chars().count().max(c.chars().count()) / 3).max(2);
-    (d <= limit).then(|| format!("did you mean '{c}'?"))
+    (d <= limit).then_some(c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -14,6 +14,7 @@ use crate::model::config::SiteConfig;
 use crate::model::content::{self, Collection, Content, is_home};
 use crate::model::folders;
 use crate::model::link::{self, Links};
+use crate::model::urls::{entry_path, index_file};
 use crate::output::Output;
 use crate::render::extras::write_extras;
 use crate::render::pages::{RenderedPage, render_page};
@@ -34,6 +35,20 @@ pub struct BuiltSite {
     /// The theme's templates by name, and the UI strings, for the UI-string check.
     pub templates: Vec<(String, String)>,
     pub strings: Arc<Strings>,
+    /// Which language file's Markdown each entry page shows, for the link check to report a
+    /// broken link where it is written.
+    pub shown: Vec<ShownBody>,
+}
+
+/// The Markdown body an entry's page shows: its own language's, or a fallback's.
+pub struct ShownBody {
+    /// The page, as a file of the output: `he/initiatives/alpha/index.html`.
+    pub page: String,
+    /// The language file, relative to the site.
+    pub file: PathBuf,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
+    pub body: String,
 }
 
 /// Builds the whole site in memory.
@@ -57,6 +72,7 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
         .filter(|e| !e.assets.is_empty())
         .map(|e| (e.dir.clone(), e.assets.clone()))
         .collect();
+    let shown = shown_bodies(&site);
     let Site {
         config,
         templates,
@@ -71,9 +87,29 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
             assets,
             templates,
             strings,
+            shown,
         }),
         diags,
     )
+}
+
+/// For every entry page in every language, the language file whose body it shows.
+fn shown_bodies(site: &Site) -> Vec<ShownBody> {
+    let m = site.model();
+    let mut shown = Vec::new();
+    for e in site.content.entries.values() {
+        for l in &site.config.languages {
+            if let Some((_, f)) = m.body_lang(e, &l.code) {
+                shown.push(ShownBody {
+                    page: index_file(&entry_path(e.collection, &e.id, &l.code)),
+                    file: f.path.clone(),
+                    body_line: f.body_line,
+                    body: f.body.clone(),
+                });
+            }
+        }
+    }
+    shown
 }
 
 /// A site read and prepared for rendering: settings, theme, strings, content, references and

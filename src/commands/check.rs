@@ -4,7 +4,7 @@
 //! is checked as the site is rendered, for `build` and `serve` alike: `site::Site::render_all`.)
 //! Nothing is written.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
@@ -13,6 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::Collection;
 use crate::model::folders;
 use crate::site::{BuiltSite, render_site};
+use crate::text::markdown;
 
 /// What a check found, in the shape `--format json` prints.
 #[derive(Serialize)]
@@ -48,51 +49,172 @@ fn attribute_values<'a>(html: &'a str, attr: &'a str) -> impl Iterator<Item = &'
         .filter_map(|part| part.find('"').map(|end| &part[..end]))
 }
 
-fn links(site: &BuiltSite, diags: &mut Diagnostics) {
+/// Where `url`, written on the page `page` (a file of the output), leads inside the site: a
+/// file of the output, or `None` for an address outside the site or on the same page.
+fn target_of(site: &BuiltSite, page: &str, url: &str) -> Option<String> {
     let base = &site.config.base_path;
-    let exists = |path: &str| {
-        let path = path.split(['#', '?']).next().unwrap_or(path);
-        if path.is_empty() || path.ends_with('/') {
-            site.output.contains(&format!("{path}index.html"))
-        } else {
-            site.output.contains(path) || site.output.contains(&format!("{path}/index.html"))
+    if let Some(rest) = url.strip_prefix(base.as_str()) {
+        Some(rest.to_string())
+    } else if url.starts_with('/') || url.starts_with('#') || url.contains(':') || url.is_empty() {
+        None
+    } else {
+        let dir = page
+            .rsplit_once('/')
+            .map(|(d, _)| format!("{d}/"))
+            .unwrap_or_default();
+        Some(resolve_relative(&dir, url))
+    }
+}
+
+/// Whether the output has what `target` names.
+fn exists(site: &BuiltSite, target: &str) -> bool {
+    let path = target.split(['#', '?']).next().unwrap_or(target);
+    if path.is_empty() || path.ends_with('/') {
+        site.output.contains(&format!("{path}index.html"))
+    } else {
+        site.output.contains(path) || site.output.contains(&format!("{path}/index.html"))
+    }
+}
+
+/// Every internal link and picture of every page leads somewhere. A link written in an entry's
+/// Markdown is reported at its file and line, once with every page it fails on (a text shown
+/// by other languages as their fallback fails on their pages too); a link of the theme's
+/// templates, once with the pages it fails on.
+fn links(site: &BuiltSite, diags: &mut Diagnostics) {
+    // (page, target) of every link a body wrote: the template pass leaves them alone.
+    let mut from_bodies: HashSet<(&str, String)> = HashSet::new();
+    // (file, line, url) -> the pages it fails on.
+    let mut broken: BTreeMap<(&Path, usize, &str), Vec<&str>> = BTreeMap::new();
+    let destinations: Vec<Vec<(String, usize)>> = site
+        .shown
+        .iter()
+        .map(|s| markdown::link_destinations(&s.body))
+        .collect();
+    for (shown, links) in site.shown.iter().zip(&destinations) {
+        for (url, line) in links {
+            let Some(target) = target_of(site, &shown.page, url) else {
+                continue;
+            };
+            if !exists(site, &target) {
+                broken
+                    .entry((&shown.file, shown.body_line + line, url))
+                    .or_default()
+                    .push(&shown.page);
+            }
+            from_bodies.insert((&shown.page, target));
         }
-    };
-    let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
+    }
+    for ((file, line, url), pages) in broken {
+        diags.push(
+            Diagnostic::error(format!(
+                "the link {url} leads to no page or file of the site (on {})",
+                page_list(&pages)
+            ))
+            .in_file(file)
+            .at(line as u64, 0)
+            .hint(suggestion(site, pages[0], url)),
+        );
+    }
+
+    let mut from_templates: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (page, bytes) in &site.output.files {
         if !page.ends_with(".html") {
             continue;
         }
         let html = String::from_utf8_lossy(bytes);
-        let dir = page
-            .rsplit_once('/')
-            .map(|(d, _)| format!("{d}/"))
-            .unwrap_or_default();
         for attr in [" href=\"", " src=\""] {
             for url in attribute_values(&html, attr) {
-                let target = if let Some(rest) = url.strip_prefix(base.as_str()) {
-                    rest.to_string()
-                } else if url.starts_with('/') || url.starts_with('#') || url.contains(':') {
+                let Some(target) = target_of(site, page, url) else {
                     continue;
-                } else {
-                    resolve_relative(&dir, url)
                 };
-                // A text borrowed by other languages shows its link on each of their pages:
-                // one report for the entry, not one per language.
-                let same_page = page.split_once('/').map(|(_, rest)| rest).unwrap_or(page);
-                if !exists(&target) && reported.insert((same_page.to_string(), url.to_string())) {
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "the page /{page} links to {url}, which the site does not have"
-                        ))
-                        .hint(
-                            "correct the address in the entry's Markdown, or add what it points to",
-                        ),
-                    );
+                if !exists(site, &target) && !from_bodies.contains(&(page.as_str(), target)) {
+                    from_templates
+                        .entry(url.to_string())
+                        .or_default()
+                        .push(page);
                 }
             }
         }
     }
+    for (url, pages) in from_templates {
+        diags.push(
+            Diagnostic::error(format!(
+                "the theme links to {url}, which the site does not have (on {})",
+                page_list(&pages)
+            ))
+            .hint("correct the address in the theme's template, or add what it points to"),
+        );
+    }
+}
+
+/// "/he/x/index.html", or the first pages and how many more.
+fn page_list(pages: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    let mut out: Vec<String> = pages.iter().take(SHOWN).map(|p| format!("/{p}")).collect();
+    if pages.len() > SHOWN {
+        out.push(format!("{} more pages", pages.len() - SHOWN));
+    }
+    out.join(", ")
+}
+
+/// A hint for a broken link written on `page`: the address, written from `page`, of the page
+/// of the same language whose name is the link's last part or closest to it; else plain advice.
+fn suggestion(site: &BuiltSite, page: &str, url: &str) -> String {
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let lang = page.split('/').next().unwrap_or("");
+    // The pages of the language, by their folder's name.
+    let pages: BTreeMap<&str, &str> = site
+        .output
+        .files
+        .keys()
+        .filter(|f| f.starts_with(&format!("{lang}/")))
+        .filter_map(|f| f.strip_suffix("index.html"))
+        .filter_map(|dir| {
+            let name = dir.trim_end_matches('/').rsplit('/').next()?;
+            Some((name, dir))
+        })
+        .collect();
+    let found = if last.is_empty() || last == ".." {
+        None
+    } else {
+        pages
+            .get_key_value(last)
+            .map(|(n, d)| (*n, *d))
+            .or_else(|| {
+                let name = crate::diagnostics::closest(last, pages.keys().copied())?;
+                Some((name, pages[name]))
+            })
+    };
+    match found {
+        Some((name, dir)) if name == last => format!(
+            "the page '{name}' of this language is at {}",
+            relative(page, dir)
+        ),
+        Some((name, dir)) => format!(
+            "did you mean the page '{name}'? From here it is {}",
+            relative(page, dir)
+        ),
+        None => "correct the address, or add the page or file it points to".into(),
+    }
+}
+
+/// `to` (a path in the output) as a relative address from the page `from`.
+fn relative(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').collect();
+    let from = &from[..from.len().saturating_sub(1)];
+    let to_parts: Vec<&str> = to.split('/').filter(|p| !p.is_empty()).collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    if to.ends_with('/') && !out.is_empty() && !out.ends_with('/') {
+        out.push('/');
+    }
+    if out.is_empty() { "./".into() } else { out }
 }
 
 fn resolve_relative(dir: &str, url: &str) -> String {

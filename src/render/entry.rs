@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::model::content::{
-    Collection, Entry, Facts, FigureValue, Front, InitiativeFacts, LangFile, NetworkFacts,
-    NewsFacts, Outcome, PageFacts, PartnerFacts, PersonFacts, Ref, RoleText, TitleText, TownFacts,
+    Collection, Entry, Facts, FigureValue, Front, InitiativeFacts, NetworkFacts, NewsFacts,
+    Outcome, PageFacts, PartnerFacts, PersonFacts, Ref, RoleText, TitleText, TownFacts,
 };
 use crate::render::keys::UiKey;
 use crate::render::map::{self, TownMap};
@@ -276,7 +276,7 @@ pub fn view(m: &Model, e: &Entry, lang: &str) -> EntryView {
     let url = m.entry_url(e.collection, &e.id, lang);
     let mut v = EntryView::titled(&e.id, e.collection, url, m.title_of(e, lang));
     v.extra = e.facts.extra().cloned();
-    let Some((text_lang, lf)) = m.text_lang(e, lang) else {
+    let Some((text_lang, _)) = m.text_lang(e, lang) else {
         return v;
     };
     if text_lang != lang {
@@ -290,7 +290,7 @@ pub fn view(m: &Model, e: &Entry, lang: &str) -> EntryView {
         borrowed: Vec::new(),
     };
     v.summary = t.text("summary", |f| f.summary.as_ref());
-    (v.body, v.body_attrs) = body(&mut t, lf);
+    (v.body, v.body_attrs) = body(&mut t);
     v.part = part(&mut t);
     if let Some((_, x)) = t.get("extra", |f| f.extra.as_ref()) {
         v.text_extra = Some(x.clone());
@@ -303,21 +303,14 @@ pub fn view(m: &Model, e: &Entry, lang: &str) -> EntryView {
 
 /// The body as HTML and its `attrs`: from the text's file, else from the first language along
 /// the fallback chain that has one.
-fn body(t: &mut Fields, lf: &LangFile) -> (Option<String>, String) {
+fn body(t: &mut Fields) -> (Option<String>, String) {
     let (m, e, lang) = (t.m, t.e, t.lang);
-    let l = if !lf.body.trim().is_empty() {
-        t.text_lang
-    } else if let Some(l) = m
-        .config
-        .fallback_chain(lang)
-        .into_iter()
-        .find(|l| e.texts.get(*l).is_some_and(|f| !f.body.trim().is_empty()))
-    {
-        t.note("body", l);
-        l
-    } else {
+    let Some((l, _)) = m.body_lang(e, lang) else {
         return (None, String::new());
     };
+    if l != t.text_lang {
+        t.note("body", l);
+    }
     (
         m.bodies.get(e.collection, &e.id, l).cloned(),
         m.attrs(l, lang),

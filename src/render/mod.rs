@@ -170,6 +170,21 @@ impl Model<'_> {
         e.texts.iter().next().map(|(l, f)| (l.as_str(), f))
     }
 
+    /// The language file whose Markdown body the page of `e` in `lang` shows: the text's own,
+    /// else the first along the fallback chain that has a body.
+    pub fn body_lang<'e>(&self, e: &'e Entry, lang: &str) -> Option<(&'e str, &'e LangFile)> {
+        let (l, f) = self.text_lang(e, lang)?;
+        if !f.body.trim().is_empty() {
+            return Some((l, f));
+        }
+        self.config.fallback_chain(lang).into_iter().find_map(|l| {
+            e.texts
+                .get_key_value(l)
+                .filter(|(_, f)| !f.body.trim().is_empty())
+                .map(|(l, f)| (l.as_str(), f))
+        })
+    }
+
     /// A front-matter field on a page in `lang`: from the entry's own file in that language,
     /// else from the first language along the fallback chain that has it.
     fn field<'e, T>(

@@ -14,14 +14,35 @@ pub struct Rendered {
     pub removed: Vec<String>,
 }
 
-/// Renders `markdown` written in `lang` (direction `dir`) for a site with `site_langs`.
-pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> Rendered {
+/// The Markdown the site is written in: tables, footnotes, strikethrough and heading ids. No
+/// smart punctuation: it turns Hebrew gershayim and geresh (צה"ל, ג') into curly quotes.
+fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
-    // No smart punctuation: it turns Hebrew gershayim and geresh (צה"ל, ג') into curly quotes.
+    options
+}
+
+/// The addresses the links and images of `markdown` point to, each with the line (from 0) of
+/// `markdown` on which it is written.
+pub fn link_destinations(markdown: &str) -> Vec<(String, usize)> {
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(ev, range)| match ev {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let line = markdown[..range.start].matches('\n').count();
+                Some((dest_url.trim().to_string(), line))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Renders `markdown` written in `lang` (direction `dir`) for a site with `site_langs`.
+pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> Rendered {
+    let options = options();
 
     let mut removed = Vec::new();
     let mut events: Vec<Event> = Vec::new();

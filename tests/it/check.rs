@@ -36,7 +36,11 @@ fn a_broken_link_in_a_body_is_found() {
     let (m, report) = messages(&s);
     assert_eq!(report.errors, 1, "{m}");
     assert!(
-        m.contains("/towns/ofakim/index.html links to ../sderott/, which the site does not have"),
+        m.contains("content/towns/ofakim/en.md:4: the link ../sderott/ leads to no page or file of the site"),
+        "{m}"
+    );
+    assert!(
+        m.contains("hint: did you mean the page 'sderot'? From here it is ../sderot/"),
         "{m}"
     );
 }

@@ -317,3 +317,73 @@ fn the_feed_and_its_link_use_the_same_words() {
         );
     }
 }
+
+/// Item 13: `check` reports every broken link of every language in one run, at the file and
+/// line where it is written, with the pages it fails on.
+#[test]
+fn check_reports_every_broken_link_at_its_source_line() {
+    let site = Site::fixture("basic");
+    let append = |rel: &str, text: &str| {
+        let path = site.root().join(rel);
+        let old = std::fs::read_to_string(&path).expect("read");
+        site.write(rel, &format!("{old}{text}"));
+    };
+    append(
+        "content/pages/home/he.md",
+        "\nשורה ראשונה.\n\nראו [אודות](../pages/about/) ו[שבור](../nowhere/).\n",
+    );
+    append(
+        "content/pages/home/ar.md",
+        "\nراجع [حول](../pages/about/).\n",
+    );
+    append(
+        "content/initiatives/beta/he.md",
+        "\n[x](../../towns/nowhere/)\n",
+    );
+    let report = sulam::commands::check::check(site.root(), None);
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.to_string().starts_with("error"))
+        .map(|d| d.to_string())
+        .collect();
+    let line_of = |rel: &str, needle: &str| {
+        let text = std::fs::read_to_string(site.root().join(rel)).expect("read");
+        1 + text
+            .lines()
+            .position(|l| l.contains(needle))
+            .expect("the link's line")
+    };
+    let he = line_of("content/pages/home/he.md", "../nowhere/");
+    let ar = line_of("content/pages/home/ar.md", "../pages/about/");
+    let beta = line_of("content/initiatives/beta/he.md", "../../towns/nowhere/");
+    let expect = [
+        format!(
+            "content/pages/home/he.md:{he}: the link ../nowhere/ leads to no page or file of the site (on /he/index.html, /en/index.html)"
+        ),
+        format!(
+            "content/pages/home/he.md:{he}: the link ../pages/about/ leads to no page or file of the site (on /he/index.html, /en/index.html)"
+        ),
+        format!(
+            "content/pages/home/ar.md:{ar}: the link ../pages/about/ leads to no page or file of the site (on /ar/index.html)"
+        ),
+        format!(
+            "content/initiatives/beta/he.md:{beta}: the link ../../towns/nowhere/ leads to no page or file of the site (on /he/initiatives/beta/index.html, /ar/initiatives/beta/index.html, /en/initiatives/beta/index.html)"
+        ),
+    ];
+    for e in &expect {
+        assert!(
+            errors.iter().any(|got| got.contains(e.as_str())),
+            "missing {e}\nin:\n{}",
+            errors.join("\n")
+        );
+    }
+    assert_eq!(errors.len(), expect.len(), "{}", errors.join("\n"));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("hint: the page 'about' of this language is at pages/about/")),
+        "{}",
+        errors.join("\n")
+    );
+}
