@@ -49,10 +49,11 @@ fi
 # The same content under a 120-character site title, for the header's layout checks.
 cp -r "$repo/tests/fixtures/basic" "$out/long-title-src"
 cp "$here/long-title.site.yaml" "$out/long-title-src/site.yaml"
-# And a page of wide media (a 560-px frame, a 640-px video, a long line of code, a wide table),
+# And a page of wide media (a 560-px frame, a 640-px video, a long line of code, a wide table,
+# and a picture described in each language),
 # which must not widen the page on a 360-px phone.
 mkdir -p "$out/long-title-src/content/pages/media"
-cp "$here"/media-page/*.md "$out/long-title-src/content/pages/media/"
+cp "$here"/media-page/* "$out/long-title-src/content/pages/media/"
 "$sulam" build --root "$out/long-title-src" --output "$out/long-title"
 
 site_pages=$(find "$out/site" -name '*.html' -type f | wc -l)

@@ -2,6 +2,7 @@
 // run.sh runs this file; a single check file also runs alone with `node --test checks/<name>.mjs`.
 import './checks/links.mjs';
 import './checks/layout.mjs';
+import './checks/alt-text.mjs';
 import './checks/keyboard.mjs';
 import './checks/switcher.mjs';
 import './checks/filters.mjs';

@@ -1,19 +1,33 @@
-// Every HTML page of the example site, in one sweep with two tabs of one browser context:
-// axe-core (WCAG 2.0/2.1 A and AA) in the light and in the dark colour scheme, and no
-// horizontal scrolling at 360 CSS pixels. One load per page serves all three checks.
+// Every HTML page of the example site and of the basic fixture (served under /kb/), in one
+// sweep with two tabs of one browser context: axe-core (WCAG 2.0/2.1 A and AA, and axe's best
+// practices) in the light and in the dark colour scheme, and no horizontal scrolling at 360
+// CSS pixels. One load per page serves all three checks. What axe cannot decide fails too,
+// unless a person reviewed it and wrote down why it passes (REVIEWED below).
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HERE, site, newContext, listPages, mapLimit, open, failingKnown } from '../lib/harness.mjs';
+import { HERE, site, fixture, newContext, listPages, mapLimit, open, failingKnown } from '../lib/harness.mjs';
 import { KNOWN_TEMPLATE_ISSUES } from './known-issues.mjs';
 
 const AXE_SOURCE = fs.readFileSync(path.join(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'];
 const CONCURRENCY = Number(process.env.SULAM_BROWSER_CONCURRENCY || 2);
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 360, height: 740 };
+
+// Results axe could not decide that a person reviewed, each with the reason it passes; any
+// other undecided result fails the check.
+//   rule:   the axe rule id;  target: RegExp over the node's CSS selector;  why: one line
+const REVIEWED = [
+  {
+    rule: 'color-contrast',
+    target: /^(\.map-town:nth-child\(\d+\) > \.label|text(\[[^\]]*\])*)$/,
+    why: 'the town map\'s SVG labels: axe cannot find the colour behind SVG text; layout.mjs measures each label\'s contrast with the land and the sea in both schemes',
+  },
+];
+const isReviewed = (rule, target) => REVIEWED.some((r) => r.rule === rule && r.target.test(target));
 
 /** Runs in the page: axe over the whole document, violations only. */
 async function runAxe({ tags, scheme }) {
@@ -94,20 +108,22 @@ function formatViolations(list) {
   return lines.join('\n');
 }
 
-describe('every page of the example site', () => {
-  let pages = [];
+describe('every page of the example site and the /kb/ fixture', () => {
+  let pages = []; // [{ s, p, key }]: the served site, the page's path, how a finding names it
   const axeFindings = []; // { page, scheme, rule, impact, help, nodes }
-  const axeIncomplete = []; // { page, scheme, rule, nodes }: what axe could not decide, for a person to review
+  const axeIncomplete = []; // { page, scheme, rule, nodes }: what axe could not decide
   const overflow = []; // { page, scrollWidth, clientWidth, culprits }
   let sweepError = null;
 
   before(async () => {
-    const s = await site();
-    pages = await listPages(s.root);
+    for (const [get, label] of [[site, ''], [fixture, 'fixture ']]) {
+      const s = await get();
+      for (const p of await listPages(s.root)) pages.push({ s, p, key: label + p });
+    }
     // SULAM_PAGE_FILTER=<RegExp> narrows the sweep while working on a problem (never in the gate).
     if (process.env.SULAM_PAGE_FILTER) {
       const only = new RegExp(process.env.SULAM_PAGE_FILTER);
-      pages = pages.filter((p) => only.test(p));
+      pages = pages.filter(({ key }) => only.test(key));
       console.log(`# SULAM_PAGE_FILTER=${only.source}: ${pages.length} page(s) only`);
     }
     const context = await newContext({ viewport: WIDE });
@@ -116,7 +132,7 @@ describe('every page of the example site', () => {
     const started = Date.now();
     const timing = { load: 0, light: 0, dark: 0, narrow: 0 };
     try {
-      await mapLimit(pages, CONCURRENCY, async (p, lane) => {
+      await mapLimit(pages, CONCURRENCY, async ({ s, p, key }, lane) => {
         const page = tabs[lane];
         await page.setViewportSize(WIDE);
         await page.emulateMedia({ colorScheme: 'light' });
@@ -128,15 +144,15 @@ describe('every page of the example site', () => {
           t0 = Date.now();
           const { violations, incomplete } = await page.evaluate(runAxe, { tags: AXE_TAGS, scheme });
           timing[scheme] += Date.now() - t0;
-          for (const v of violations) axeFindings.push({ page: p, scheme, ...v });
-          for (const v of incomplete) axeIncomplete.push({ page: p, scheme, ...v });
+          for (const v of violations) axeFindings.push({ page: key, scheme, ...v });
+          for (const v of incomplete) axeIncomplete.push({ page: key, scheme, ...v });
         }
         t0 = Date.now();
         await page.emulateMedia({ colorScheme: 'light' });
         await page.setViewportSize(NARROW);
         const m = await page.evaluate(measureOverflow);
         timing.narrow += Date.now() - t0;
-        if (m.scrollWidth > m.clientWidth) overflow.push({ page: p, ...m });
+        if (m.scrollWidth > m.clientWidth) overflow.push({ page: key, ...m });
       });
     } catch (err) {
       sweepError = err;
@@ -144,13 +160,13 @@ describe('every page of the example site', () => {
       await context.close();
     }
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`# swept ${pages.length} pages of the example site (axe in ${SCHEMES.join(' and ')}, 360px overflow) in ${secs}s` +
+    console.log(`# swept ${pages.length} pages of the example site and the fixture (axe in ${SCHEMES.join(' and ')}, 360px overflow) in ${secs}s` +
       ` (summed over tabs: load ${(timing.load / 1000).toFixed(1)}s, axe light ${(timing.light / 1000).toFixed(1)}s,` +
       ` axe dark ${(timing.dark / 1000).toFixed(1)}s, 360px ${(timing.narrow / 1000).toFixed(1)}s)`);
   });
 
   for (const scheme of SCHEMES) {
-    it(`axe-core finds no WCAG 2.1 A/AA violation in the ${scheme} colour scheme`, (t) => {
+    it(`axe-core finds no WCAG 2.1 A/AA or best-practice violation, and nothing undecided, in the ${scheme} colour scheme`, (t) => {
       if (sweepError) throw sweepError;
       assert.ok(pages.length > 0, 'no pages found');
       const mine = axeFindings.filter((f) => f.scheme === scheme);
@@ -158,12 +174,17 @@ describe('every page of the example site', () => {
       const known = mine.filter((f) => isKnown(f, f.page));
       t.diagnostic(`${pages.length} pages checked, ${mine.length} violation(s) (${known.length} known from templates)`);
       const undecided = axeIncomplete.filter((f) => f.scheme === scheme);
-      if (undecided.length) {
+      const reviewed = undecided.filter((f) => f.nodes.every((n) => isReviewed(f.rule, n)));
+      for (const r of REVIEWED) {
+        const n = reviewed.filter((f) => f.rule === r.rule).length;
+        t.diagnostic(`axe could not decide "${r.rule}" on ${n} page(s), reviewed: ${r.why}`);
+      }
+      const open = undecided.filter((f) => !reviewed.includes(f));
+      if (open.length) {
         const byRule = new Map();
-        for (const f of undecided) byRule.set(f.rule, [...(byRule.get(f.rule) || []), `${f.page} ${f.nodes.slice(0, 2).join(', ')}`]);
-        for (const [rule, where] of byRule) {
-          t.diagnostic(`axe could not decide "${rule}" on ${where.length} page(s), review by hand: ${where.slice(0, 3).join('; ')}`);
-        }
+        for (const f of open) byRule.set(f.rule, [...(byRule.get(f.rule) || []), `${f.page} ${f.nodes.filter((n) => !isReviewed(f.rule, n)).slice(0, 3).join(', ')}`]);
+        assert.fail(`axe could not decide these in the ${scheme} scheme; review them and fix the page, or add an entry with the reason to REVIEWED:\n` +
+          [...byRule].map(([rule, where]) => `${rule} on ${where.length} page(s): ${where.slice(0, 5).join('; ')}`).join('\n'));
       }
       for (const k of KNOWN_TEMPLATE_ISSUES) {
         if (!mine.some((f) => isKnown(f, f.page) === k)) t.diagnostic(`known-issues.mjs entry ${k.rule} matched nothing in the ${scheme} scheme`);
