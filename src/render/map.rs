@@ -338,12 +338,16 @@ fn map_town(m: &Model, (e, x, y): &Drawn, title: Text, place: Place, lang: &str)
         .unwrap_or(Dir::of_language(&title.lang));
     let w = label_width(&title.text);
     let r = label_box(*x, *y, w, place);
-    // The text's start is its left edge in a left-to-right label and its right edge in a
-    // right-to-left one; centred names are centred on the box.
+    // The text is anchored at the box's edge next to the dot (widths are estimates, a little
+    // generous: the slack goes to the far end). A left-to-right label starts at its left
+    // edge, a right-to-left one at its right edge.
+    use labels::Side::*;
     let (label_x, anchor) = match (place.side, dir) {
-        (labels::Side::North | labels::Side::South, _) => ((r.0 + r.2) / 2.0, "middle"),
-        (_, Dir::Ltr) => (r.0, "start"),
-        (_, Dir::Rtl) => (r.0, "end"),
+        (North | South, _) => ((r.0 + r.2) / 2.0, "middle"),
+        (East | NorthEast | SouthEast, Dir::Ltr) => (r.0, "start"),
+        (East | NorthEast | SouthEast, Dir::Rtl) => (r.0, "end"),
+        (West | NorthWest | SouthWest, Dir::Ltr) => (r.2, "end"),
+        (West | NorthWest | SouthWest, Dir::Rtl) => (r.2, "start"),
     };
     MapTown {
         id: e.id.clone(),

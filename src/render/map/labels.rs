@@ -193,6 +193,7 @@ fn options(i: usize, points: &[(f64, f64, f64)], dots: &[(f64, f64)], height: f6
                 continue;
             }
             let hanging = area - overlap(rect, frame);
+            let leader = leader(x, y, place, rect);
             let covered: f64 = dots
                 .iter()
                 .filter(|(dx, dy)| (dx - x).hypot(dy - y) > 1e-6)
@@ -200,11 +201,21 @@ fn options(i: usize, points: &[(f64, f64, f64)], dots: &[(f64, f64)], height: f6
                 .filter(|a| *a > 0.0)
                 .map(|a| 20.0 + a)
                 .sum();
-            let cost = rank as f64 * 3.0 + f64::from(step) * 10.0 + covered * 2.0 + hanging * 0.5;
+            // A leader line over another town's dot would point at the wrong town.
+            let misleading = leader.is_some_and(|l| {
+                dots.iter()
+                    .filter(|(dx, dy)| (dx - x).hypot(dy - y) > 1e-6)
+                    .any(|(dx, dy)| crosses(l, (dx - DOT, dy - DOT, dx + DOT, dy + DOT)))
+            });
+            let cost = rank as f64 * 3.0
+                + f64::from(step) * 10.0
+                + covered * 2.0
+                + hanging * 0.5
+                + if misleading { 60.0 } else { 0.0 };
             v.push(Spot {
                 place,
                 rect,
-                leader: leader(x, y, place, rect),
+                leader,
                 cost,
             });
         }
