@@ -5,15 +5,19 @@
 //! middle latitude so that distances look right at Israel's latitudes (a degree of longitude
 //! there is about 0.85 of a degree of latitude). The frame is `map.bbox` of site.yaml when
 //! given, else the extent of all the site's towns plus a margin, so every map of a site has the
-//! same frame and a town is always in the same place. Without `map.outline` nothing but the
-//! frame is drawn under the towns: no borders or coastline that Sulam cannot vouch for.
+//! same frame and a town is always in the same place. Under the towns is the site's
+//! `map.outline` picture, else the land and the sea (`land`: Natural Earth's public-domain
+//! coastline, never a political border).
 //!
 //! A map is geographic and never mirrors: east is right on Hebrew and Arabic pages too. Each
-//! town on a page is a link with its name; labels are placed around their dot where they
-//! collide least with other labels and dots, measured at the map's smallest size (a 360-pixel
-//! phone).
+//! town on a page is a link with its name; `labels` places the names so that no two overlap.
 
 use serde::Serialize;
+
+mod labels;
+mod land;
+
+use labels::{Place, label_box, label_width, place_labels};
 
 use crate::model::content::{Collection, Entry, Facts};
 use crate::render::{Link, Model, Text};
@@ -29,10 +33,10 @@ const DOT: f64 = 5.0;
 /// Around the frame, room for a label that cannot stay inside it.
 const PAD: f64 = 6.0;
 
-/// `[west, south, east, north]` in degrees.
 /// Up to this many other towns are drawn as grey dots on a network's or initiative's map.
 pub const MAX_CONTEXT_TOWNS: usize = 100;
 
+/// The area a map shows, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     pub west: f64,
@@ -114,6 +118,8 @@ pub struct TownMap {
     pub height: String,
     /// The site's picture under the towns, drawn over the whole frame.
     pub outline: Option<String>,
+    /// Without `outline`: the land in the frame, the `d` of an SVG path (`land`).
+    pub land: Option<String>,
     /// The towns of the page: links with a name.
     pub towns: Vec<MapTown>,
     /// The site's other towns, as small dots for orientation.
@@ -135,6 +141,16 @@ pub struct MapTown {
     pub label_y: String,
     /// `start`, `middle` or `end`, for the label's direction.
     pub anchor: &'static str,
+    /// A line from the dot to its label, when the label stands away from the dot.
+    pub leader: Option<Leader>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Leader {
+    pub x1: String,
+    pub y1: String,
+    pub x2: String,
+    pub y2: String,
 }
 
 fn coordinates(e: &Entry) -> Option<[f64; 2]> {
@@ -146,113 +162,6 @@ fn coordinates(e: &Entry) -> Option<[f64; 2]> {
 
 fn num(v: f64) -> String {
     format!("{v:.1}")
-}
-
-/// A label's box: (left, top, right, bottom).
-type Rect = (f64, f64, f64, f64);
-
-fn overlap(a: Rect, b: Rect) -> f64 {
-    let w = a.2.min(b.2) - a.0.max(b.0);
-    let h = a.3.min(b.3) - a.1.max(b.1);
-    if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
-}
-
-/// About how wide `text` is in SVG units: Hebrew, Arabic and Latin letters average a little
-/// over half the font size; spaces less. Generous, so that labels rather miss than collide.
-pub fn label_width(text: &str) -> f64 {
-    text.chars()
-        .map(|c| match c {
-            ' ' => 0.3,
-            'A'..='Z' | 'm' | 'w' => 0.72,
-            'i' | 'l' | 'j' | 't' | 'f' | 'r' | '\'' | '.' | ',' | '-' | '(' | ')' => 0.35,
-            _ => 0.6,
-        })
-        .sum::<f64>()
-        * FONT
-        // Labels are bold; measured on Chromium's Hebrew and Latin system fonts.
-        * 1.1
-}
-
-/// Where a label goes around its dot: (dx of the box's left edge or centre, the box's top,
-/// which edge `dx` names).
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub enum Side {
-    East,
-    West,
-    NorthEast,
-    NorthWest,
-    SouthEast,
-    SouthWest,
-    North,
-    South,
-}
-
-const SIDES: [Side; 8] = [
-    Side::East,
-    Side::West,
-    Side::NorthEast,
-    Side::SouthEast,
-    Side::NorthWest,
-    Side::SouthWest,
-    Side::North,
-    Side::South,
-];
-
-fn label_box(x: f64, y: f64, w: f64, side: Side) -> Rect {
-    let gap = DOT + 2.0;
-    let h = FONT;
-    match side {
-        Side::East => (x + gap, y - h / 2.0, x + gap + w, y + h / 2.0),
-        Side::West => (x - gap - w, y - h / 2.0, x - gap, y + h / 2.0),
-        Side::NorthEast => (x + 2.0, y - gap - h, x + 2.0 + w, y - gap),
-        Side::NorthWest => (x - 2.0 - w, y - gap - h, x - 2.0, y - gap),
-        Side::SouthEast => (x + 2.0, y + gap, x + 2.0 + w, y + gap + h),
-        Side::SouthWest => (x - 2.0 - w, y + gap, x - 2.0, y + gap + h),
-        Side::North => (x - w / 2.0, y - gap - h, x + w / 2.0, y - gap),
-        Side::South => (x - w / 2.0, y + gap, x + w / 2.0, y + gap + h),
-    }
-}
-
-/// The side of each label (`points`: x, y, label width), placed greedily from the most crowded
-/// dot outwards, each where it overlaps the labels placed before it, every dot and the edge of
-/// the map the least. `dots` are all dots drawn, the points' own included.
-pub fn place_labels(points: &[(f64, f64, f64)], dots: &[(f64, f64)], height: f64) -> Vec<Side> {
-    let bounds: Rect = (0.0, 0.0, WIDTH, height);
-    let crowd = |i: usize| {
-        let (x, y, _) = points[i];
-        points
-            .iter()
-            .filter(|(ox, oy, _)| (ox - x).hypot(oy - y) < 60.0)
-            .count()
-    };
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|a, b| crowd(*b).cmp(&crowd(*a)).then(a.cmp(b)));
-    let mut sides = vec![Side::East; points.len()];
-    let mut placed: Vec<Rect> = Vec::new();
-    for i in order {
-        let (x, y, w) = points[i];
-        let cost = |side: Side| {
-            let r = label_box(x, y, w, side);
-            let inside = overlap(r, bounds);
-            let outside = (r.2 - r.0) * (r.3 - r.1) - inside;
-            let labels: f64 = placed.iter().map(|p| overlap(r, *p)).sum();
-            let dots: f64 = dots
-                .iter()
-                .map(|(dx, dy)| overlap(r, (dx - DOT, dy - DOT, dx + DOT, dy + DOT)))
-                .sum();
-            outside * 4.0 + labels * 2.0 + dots
-        };
-        let mut best = (Side::East, f64::INFINITY);
-        for side in SIDES {
-            let c = cost(side);
-            if c < best.1 - 1e-9 {
-                best = (side, c);
-            }
-        }
-        sides[i] = best.0;
-        placed.push(label_box(x, y, w, best.0));
-    }
-    sides
 }
 
 /// The frame of every map of the site: `map.bbox`, else around all towns with coordinates.
@@ -299,6 +208,16 @@ pub fn town_map(
     }
     let others = other_towns(m, &frame, &mine);
     let height = frame.height();
+    let outline = m
+        .config
+        .map
+        .as_ref()
+        .and_then(|c| c.outline.as_ref())
+        .map(|o| m.config.link(o));
+    let land = match outline {
+        Some(_) => None,
+        None => land::embedded().and_then(|l| l.path(&frame)),
+    };
     Some(TownMap {
         kind,
         caption_key: format!("map-caption-{kind}"),
@@ -311,12 +230,8 @@ pub fn town_map(
         ),
         width: num(WIDTH),
         height: num(height),
-        outline: m
-            .config
-            .map
-            .as_ref()
-            .and_then(|c| c.outline.as_ref())
-            .map(|o| m.config.link(o)),
+        outline,
+        land,
         towns: labelled_towns(m, &drawn, &others, height, lang),
         others: others.into_iter().map(|(x, y)| (num(x), num(y))).collect(),
         unplaced,
@@ -385,8 +300,8 @@ fn other_towns(m: &Model, frame: &Frame, mine: &[&Entry]) -> Vec<(f64, f64)> {
     others
 }
 
-/// The drawn towns with their names, each label on the side of its dot where it collides
-/// least with the others and with every dot (`others` too).
+/// The drawn towns with their names, placed apart from each other and off every dot
+/// (`others` too).
 fn labelled_towns(
     m: &Model,
     drawn: &[Drawn],
@@ -405,30 +320,34 @@ fn labelled_towns(
         .map(|(x, y, _)| (*x, *y))
         .chain(others.iter().copied())
         .collect();
-    let sides = place_labels(&points, &dots, height);
+    let places = place_labels(&points, &dots, height);
     drawn
         .iter()
         .zip(titles)
-        .zip(sides)
-        .map(|((town, title), side)| map_town(m, town, title, side, lang))
+        .zip(places)
+        .map(|((town, title), place)| map_town(m, town, title, place, lang))
         .collect()
 }
 
-/// One drawn town with its label on `side` of its dot.
-fn map_town(m: &Model, (e, x, y): &Drawn, title: Text, side: Side, lang: &str) -> MapTown {
+/// One drawn town with its label at `place` around its dot.
+fn map_town(m: &Model, (e, x, y): &Drawn, title: Text, place: Place, lang: &str) -> MapTown {
     let dir = m
         .config
         .language(&title.lang)
         .map(|l| l.dir)
         .unwrap_or(Dir::of_language(&title.lang));
     let w = label_width(&title.text);
-    let r = label_box(*x, *y, w, side);
-    // The text's start is its left edge in a left-to-right label and its right
-    // edge in a right-to-left one.
-    let (label_x, anchor) = match (side, dir) {
-        (Side::North | Side::South, _) => (*x, "middle"),
-        (_, Dir::Ltr) => (r.0, "start"),
-        (_, Dir::Rtl) => (r.0, "end"),
+    let r = label_box(*x, *y, w, place);
+    // The text is anchored at the box's edge next to the dot (widths are estimates, a little
+    // generous: the slack goes to the far end). A left-to-right label starts at its left
+    // edge, a right-to-left one at its right edge.
+    use labels::Side::*;
+    let (label_x, anchor) = match (place.side, dir) {
+        (North | South, _) => ((r.0 + r.2) / 2.0, "middle"),
+        (East | NorthEast | SouthEast, Dir::Ltr) => (r.0, "start"),
+        (East | NorthEast | SouthEast, Dir::Rtl) => (r.0, "end"),
+        (West | NorthWest | SouthWest, Dir::Ltr) => (r.2, "end"),
+        (West | NorthWest | SouthWest, Dir::Rtl) => (r.2, "start"),
     };
     MapTown {
         id: e.id.clone(),
@@ -437,9 +356,14 @@ fn map_town(m: &Model, (e, x, y): &Drawn, title: Text, side: Side, lang: &str) -
         x: num(*x),
         y: num(*y),
         label_x: num(label_x),
-        // The baseline, a little above the box's bottom.
-        label_y: num(r.3 - FONT * 0.22),
+        label_y: num(r.1 + labels::ASCENT),
         anchor,
+        leader: labels::leader(*x, *y, place, r).map(|(x1, y1, x2, y2)| Leader {
+            x1: num(x1),
+            y1: num(y1),
+            x2: num(x2),
+            y2: num(y2),
+        }),
         title,
     }
 }
@@ -482,22 +406,5 @@ mod tests {
         let one = Frame::around(&[[31.52, 34.60]]).expect("frame");
         assert!(one.contains(31.52, 34.60) && one.north - one.south >= 0.2);
         assert!(Frame::around(&[]).is_none());
-    }
-
-    #[test]
-    fn labels_of_neighbouring_towns_go_different_ways() {
-        // Karmiel and the Beit HaKerem cluster are 2 km apart.
-        let pts = [(100.0, 100.0, 60.0), (104.0, 92.0, 120.0)];
-        let dots = [(100.0, 100.0), (104.0, 92.0)];
-        let sides = place_labels(&pts, &dots, 300.0);
-        let a = label_box(100.0, 100.0, 60.0, sides[0]);
-        let b = label_box(104.0, 92.0, 120.0, sides[1]);
-        assert_eq!(overlap(a, b), 0.0, "{sides:?}");
-        // A town at the east edge is labelled to its west.
-        let s = place_labels(&[(350.0, 50.0, 80.0)], &[(350.0, 50.0)], 300.0);
-        assert!(
-            matches!(s[0], Side::West | Side::NorthWest | Side::SouthWest),
-            "{s:?}"
-        );
     }
 }

@@ -49,6 +49,8 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "i18n/he.ftl",
     "i18n/ar.ftl",
     "i18n/en.ftl",
+    // The town map's land (render::map); not a static file, not copied to the site.
+    "land/land.txt",
 ];
 
 /// A theme's files after the site's overrides, and the site's `static/` files.

@@ -182,6 +182,39 @@ fn every_town_of_the_example_site_with_coordinates_is_on_its_map_in_order() {
 }
 
 #[test]
+fn the_map_draws_land_and_sea_under_the_towns_and_no_land_outside_its_data() {
+    let s = Site::fixture("basic");
+    add_town(&s, "nazareth", Some("[32.70, 35.30]"), "Nazareth");
+    s.build_ok();
+    for page in ["en/towns/index.html", "he/networks/south/index.html"] {
+        let html = s.page(page);
+        let svg = html.split("<svg class=\"map\"").nth(1).expect(page);
+        // Sea (the frame), then the land, hidden from screen readers, then the towns.
+        let land = svg
+            .split(r#"<path class="map-land" aria-hidden="true" fill-rule="evenodd" d=""#)
+            .nth(1)
+            .unwrap_or_else(|| panic!("no land on {page}: {svg}"));
+        let d = land.split('"').next().expect("d");
+        assert!(d.starts_with('M') && d.ends_with('z'), "{d}");
+        // Simplified to the drawing's scale: a few hundred bytes, not the coastline's 18 KB.
+        assert!(d.len() < 1500, "{page}: {} bytes of land", d.len());
+        assert!(svg.find("map-frame") < svg.find("map-land"));
+        assert!(svg.find("map-land") < svg.find("map-town"));
+    }
+    // A site far from the data's box (Lisbon) gets no land rather than a false coast.
+    let site = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
+    add_town(&s, "lisbon", Some("[38.72, -9.14]"), "Lisbon");
+    s.write(
+        "site.yaml",
+        &format!("{site}map:\n  bbox: [-9.6, 38.4, -8.6, 39.0]\n"),
+    );
+    s.build_ok();
+    let en = s.page("en/towns/index.html");
+    assert!(en.contains(">Lisbon</text>"), "{en}");
+    assert!(!en.contains("map-land"), "{en}");
+}
+
+#[test]
 fn site_yaml_can_frame_the_map_and_put_a_picture_under_it() {
     let s = Site::fixture("basic");
     let site = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
@@ -199,6 +232,8 @@ fn site_yaml_can_frame_the_map_and_put_a_picture_under_it() {
         en.contains(r#"<image class="map-outline" href="/kb/israel.svg" x="0" y="0""#),
         "{en}"
     );
+    // The site's picture replaces the built-in land.
+    assert!(!en.contains("map-land"), "{en}");
     // Sderot, at 34.60 E, lies about a quarter of the way across 34.2–35.9.
     let (x, _) = map_towns(&en)["sderot"];
     assert!((80.0..90.0).contains(&x), "{x}");
