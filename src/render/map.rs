@@ -21,7 +21,7 @@ use labels::{Place, label_box, label_width, place_labels};
 
 use crate::model::content::{Collection, Entry, Facts};
 use crate::render::{Link, Model, Text};
-use crate::text::lang::Dir;
+use crate::text::lang::{Dir, own_dir};
 
 /// Width of the map in SVG units; the theme shows it at most 30rem wide, and at 360 pixels
 /// one unit is about one pixel.
@@ -336,6 +336,8 @@ fn map_town(m: &Model, (e, x, y): &Drawn, title: Text, place: Place, lang: &str)
         .language(&title.lang)
         .map(|l| l.dir)
         .unwrap_or(Dir::of_language(&title.lang));
+    // A wholly Latin name on a right-to-left map keeps its own direction, full stop at its end.
+    let dir = own_dir(&title.text, dir);
     let w = label_width(&title.text);
     let r = label_box(*x, *y, w, place);
     // The text is anchored at the box's edge next to the dot (widths are estimates, a little

@@ -11,3 +11,4 @@ import './checks/print.mjs';
 import './checks/search-core.mjs';
 import './checks/search.mjs';
 import './checks/every-page.mjs';
+import './checks/lighthouse.mjs';

@@ -387,3 +387,25 @@ fn check_reports_every_broken_link_at_its_source_line() {
         errors.join("\n")
     );
 }
+
+/// Item 2 on the map: a wholly Latin town name is drawn left to right on Hebrew and Arabic maps.
+#[test]
+fn a_wholly_latin_town_name_is_drawn_left_to_right_on_the_map() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/towns/sderot/he.md",
+        "---\ntitle: Sderot Hills Ltd.\n---\n",
+    );
+    site.build_ok();
+    let he = site.page("he/towns/index.html");
+    let at = he
+        .find(">Sderot Hills Ltd.</text>")
+        .expect("the label on the map");
+    let tag = &he[he[..at].rfind("<text").expect("<text")..at];
+    assert!(tag.contains("direction=\"ltr\""), "{tag}");
+    // The Arabic map has the town's Arabic name, right to left.
+    let ar = site.page("ar/towns/index.html");
+    let at = ar.find("<text").expect("a label on the Arabic map");
+    let tag = &ar[at..at + ar[at..].find('>').expect("end of tag")];
+    assert!(tag.contains("direction=\"rtl\""), "{tag}");
+}

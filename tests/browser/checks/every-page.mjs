@@ -24,7 +24,7 @@ const REVIEWED = [
   {
     rule: 'color-contrast',
     target: /^(\.map-town:nth-child\(\d+\) > \.label|text(\[[^\]]*\])*)$/,
-    why: 'the town map\'s SVG labels: axe cannot find the colour behind SVG text; layout.mjs measures each label\'s contrast with the land and the sea in both schemes',
+    why: 'the town map\'s SVG labels: axe cannot find the colour behind SVG text; map.mjs measures each name\'s contrast with the land and the sea in both schemes',
   },
 ];
 const isReviewed = (rule, target) => REVIEWED.some((r) => r.rule === rule && r.target.test(target));
