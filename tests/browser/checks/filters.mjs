@@ -68,32 +68,36 @@ describe('initiative filters', () => {
     try {
       const page = await context.newPage();
       await open(page, s.url('/en/initiatives/'));
-      // From the cards' own data: the town with the most initiatives, and a status some but
-      // not all of them have.
+      // From the cards' own data: the town with the most initiatives, and a value of another
+      // facet that some but not all of them have.
       const pick = await page.evaluate(() => {
         const cards = [...document.querySelectorAll('[data-sulam-filter-list] > li')];
-        const has = (c, facet, v) => (c.dataset[facet] || '').split(' ').includes(v);
+        const values = (c, facet) => (c.dataset[facet] || '').split(' ').filter(Boolean);
         const towns = new Map();
-        for (const c of cards) for (const t of (c.dataset.town || '').split(' ').filter(Boolean)) towns.set(t, (towns.get(t) || 0) + 1);
+        for (const c of cards) for (const t of values(c, 'town')) towns.set(t, (towns.get(t) || 0) + 1);
         for (const [town] of [...towns].sort((a, b) => b[1] - a[1])) {
-          const inTown = cards.filter((c) => has(c, 'town', town));
-          for (const status of ['active', 'completed', 'planned']) {
-            const both = inTown.filter((c) => has(c, 'status', status)).length;
-            if (both > 0 && both < inTown.length) return { town, status, inTown: inTown.length, both };
+          const inTown = cards.filter((c) => values(c, 'town').includes(town));
+          for (const facet of ['status', 'domain', 'partner', 'sector']) {
+            for (const value of new Set(inTown.flatMap((c) => values(c, facet)))) {
+              const both = inTown.filter((c) => values(c, facet).includes(value)).length;
+              if (both > 0 && both < inTown.length) return { town, facet, value, inTown: inTown.length, both };
+            }
           }
         }
         return null;
       });
-      assert.ok(pick, 'the example site has a town whose initiatives differ in status');
+      assert.ok(pick, 'the example site has a town whose initiatives differ in another facet');
+      const { town, facet, value } = pick;
       await page.locator('[data-sulam-filters] details:has(input[name=town]) summary').click();
-      await page.locator(`[data-sulam-filters] input[name=town][value="${pick.town}"]`).check();
-      assert.equal((await page.evaluate(state)).shown, pick.inTown, `town=${pick.town}`);
-      await page.locator('[data-sulam-filters] details:has(input[name=status]) summary').click();
-      await page.locator(`[data-sulam-filters] input[name=status][value="${pick.status}"]`).check();
+      await page.locator(`[data-sulam-filters] input[name=town][value="${town}"]`).check();
+      assert.equal((await page.evaluate(state)).shown, pick.inTown, `town=${town}`);
+      await page.locator(`[data-sulam-filters] details:has(input[name=${facet}]) summary`).click();
+      await page.locator(`[data-sulam-filters] input[name=${facet}][value="${value}"]`).check();
       const both = await page.evaluate(state);
-      assert.equal(both.shown, pick.both, `town=${pick.town} and status=${pick.status} narrows ${pick.inTown} to ${pick.both}`);
+      assert.equal(both.shown, pick.both, `town=${town} and ${facet}=${value} narrows ${pick.inTown} to ${pick.both}`);
       assert.equal(both.count, pick.both === 1 ? 'One initiative' : `${pick.both} initiatives`);
-      assert.equal(new URL(page.url()).search, `?town=${pick.town}&status=${pick.status}`);
+      const query = [...new URL(page.url()).searchParams].map(([k, v]) => `${k}=${v}`).sort();
+      assert.deepEqual(query, [`${facet}=${value}`, `town=${town}`].sort(), 'both choices in the address');
     } finally {
       await context.close();
     }
