@@ -202,6 +202,8 @@ mod tests {
             assert_eq!(f.number(0.25), "0.25");
         }
         assert_eq!(en.number(-1234.0), "-1,234");
+        // Past what an i64 holds, still whole and grouped.
+        assert_eq!(en.number(1e20), "100,000,000,000,000,000,000");
         assert_eq!(he.date("2024-03-05"), "5 במרץ 2024");
         assert_eq!(ar.date("2024-03-05"), "5 مارس 2024");
         assert_eq!(en.date("2024-03-05"), "March 5, 2024");
