@@ -157,6 +157,83 @@ mod tests {
         assert!(LangFormat::new("he").date("2026-11-23").contains("בנובמבר"));
     }
 
+    /// Each pair is in the reader's order, and code points give the other order: a sort by
+    /// code point (or by the ids, which are Latin) could not pass.
+    #[test]
+    fn collation_differs_from_code_points_where_readers_expect() {
+        let cases: [(&str, &str, &str); 6] = [
+            // Latin case does not come first.
+            ("en", "apple", "Banana"),
+            ("he", "apple", "Banana"),
+            // Hebrew before Latin on a Hebrew page.
+            ("he", "שדרות", "Ashkelon"),
+            // A final letter is the same letter: ך is כ, then the next letter decides.
+            ("he", "כא", "ךב"),
+            // ا, أ and إ are one letter: ابتسام before أمل (ب before م).
+            ("ar", "ابتسام", "أمل"),
+            ("ar", "إبراهيم", "أمل"),
+        ];
+        for (lang, a, b) in cases {
+            let f = LangFormat::new(lang);
+            assert_eq!(f.compare(a, b), Ordering::Less, "{lang}: {a} < {b}");
+            assert_eq!(f.compare(b, a), Ordering::Greater, "{lang}: {b} > {a}");
+            assert_eq!(a.cmp(b), Ordering::Greater, "{a} {b}: code points agree");
+        }
+        assert_eq!(LangFormat::new("he").compare("אבג", "אבג"), Ordering::Equal);
+        let mut v = ["ياسمين", "إربد", "أمل", "ابتسام", "بيت"];
+        let ar = LangFormat::new("ar");
+        v.sort_by(|a, b| ar.compare(a, b));
+        assert_eq!(v, ["ابتسام", "إربد", "أمل", "بيت", "ياسمين"]);
+    }
+
+    #[test]
+    fn numbers_and_dates_in_each_language() {
+        let (he, ar, en) = (
+            LangFormat::new("he"),
+            LangFormat::new("ar"),
+            LangFormat::new("en"),
+        );
+        for f in [&he, &ar, &en] {
+            assert_eq!(f.number(0.0), "0");
+            assert_eq!(f.number(999.0), "999");
+            assert_eq!(f.number(1000.0), "1,000");
+            assert_eq!(f.number(1234567.0), "1,234,567");
+            assert_eq!(f.number(2.5), "2.5");
+            assert_eq!(f.number(0.25), "0.25");
+        }
+        assert_eq!(en.number(-1234.0), "-1,234");
+        // Past what an i64 holds, still whole and grouped.
+        assert_eq!(en.number(1e20), "100,000,000,000,000,000,000");
+        assert_eq!(he.date("2024-03-05"), "5 במרץ 2024");
+        assert_eq!(ar.date("2024-03-05"), "5 مارس 2024");
+        assert_eq!(en.date("2024-03-05"), "March 5, 2024");
+        // Not a date: shown as written.
+        for bad in [
+            "2024-02-30",
+            "2024-3-05",
+            "24-03-05",
+            "2024-03-05-1",
+            "soon",
+            "2024-13-01",
+        ] {
+            assert_eq!(en.date(bad), bad);
+        }
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2024-03"), None);
+        assert_eq!(parse_date("20240-03-05"), None);
+        // An unknown code formats as the root locale does, never fails.
+        let formats = Formats::new(["he", "en"]);
+        assert_eq!(formats.get("he").date("2024-03-05"), "5 במרץ 2024");
+        assert_eq!(
+            formats.get("xx").number(1000.0),
+            formats.root.number(1000.0)
+        );
+        assert_eq!(icu_locale("ar").to_string(), "ar-u-nu-latn");
+        assert_eq!(icu_locale("ar-u-nu-arab").to_string(), "ar-u-nu-arab");
+        assert_eq!(icu_locale("he").to_string(), "he");
+    }
+
     #[test]
     fn integer_styles_are_read_from_icu() {
         let ten = |s: &str| s.chars().map(String::from).collect::<Vec<_>>();

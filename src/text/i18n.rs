@@ -171,3 +171,36 @@ pub fn strip_isolation(s: &str) -> String {
         .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_strings_are_written_as_the_language_writes_them() {
+        let text = "n = { $count ->\n    [one] one\n   *[other] { $count } items\n}\n";
+        let mut sources = HashMap::new();
+        for lang in ["he", "ar", "en"] {
+            sources.insert(
+                lang.to_string(),
+                vec![Source {
+                    label: format!("{lang}.ftl"),
+                    text,
+                }],
+            );
+        }
+        let mut diags = Diagnostics::default();
+        let strings = Strings::new(&sources, HashMap::new(), &mut diags);
+        assert!(!diags.has_errors());
+        for lang in ["he", "ar", "en"] {
+            let mut args = FluentArgs::new();
+            args.set("count", 12345.0);
+            let s = strings
+                .get(lang, "n", Some(&args))
+                .replace(['\u{2068}', '\u{2069}'], "");
+            assert_eq!(s, "12,345 items", "{lang}");
+            args.set("count", 1.0);
+            assert_eq!(strings.get(lang, "n", Some(&args)), "one", "{lang}");
+        }
+    }
+}

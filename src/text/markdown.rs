@@ -429,7 +429,89 @@ mod tests {
         assert!(!r.html.contains("onclick"), "{}", r.html);
         assert!(!r.html.contains("javascript:"), "{}", r.html);
         assert!(r.html.contains("<span lang=\"en\">hi</span>"), "{}", r.html);
-        assert!(r.removed.len() >= 2, "{:?}", r.removed);
+        assert_eq!(
+            r.removed,
+            [
+                "the attribute onclick=",
+                "<script>",
+                "a javascript: address"
+            ],
+            "{:?}",
+            r.removed
+        );
+        // Ordinary HTML reports nothing.
+        let r = render(
+            "<span lang=\"he\">שלום</span> online=1\n",
+            "en",
+            Dir::Ltr,
+            &langs(),
+        );
+        assert!(r.removed.is_empty(), "{:?}", r.removed);
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_and_heading_ids_are_written() {
+        let r = render(
+            "| town | cluster |\n|---|--:|\n| Sderot | 4 |\n\nA note[^1] and ~~old~~ text.\n\n[^1]: The source.\n\n## The plan {#plan .wide}\n",
+            "en",
+            Dir::Ltr,
+            &langs(),
+        );
+        let html = &r.html;
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<th>town</th>"), "{html}");
+        assert!(
+            html.contains("<td style=\"text-align: right\">4</td>"),
+            "{html}"
+        );
+        assert!(html.contains("<del>old</del>"), "{html}");
+        assert!(
+            html.contains("<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<div class=\"footnote-definition\" id=\"1\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h2 id=\"plan\" class=\"wide\">The plan</h2>"),
+            "{html}"
+        );
+        assert!(r.removed.is_empty());
+    }
+
+    #[test]
+    fn the_cleaner_drops_what_could_run_and_keeps_what_authors_use() {
+        let r = render(
+            "<div style=\"color:red\" onmouseover=\"x()\"><form action=\"/x\"><input name=\"q\"></form><object data=\"x.swf\"></object><iframe src=\"https://www.youtube-nocookie.com/embed/x\" width=\"560\" srcdoc=\"<script>1</script>\"></iframe><img src=\"x.png\" onerror=\"x()\" width=\"10\"><a href=\"data:text/html,x\">d</a><bdi dir=\"ltr\">STEM</bdi><table><tr><td colspan=\"2\" onclick=\"x()\">c</td></tr></table><style>p{}</style></div>\n",
+            "en",
+            Dir::Ltr,
+            &langs(),
+        );
+        let html = &r.html;
+        for gone in [
+            "style=\"color",
+            "onmouseover",
+            "<form",
+            "<input",
+            "<object",
+            "srcdoc",
+            "onerror",
+            "data:",
+            "<style",
+            "onclick",
+        ] {
+            assert!(!html.contains(gone), "{gone}: {html}");
+        }
+        for kept in [
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" width=\"560\">",
+            "<img src=\"x.png\" width=\"10\">",
+            "<bdi dir=\"ltr\">STEM</bdi>",
+            "<td colspan=\"2\">c</td>",
+            ">d</a>",
+        ] {
+            assert!(html.contains(kept), "{kept}: {html}");
+        }
     }
 
     #[test]

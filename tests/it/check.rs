@@ -53,10 +53,12 @@ fn a_ui_string_missing_in_one_language_is_found() {
         "themes/default/templates/list.html",
         "{% extends \"base.html\" %}{% block main %}{% if false %}{{ t(key=\"only-in-english\") }}{% endif %}{% endblock main %}",
     );
-    let (m, _) = messages(&s);
-    assert!(m.contains("i18n/he.ftl: the template list.html uses the UI string 'only-in-english', which 'he' does not have"), "{m}");
-    assert!(m.contains("which 'ar' does not have"), "{m}");
+    let (m, report) = messages(&s);
+    assert!(m.contains("error: i18n/he.ftl: the template list.html uses the UI string 'only-in-english', which 'he' does not have\n  hint: add 'only-in-english = ...' to i18n/he.ftl"), "{m}");
+    assert!(m.contains("error: i18n/ar.ftl: the template list.html uses the UI string 'only-in-english', which 'ar' does not have"), "{m}");
     assert!(!m.contains("which 'en' does not have"), "{m}");
+    // Two errors (he, ar); the fixture's one warning (no accessibility statement) stays one.
+    assert_eq!((report.errors, report.warnings), (2, 1), "{m}");
 }
 
 #[test]
@@ -81,9 +83,19 @@ fn an_unused_file_is_listed() {
 fn a_file_that_would_replace_a_page_is_an_error() {
     let s = Site::fixture("basic");
     s.write("content/towns/ofakim/index.html", "<p>mine</p>");
-    let (m, _) = messages(&s);
+    let (m, report) = messages(&s);
     // Refused as an HTML file before it could collide (issue 12: it ran script as the site).
-    assert!(m.contains("content/towns/ofakim/index.html: an .html file in an entry's folder would run its scripts as the site"), "{m}");
+    assert!(m.contains("error: content/towns/ofakim/index.html: an .html file in an entry's folder would run its scripts as the site"), "{m}");
+    assert_eq!((report.errors, report.warnings), (1, 1), "{m}");
+    // Another file where a page goes: the sitemap.
+    s.remove("content/towns/ofakim/index.html");
+    s.write("static/sitemap.xml", "<urlset/>");
+    let (m, report) = messages(&s);
+    assert!(
+        m.contains("error: static/sitemap.xml: this file would be published at /sitemap.xml, where the sitemap goes\n  hint: rename the file"),
+        "{m}"
+    );
+    assert_eq!((report.errors, report.warnings), (1, 1), "{m}");
 }
 
 #[test]

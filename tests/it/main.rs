@@ -10,6 +10,7 @@ mod support;
 
 mod common;
 
+mod build_command;
 mod check;
 mod corpus;
 mod example;
@@ -21,6 +22,7 @@ mod hostile_hints;
 mod hostile_output;
 mod hostile_words;
 mod mistakes;
+mod pages;
 mod readers;
 mod scaffold;
 mod schema;

@@ -87,10 +87,35 @@ fn broken_yaml_points_at_the_line_in_the_file() {
     let m = after_mistake(|s| {
         s.write(
             "content/towns/ofakim/en.md",
+            "---\ntitle: Ofakim\nsummary: \"unclosed\n---\nBody\n",
+        )
+    });
+    assert!(
+        m.contains("content/towns/ofakim/en.md:3:10: a quote opened here is never closed\n  hint: end the text with the same quote mark it starts with"),
+        "{m}"
+    );
+    let m = after_mistake(|s| s.write("content/initiatives/beta/common.yaml", "towns: [sderot\n"));
+    assert!(
+        m.contains("content/initiatives/beta/common.yaml:1:8: a '[' or '{' opened here is never closed\n  hint: close it with ']' or '}' on the same line"),
+        "{m}"
+    );
+}
+
+/// docs/errors.md: "a quote, `[` or `{` never closed" is named so. For a text field it is not:
+/// the shape check speaks first and calls the text a list.
+#[test]
+#[ignore = "bug: an unclosed '[' in a text field is reported as \"'summary' must be a text, not a list\" (src/model/yaml.rs)"]
+fn an_unclosed_bracket_in_a_text_field_is_named_as_unclosed() {
+    let m = after_mistake(|s| {
+        s.write(
+            "content/towns/ofakim/en.md",
             "---\ntitle: Ofakim\nsummary: [unclosed\n---\nBody\n",
         )
     });
-    assert!(m.contains("content/towns/ofakim/en.md:3:"), "{m}");
+    assert!(
+        m.contains("content/towns/ofakim/en.md:3:10: a '[' or '{' opened here is never closed"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -156,7 +181,9 @@ fn duplicate_key_is_named() {
 fn yes_is_not_a_boolean_or_a_year() {
     let m = after_mistake(|s| s.write("content/initiatives/beta/common.yaml", "ends: yes\n"));
     assert!(
-        m.contains("content/initiatives/beta/common.yaml:1:7"),
+        m.contains(
+            "content/initiatives/beta/common.yaml:1:7: 'ends' must be a year of four digits, like 2024, not 'yes'"
+        ),
         "{m}"
     );
 }
@@ -217,7 +244,14 @@ fn a_template_mistake_is_reported_and_nothing_written() {
     let m = after_mistake(|s| {
         s.write("themes/default/templates/town.html", "{% extends \"base.html\" %}{% block main %}{{ page.nonexistent.field }}{% endblock main %}")
     });
-    assert!(m.contains("town.html"), "{m}");
+    assert!(
+        m.contains(
+            "templates/town.html: the template 'town.html' failed for /he/towns/ofakim/index.html: "
+        ),
+        "{m}"
+    );
+    assert!(m.contains("Field `nonexistent` is not defined"), "{m}");
+    assert!(m.contains("--> town.html:1:50"), "{m}");
 }
 
 #[test]
@@ -247,19 +281,47 @@ fn output_folder_not_made_by_sulam_is_refused_and_untouched() {
 #[test]
 fn output_folder_that_is_the_site_or_content_is_refused() {
     let s = Site::fixture("basic");
-    for out in [
-        s.root().to_path_buf(),
-        s.root().join("content"),
-        s.root().join("content/towns"),
-    ] {
+    std::fs::create_dir_all(s.root().join(".git")).expect(".git");
+    let root = std::fs::canonicalize(s.root()).expect("canonical");
+    let cases = [
+        (root.clone(), "is the site folder or holds it".to_string()),
+        (
+            root.parent().expect("parent").to_path_buf(),
+            "is the site folder or holds it".into(),
+        ),
+        (root.join("content"), "is inside the site's content/".into()),
+        (
+            root.join("content/towns"),
+            "is inside the site's content/".into(),
+        ),
+        (
+            root.join("themes/mine"),
+            "is inside the site's themes/".into(),
+        ),
+        (root.join("static"), "is inside the site's static/".into()),
+        (root.join("i18n/out"), "is inside the site's i18n/".into()),
+        (
+            root.join(".git/public"),
+            "is inside the site's .git/".into(),
+        ),
+    ];
+    for (out, words) in cases {
         let r = sulam::commands::build::build(&sulam::commands::build::BuildOptions {
             root: s.root().to_path_buf(),
             output: Some(out.clone()),
             base_url: None,
         });
-        assert!(r.is_err(), "{} accepted", out.display());
+        let m = match r {
+            Ok(_) => panic!("{} accepted", out.display()),
+            Err(d) => messages(&d),
+        };
+        let expected = format!("error: the output folder {} {words}", out.display());
+        assert!(m.starts_with(&expected), "{expected}\n{m}");
+        assert!(m.contains("hint: choose a"), "{m}");
+        assert_eq!(m.matches("error:").count(), 1, "{m}");
     }
     assert!(s.root().join("content/towns/sderot/he.md").is_file());
+    assert!(!s.root().join("static").exists() && !s.root().join("themes").exists());
 }
 
 #[test]
@@ -307,7 +369,10 @@ fn odd_files_are_mistakes_not_crashes() {
         m.contains("ofakim/en.md:1:1: the front matter is not closed"),
         "{m}"
     );
-    assert!(m.contains("ofakim/common.yaml:1:"), "{m}");
+    assert!(
+        m.contains("ofakim/common.yaml:1:1: expected 'field: value' lines here\n  hint: a file of facts or front matter is a list of 'name: value' lines, not a list of items"),
+        "{m}"
+    );
     assert!(
         m.contains("sderot/he.md: the file is saved as UTF-16, not UTF-8 text"),
         "{m}"
@@ -364,6 +429,188 @@ fn accessibility_statement_mistakes_are_named() {
     );
     assert!(
         m.contains("accessibility.coordinator needs an email or a phone"),
+        "{m}"
+    );
+}
+
+/// The content mistakes docs/errors.md lists, each with its words, place and hint.
+#[test]
+fn documented_content_mistakes_are_named_with_their_hint() {
+    let cases: [(&str, &str, &str, &str); 10] = [
+        (
+            "content/initiatives/beta/facts.yaml",
+            "status: active\n",
+            "content/initiatives/beta/facts.yaml: 'facts.yaml' is not a file Sulam reads",
+            "facts go in common.yaml, texts in <lang>.md",
+        ),
+        (
+            "content/initiatives/beta/common.yml",
+            "status: active\n",
+            "content/initiatives/beta/common.yml: the entry has both common.yaml and common.yml",
+            "keep one: move the facts into common.yaml and remove common.yml",
+        ),
+        (
+            "content/news/launch/common.yaml",
+            "initiatives: [alpha]\n",
+            "content/news/launch/common.yaml: a news item needs a 'date'",
+            "add a line date: 2026-11-23 to common.yaml",
+        ),
+        (
+            "content/networks/south/common.yaml",
+            "initiatives: [alpha]\n",
+            "content/networks/south/common.yaml: a network needs 'towns': the towns that take part in it",
+            "add e.g. towns: [sderot, ofakim]",
+        ),
+        (
+            "content/initiatives/beta/common.yaml",
+            "status: active\nwebsite: www.x.org\n",
+            "content/initiatives/beta/common.yaml:2:10: 'website' must be an http:// or https:// address, not 'www.x.org'",
+            "write it in full, e.g. https://www.x.org",
+        ),
+        (
+            "content/initiatives/beta/common.yaml",
+            "website: javascript:alert(1)\n",
+            "content/initiatives/beta/common.yaml:1:10: 'website' must be an http:// or https:// address, not 'javascript:alert(1)'",
+            "write the whole address of the site, e.g. https://www.example.org",
+        ),
+        (
+            "content/towns/ofakim/common.yaml",
+            "cluster: 11\n",
+            "content/towns/ofakim/common.yaml:1:10: 'cluster' is a socio-economic cluster from 1 to 10, not 11",
+            "",
+        ),
+        (
+            "content/initiatives/beta/common.yaml",
+            "related: [beta]\n",
+            "content/initiatives/beta/common.yaml:1:11: an initiative cannot be related to itself",
+            "remove it from 'related'",
+        ),
+        (
+            "content/initiatives/beta/common.yaml",
+            "started: 2024\nends: 2020\n",
+            "content/initiatives/beta/common.yaml:2:7: 'ends' (2020) is before 'started' (2024)",
+            "",
+        ),
+        (
+            "content/initiatives/beta/common.yaml",
+            "ages: {from: 10, to: 5}\n",
+            "content/initiatives/beta/common.yaml:1:7: 'ages' goes from 10 to 5: 'from' must not be above 'to'",
+            "",
+        ),
+    ];
+    for (file, text, words, hint) in cases {
+        let m = after_mistake(|s| {
+            if file.ends_with("common.yml") {
+                s.write("content/initiatives/beta/common.yaml", "status: active\n");
+            }
+            s.write(file, text);
+        });
+        let at = m
+            .find(&format!("error: {words}"))
+            .unwrap_or_else(|| panic!("{file}: {words}\n{m}"));
+        if !hint.is_empty() {
+            let next = &m[at..];
+            let end = next[1..].find("\nerror:").map_or(next.len(), |e| e + 1);
+            assert!(
+                next[..end].contains(&format!("hint: {hint}")),
+                "{hint}\n{m}"
+            );
+        }
+        assert_eq!(m.matches("error:").count(), 1, "{file}: {m}");
+    }
+    // A cluster at the bounds is no mistake.
+    for cluster in [1, 10] {
+        let s = Site::fixture("basic");
+        s.write(
+            "content/towns/ofakim/common.yaml",
+            &format!("cluster: {cluster}\n"),
+        );
+        s.build_ok();
+    }
+    // Ends in the year it started, and a single age, are fine too.
+    let s = Site::fixture("basic");
+    s.write(
+        "content/initiatives/beta/common.yaml",
+        "started: 2024\nends: 2024\nages: {from: 6, to: 6}\n",
+    );
+    s.build_ok();
+}
+
+/// site.yaml's own mistakes: languages, titles, fallbacks and themes.
+#[test]
+fn site_yaml_mistakes_of_languages_titles_and_themes_are_named() {
+    let edit = |from: &'static str, to: &'static str| {
+        move |s: &Site| {
+            let y = std::fs::read_to_string(s.root().join("site.yaml")).expect("read");
+            assert!(y.contains(from), "{from}");
+            s.write("site.yaml", &y.replace(from, to));
+        }
+    };
+    let m = after_mistake(edit(
+        "languages: [he, ar, en]",
+        "languages: [he, ar, en, he]",
+    ));
+    assert!(
+        m.contains("error: site.yaml:2:25: language 'he' is listed twice"),
+        "{m}"
+    );
+    let m = after_mistake(edit(
+        "languages: [he, ar, en]",
+        "languages: [he, ar, en, hebrew]",
+    ));
+    assert!(
+        m.contains("error: site.yaml:2:25: 'hebrew' is not a language code\n  hint: use a code such as he, ar, en"),
+        "{m}"
+    );
+    assert!(
+        m.contains("warning: site.yaml: content/ was not checked: the site's languages cannot be read from site.yaml"),
+        "{m}"
+    );
+    let m = after_mistake(edit("languages: [he, ar, en]", "languages: []"));
+    assert!(
+        m.contains("error: site.yaml: 'languages' is empty\n  hint: list at least one, e.g. languages: [he, ar, en]"),
+        "{m}"
+    );
+    let m = after_mistake(edit(
+        "  en: Knowledge base",
+        "  en: Knowledge base\n  fr: Base",
+    ));
+    assert!(
+        m.contains(
+            "error: site.yaml: title is given for 'fr', which is not one of the site's languages"
+        ),
+        "{m}"
+    );
+    assert_eq!(m.matches("error:").count(), 1, "{m}");
+    let m = after_mistake(edit("  en: [he]", "  en: [hebrew]"));
+    assert!(
+        m.contains(
+            "error: site.yaml: fallback names 'hebrew', which is not one of the site's languages"
+        ),
+        "{m}"
+    );
+    assert_eq!(m.matches("error:").count(), 1, "{m}");
+    let m = after_mistake(edit("base_url:", "theme: fancy\nbase_url:"));
+    assert!(
+        m.contains("error: site.yaml: the theme 'fancy' is not in themes/\n  hint: remove 'theme:' to use the built-in default theme"),
+        "{m}"
+    );
+    let m = after_mistake(edit("base_url:", "theme: ../x\nbase_url:"));
+    assert!(
+        m.contains("error: site.yaml:1:8: theme: '../x' is not the name of a theme folder\n  hint: themes come from the site's themes/ folder"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_broken_fluent_line_is_named() {
+    let m = after_mistake(|s| s.write("i18n/ar.ftl", "home = البداية\n!!! broken\n"));
+    assert!(
+        m.contains("error: i18n/ar.ftl:2:1: this line is not valid Fluent: "),
+        "{m}"
+    );
+    assert!(
+        m.contains("hint: a message is 'key = text'; see https://projectfluent.org/fluent/guide/"),
         "{m}"
     );
 }

@@ -319,11 +319,42 @@ fn a_real_server_reloads_shows_mistakes_and_writes_nothing() {
     assert_eq!(get(addr, "/_sulam/live.js").0, 200);
     let (status, report) = get(addr, "/_sulam/translations");
     assert_eq!(status, 200);
-    assert!(report.contains("<h1"), "{report}");
+    // beta is written in Hebrew only: a row in Arabic's table and in English's.
+    for lang in ["ar", "en"] {
+        let table = report
+            .split(&format!(
+                "<caption>Texts to translate into {lang}</caption>"
+            ))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no table for {lang}: {report}"));
+        let table = &table[..table.find("</table>").expect("end of table")];
+        assert!(
+            table.contains(&format!("<th scope=\"row\"><span lang=\"he\" dir=\"rtl\">מיזם הינקות</span><br><code>content/initiatives/beta/{lang}.md</code></th><td>he</td><td>no file yet</td>")),
+            "{lang}: {table}"
+        );
+    }
+    assert!(
+        !report.contains("<caption>Texts to translate into he</caption>"),
+        "the original has nothing to translate: {report}"
+    );
+    // The preview is never cached: a reload shows the last save.
+    for path in [
+        page,
+        "/_sulam/live.js",
+        "/_sulam/problems",
+        "/_sulam/translations",
+    ] {
+        assert!(
+            get(addr, path)
+                .1
+                .to_ascii_lowercase()
+                .contains("cache-control: no-store"),
+            "{path}"
+        );
+    }
     assert_eq!(get(addr, "/en").0, 301);
     assert_eq!(get(addr, "/en/initiatives/no-such-thing/").0, 404);
     let rx = events(addr);
-    std::thread::sleep(Duration::from_millis(300));
 
     // A text edit: the event names the page, and the page has the new text.
     let en = root.join("content/initiatives/alpha/en.md");
@@ -383,6 +414,21 @@ fn a_real_server_reloads_shows_mistakes_and_writes_nothing() {
             .contains("A sentence typed while previewing.")
     );
 
+    // Two files saved together are one rebuild, whose event names the pages of both.
+    let he = root.join("content/towns/sderot/he.md");
+    let ar = root.join("content/towns/sderot/ar.md");
+    let (he_text, ar_text) = (
+        std::fs::read_to_string(&he).expect("read"),
+        std::fs::read_to_string(&ar).expect("read"),
+    );
+    std::fs::write(&he, format!("{he_text}\nשורה חדשה.\n")).expect("write");
+    std::fs::write(&ar, format!("{ar_text}\nسطر جديد.\n")).expect("write");
+    let e = next_event(&rx);
+    let changed = e["changed"].as_array().expect("changed");
+    for p in ["he/towns/sderot/index.html", "ar/towns/sderot/index.html"] {
+        assert!(changed.iter().any(|c| c == p), "{p}: {e}");
+    }
+
     // A new entry is picked up.
     site.write(
         "content/initiatives/gamma/en.md",
@@ -402,4 +448,33 @@ fn a_real_server_reloads_shows_mistakes_and_writes_nothing() {
     assert!(html.contains("Gamma"));
 
     assert!(!root.join("public").exists(), "serve wrote public/");
+}
+
+#[test]
+fn serve_takes_the_next_free_port_when_its_port_is_taken() {
+    let site = common::Site::fixture("basic");
+    // A port that is surely taken: one held here.
+    let held = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = held.local_addr().expect("address").port();
+    let server = Server::start_on(site.root(), port, Duration::from_secs(60))
+        .expect("the server prints its address");
+    let got: u16 = server
+        .address
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    assert!(
+        got > port && got < port.saturating_add(50),
+        "{port} -> {got}"
+    );
+    assert!(
+        server
+            .startup
+            .iter()
+            .any(|l| l == &format!("port {port} is in use; using {got}")),
+        "{:?}",
+        server.startup
+    );
+    assert_eq!(get(&server.address, "/en/").0, 200);
 }

@@ -131,38 +131,81 @@ fn references_are_shown_from_both_sides() {
     assert!(alpha.contains(r#"<a href="/kb/he/networks/south/">רשת הדרום</a>"#));
 }
 
+/// The titles of a list page's cards, in the order shown (the list comes after the map).
+fn card_titles(html: &str) -> Vec<String> {
+    let list = html.split("<ul class=\"cards").nth(1).expect("list");
+    let list = &list[..list.find("</ul>").expect("end of list")];
+    list.split("<li class=\"card\">")
+        .skip(1)
+        .map(|card| {
+            let link = &card[card.find("\">").expect("link") + 2..];
+            plain(&link[..link.find("</a>").expect("</a>")])
+                .replace("<bdi>", "")
+                .replace("</bdi>", "")
+        })
+        .collect()
+}
+
 #[test]
 fn lists_are_sorted_by_the_readers_alphabet() {
     let s = Site::fixture("basic");
+    // Three towns whose ids, code points and alphabet each give another order.
+    for (id, he, ar, en) in [
+        ("a-town", "צפת", "أمل", "banana"),
+        ("b-town", "Ashdod", "ابتسام", "Cherry"),
+        ("c-town", "באר שבע", "إربد", "apple"),
+    ] {
+        s.write(
+            &format!("content/towns/{id}/he.md"),
+            &format!("---\ntitle: {he}\n---\n"),
+        );
+        s.write(
+            &format!("content/towns/{id}/ar.md"),
+            &format!("---\ntitle: {ar}\n---\n"),
+        );
+        s.write(
+            &format!("content/towns/{id}/en.md"),
+            &format!("---\ntitle: {en}\n---\n"),
+        );
+    }
     s.build_ok();
-    // The list, after the map (which goes north to south).
-    let he = s.page("he/towns/index.html");
-    let he = he.split("<ul class=\"cards").nth(1).expect("list");
-    let (a, b) = (
-        he.find("אופקים").expect("ofakim"),
-        he.find("שדרות").expect("sderot"),
+    // Hebrew: the Hebrew alphabet first, then Latin (code points put Latin first).
+    assert_eq!(
+        card_titles(&s.page("he/towns/index.html")),
+        ["אופקים", "באר שבע", "צפת", "שדרות", "Ashdod"]
     );
-    assert!(a < b, "א before ש");
-    let ar = s.page("ar/towns/index.html");
-    let ar = ar.split("<ul class=\"cards").nth(1).expect("list");
-    let (a, b) = (
-        ar.find("أوفاكيم").expect("ofakim"),
-        ar.find("سديروت").expect("sderot"),
+    // Arabic: the forms of alef are one letter (code points put أ before ا).
+    assert_eq!(
+        card_titles(&s.page("ar/towns/index.html")),
+        ["ابتسام", "إربد", "أمل", "أوفاكيم", "سديروت"]
     );
-    assert!(a < b, "أ before س");
+    // English: case does not count (code points put every capital first).
+    assert_eq!(
+        card_titles(&s.page("en/towns/index.html")),
+        ["apple", "banana", "Cherry", "Ofakim", "Sderot"]
+    );
 }
 
 #[test]
 fn numbers_and_dates_follow_the_page_language() {
     let s = Site::fixture("basic");
     s.build_ok();
+    assert!(s.page("he/index.html").contains("<bdi>400,000</bdi>"));
     assert!(s.page("en/index.html").contains("<bdi>400,000</bdi>"));
     assert!(s.page("ar/index.html").contains("<bdi>400,000</bdi>"));
-    assert!(
-        s.page("en/news/launch/index.html")
-            .contains(r#"<time datetime="2024-03-05">March 5, 2024</time>"#)
-    );
-    assert!(s.page("he/news/launch/index.html").contains("במרץ 2024"));
+    for (lang, date) in [
+        ("he", "5 במרץ 2024"),
+        ("ar", "5 مارس 2024"),
+        ("en", "March 5, 2024"),
+    ] {
+        for page in ["news/launch/index.html", "news/index.html"] {
+            let html = s.page(&format!("{lang}/{page}"));
+            assert!(
+                html.contains(&format!(r#"<time datetime="2024-03-05">{date}</time>"#)),
+                "{lang}/{page}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -369,6 +412,103 @@ fn plural_forms_follow_cldr_in_arabic_and_hebrew() {
     assert_eq!(count("he", 3.0), "3 יוזמות");
     assert_eq!(count("he", 11.0), "11 יוזמות");
     assert_eq!(count("he", 100.0), "100 יוזמות");
+    // CLDR 37 (under fluent-bundle) still has a Hebrew `many` for 20, 30…; the theme has no
+    // such form, so the reader gets the plural.
+    assert_eq!(count("he", 20.0), "20 יוזמות");
+}
+
+/// Strings whose every plural category says its own name, in he, ar and en.
+fn category_strings() -> sulam::Strings {
+    use std::collections::HashMap;
+    use sulam::Source;
+    let text = "n = { $count ->\n    [zero] zero\n    [one] one\n    [two] two\n    [few] few\n    [many] many\n   *[other] other\n}\n";
+    let mut sources = HashMap::new();
+    for lang in ["he", "ar", "en"] {
+        sources.insert(
+            lang.to_string(),
+            vec![Source {
+                label: format!("{lang}.ftl"),
+                text,
+            }],
+        );
+    }
+    let mut diags = sulam::diagnostics::Diagnostics::default();
+    let strings = sulam::Strings::new(&sources, HashMap::new(), &mut diags);
+    assert!(!diags.has_errors(), "{}", common::messages(&diags));
+    strings
+}
+
+/// The category of each number, and the one CLDR gives it.
+fn categories(lang: &str, cases: &[(f64, &str)]) -> (Vec<String>, Vec<String>) {
+    let strings = category_strings();
+    let got = cases
+        .iter()
+        .map(|(n, _)| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("count", *n);
+            format!("{n}: {}", plain(&strings.get(lang, "n", Some(&args))))
+        })
+        .collect();
+    let want = cases.iter().map(|(n, c)| format!("{n}: {c}")).collect();
+    (got, want)
+}
+
+/// Every CLDR category of Arabic and Hebrew, at each of its edges, with a string of its own
+/// per category: a category taken for another cannot hide behind the same words.
+#[test]
+fn plural_categories_change_at_each_cldr_boundary() {
+    let (got, want) = categories(
+        "ar",
+        &[
+            (0.0, "zero"),
+            (1.0, "one"),
+            (2.0, "two"),
+            (3.0, "few"),
+            (10.0, "few"),
+            (11.0, "many"),
+            (99.0, "many"),
+            (100.0, "other"),
+            (101.0, "other"),
+            (102.0, "other"),
+            (1000.0, "other"),
+        ],
+    );
+    assert_eq!(got, want, "ar");
+    let (got, want) = categories(
+        "he",
+        &[
+            (0.0, "other"),
+            (1.0, "one"),
+            (2.0, "two"),
+            (3.0, "other"),
+            (10.0, "other"),
+            (101.0, "other"),
+        ],
+    );
+    assert_eq!(got, want, "he");
+    let (got, want) = categories("en", &[(0.0, "other"), (1.0, "one"), (2.0, "other")]);
+    assert_eq!(got, want, "en");
+}
+
+/// CLDR's Arabic `few` is n % 100 in 3..10 and `many` n % 100 in 11..99: 103 is few ("103
+/// مبادرات"), 111 many. intl_pluralrules 7.0.2 (under fluent-bundle) tests the whole number
+/// instead, so from 103 on every count is `other`; the browser's Intl.PluralRules, which
+/// filters.js and search.js use, gets it right, so the page and its script disagree.
+#[test]
+#[ignore = "bug in intl_pluralrules 7.0.2: Arabic few/many read i, not i % 100, so 103 and 111 are 'other'"]
+fn arabic_plurals_past_a_hundred_follow_cldr() {
+    let (got, want) = categories(
+        "ar",
+        &[
+            (103.0, "few"),
+            (110.0, "few"),
+            (111.0, "many"),
+            (199.0, "many"),
+            (200.0, "other"),
+            (1003.0, "few"),
+        ],
+    );
+    assert_eq!(got, want, "ar");
 }
 
 #[test]
@@ -583,23 +723,37 @@ fn json_ld_cannot_close_its_script() {
 #[test]
 fn every_internal_link_of_the_fixture_resolves() {
     let s = Site::fixture("basic");
+    // Relative links in a body, as authors write them.
+    s.write(
+        "content/towns/ofakim/en.md",
+        "---\ntitle: Ofakim\n---\nSee [Sderot](../sderot/), [the towns](../), [home](../../) and [the map](map.pdf).\n",
+    );
+    s.write("content/towns/ofakim/map.pdf", "%PDF-1.4");
     s.build_ok();
     let out = s.out();
+    let mut relative = 0;
     for item in walkdir::WalkDir::new(&out).into_iter().flatten() {
         if item.path().extension().is_none_or(|e| e != "html") {
             continue;
         }
         let html = std::fs::read_to_string(item.path()).expect("read");
+        let page = item.path().strip_prefix(&out).expect("inside the output");
         for attr in ["href=\"", "src=\""] {
             for part in html.split(attr).skip(1) {
                 let url = &part[..part.find('"').expect("closing quote")];
                 // A filter's state in the address is no part of the path.
                 let url = url.split(['?', '#']).next().unwrap_or(url);
-                let Some(path) = url.strip_prefix("/kb/") else {
+                let target = if let Some(path) = url.strip_prefix("/kb/") {
+                    out.join(path)
+                } else if url.is_empty() || url.contains(':') || url.starts_with('/') {
                     continue;
+                } else {
+                    relative += 1;
+                    resolve(&out, page, url).unwrap_or_else(|| {
+                        panic!("{} links to {url}, above the site", page.display())
+                    })
                 };
-                let target = out.join(path);
-                let ok = if url.ends_with('/') {
+                let ok = if url.ends_with('/') || target.is_dir() {
                     target.join("index.html").is_file()
                 } else {
                     target.is_file()
@@ -607,26 +761,60 @@ fn every_internal_link_of_the_fixture_resolves() {
                 assert!(
                     ok,
                     "{} links to {url}, which does not exist",
-                    item.path().display()
+                    page.display()
                 );
             }
         }
     }
+    // The search pages' stylesheet and script in each language, and the body's four links in
+    // each (Hebrew and Arabic borrow the English body: their files have none).
+    assert_eq!(relative, 3 * 2 + 3 * 4);
+    // A relative link that leads nowhere is caught.
+    assert!(
+        resolve(
+            &out,
+            std::path::Path::new("en/towns/ofakim/index.html"),
+            "../sderott/"
+        )
+        .is_some_and(|t| !t.join("index.html").is_file())
+    );
+}
+
+/// Where a relative `url` on `page` leads in the output folder `out`; `None` above it.
+fn resolve(out: &std::path::Path, page: &std::path::Path, url: &str) -> Option<std::path::PathBuf> {
+    let mut parts: Vec<&str> = page
+        .parent()
+        .map(|p| p.iter().filter_map(|c| c.to_str()).collect())
+        .unwrap_or_default();
+    for step in url.split('/') {
+        match step {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            name => parts.push(name),
+        }
+    }
+    Some(parts.iter().fold(out.to_path_buf(), |p, c| p.join(c)))
 }
 
 #[test]
 fn a_second_build_keeps_the_files_that_did_not_change() {
+    use std::os::unix::fs::MetadataExt;
     let site = Site::fixture("basic");
     site.build_ok();
-    let mtime = |rel: &str| {
+    // The file itself, not its time: an unchanged page is the same file (linked into the new
+    // folder), a changed one a new file.
+    let inode = |rel: &str| {
         std::fs::metadata(site.out().join(rel))
-            .and_then(|m| m.modified())
-            .expect("mtime")
+            .map(|m| m.ino())
+            .expect("metadata")
     };
     let same = "en/towns/ofakim/index.html";
     let edited = "he/initiatives/beta/index.html";
-    let (same_before, edited_before) = (mtime(same), mtime(edited));
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (same_before, edited_before) = (inode(same), inode(edited));
+    // Held open, the replaced file keeps its inode number, so a new one cannot reuse it.
+    let _held = std::fs::File::open(site.out().join(edited)).expect("open");
     let he = site.root().join("content/initiatives/beta/he.md");
     let text = std::fs::read_to_string(&he).expect("read");
     site.write(
@@ -635,8 +823,19 @@ fn a_second_build_keeps_the_files_that_did_not_change() {
     );
     site.build_ok();
     assert!(site.page(edited).contains("One more sentence."));
-    assert_eq!(mtime(same), same_before, "an unchanged page was rewritten");
-    assert_ne!(mtime(edited), edited_before);
+    assert_eq!(inode(same), same_before, "an unchanged page was rewritten");
+    assert_ne!(
+        inode(edited),
+        edited_before,
+        "a changed page was not rewritten"
+    );
+    assert_eq!(
+        std::fs::metadata(site.out().join(same))
+            .map(|m| m.nlink())
+            .expect("metadata"),
+        1,
+        "the last build's folder is gone, and with it the second link"
+    );
 }
 
 #[test]

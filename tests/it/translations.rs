@@ -144,7 +144,18 @@ fn a_source_changed_after_the_stamp_shows_the_field_as_out_of_date() {
         text.contains("initiatives/alpha") && text.contains("out of date: summary"),
         "{text}"
     );
-    assert!(!text.contains('\x1b'), "no colour in a pipe");
+    assert!(!text.contains('\x1b'), "no colour with NO_COLOR");
+    // Nor in a pipe when NO_COLOR is not set: stdout is not a terminal.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sulam"))
+        .arg("--root")
+        .arg(site.root())
+        .args(["translations", "--lang", "ar"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run sulam");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("out of date: summary"), "{text}");
+    assert!(!text.contains('\x1b'), "colour in a pipe: {text:?}");
 
     let out = run(&site, &["--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");

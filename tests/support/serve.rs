@@ -23,9 +23,14 @@ impl Server {
     /// Starts the server on the site at `root` and waits, at most `wait` in all, for its first
     /// build and its address.
     pub fn start(root: &Path, wait: Duration) -> Result<Server, String> {
+        Server::start_on(root, 0, wait)
+    }
+
+    /// As [`Server::start`], asking for `port` first (0: any free port).
+    pub fn start_on(root: &Path, port: u16, wait: Duration) -> Result<Server, String> {
         let started = Instant::now();
         let mut child = Command::new(env!("CARGO_BIN_EXE_sulam"))
-            .args(["serve", "--port", "0", "--root"])
+            .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(root)
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
@@ -90,16 +95,31 @@ pub fn get(address: &str, path: &str) -> io::Result<(u16, String)> {
 }
 
 /// Listens to the reload events; each `update` event's data arrives on the channel.
+///
+/// Returns once the server has answered with the headers of the stream: the server subscribes
+/// before it answers, so no event of a save made after this returns is missed.
 pub fn events(address: &str) -> io::Result<mpsc::Receiver<String>> {
     let mut s = TcpStream::connect(address)?;
     write!(
         s,
         "GET /_sulam/events HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
     )?;
+    let mut reader = BufReader::new(s);
+    let mut status = String::new();
+    reader.read_line(&mut status)?;
+    if !status.starts_with("HTTP/1.1 200") {
+        return Err(io::Error::other(format!("the events answered {status}")));
+    }
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header == "\r\n" {
+            break;
+        }
+    }
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut next_is_update = false;
-        for line in BufReader::new(s).lines().map_while(Result::ok) {
+        for line in reader.lines().map_while(Result::ok) {
             if line == "event: update" {
                 next_is_update = true;
             } else if let Some(data) = line.strip_prefix("data: ")

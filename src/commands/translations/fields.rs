@@ -161,7 +161,14 @@ mod tests {
 
     #[test]
     fn normalising_ignores_line_ends_and_trailing_spaces() {
-        assert_eq!(normalise("  a  \r\nb\t\r\n\r\n"), normalise("a\nb"));
+        assert_eq!(normalise("  a  \r\nb\t\r\n\r\n"), "a\nb");
+        assert_eq!(normalise("\n\n a\rb \n\n\n  c\t\n"), "a\nb\n\n\n  c");
+        assert_eq!(normalise("אלפא   "), "אלפא");
+        assert_eq!(normalise(" \r\n\t"), "");
+        assert_eq!(
+            normalise_value(serde_json::json!({"t": ["a \r\nb ", 3], "n": " x ", "z": null})),
+            serde_json::json!({"t": ["a\nb", 3], "n": "x"})
+        );
     }
 
     #[test]

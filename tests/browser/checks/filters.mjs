@@ -62,6 +62,75 @@ describe('initiative filters', () => {
     }
   });
 
+  it('with JavaScript: two facets combine with AND, values of one facet with OR', async () => {
+    const s = await site();
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await open(page, s.url('/en/initiatives/'));
+      // From the cards' own data: the town with the most initiatives, and a value of another
+      // facet that some but not all of them have.
+      const pick = await page.evaluate(() => {
+        const cards = [...document.querySelectorAll('[data-sulam-filter-list] > li')];
+        const values = (c, facet) => (c.dataset[facet] || '').split(' ').filter(Boolean);
+        const towns = new Map();
+        for (const c of cards) for (const t of values(c, 'town')) towns.set(t, (towns.get(t) || 0) + 1);
+        for (const [town] of [...towns].sort((a, b) => b[1] - a[1])) {
+          const inTown = cards.filter((c) => values(c, 'town').includes(town));
+          for (const facet of ['status', 'domain', 'partner', 'sector']) {
+            for (const value of new Set(inTown.flatMap((c) => values(c, facet)))) {
+              const both = inTown.filter((c) => values(c, facet).includes(value)).length;
+              if (both > 0 && both < inTown.length) return { town, facet, value, inTown: inTown.length, both };
+            }
+          }
+        }
+        return null;
+      });
+      assert.ok(pick, 'the example site has a town whose initiatives differ in another facet');
+      const { town, facet, value } = pick;
+      await page.locator('[data-sulam-filters] details:has(input[name=town]) summary').click();
+      await page.locator(`[data-sulam-filters] input[name=town][value="${town}"]`).check();
+      assert.equal((await page.evaluate(state)).shown, pick.inTown, `town=${town}`);
+      await page.locator(`[data-sulam-filters] details:has(input[name=${facet}]) summary`).click();
+      await page.locator(`[data-sulam-filters] input[name=${facet}][value="${value}"]`).check();
+      const both = await page.evaluate(state);
+      assert.equal(both.shown, pick.both, `town=${town} and ${facet}=${value} narrows ${pick.inTown} to ${pick.both}`);
+      assert.equal(both.count, pick.both === 1 ? 'One initiative' : `${pick.both} initiatives`);
+      const query = [...new URL(page.url()).searchParams].map(([k, v]) => `${k}=${v}`).sort();
+      assert.deepEqual(query, [`${facet}=${value}`, `town=${town}`].sort(), 'both choices in the address');
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const { lang, one, two } of [
+    { lang: 'he', one: 'יוזמה אחת', two: 'שתי יוזמות' },
+    { lang: 'ar', one: 'مبادرة واحدة', two: 'مبادرتان' },
+  ]) {
+    it(`with JavaScript in ${lang}: the count is said in the page's language`, async () => {
+      const s = await site();
+      const context = await newContext();
+      try {
+        const page = await context.newPage();
+        await open(page, s.url(`/${lang}/initiatives/`));
+        await page.locator('[data-sulam-filters] details:has(input[name=town]) summary').click();
+        await page.locator('[data-sulam-filters] input[name=town][value=sderot]').check();
+        const st = await page.evaluate(state);
+        assert.equal(st.shown, 1);
+        assert.equal(st.count, one);
+        assert.equal(st.header, one);
+        await page.locator('[data-sulam-filters] input[name=town][value=tiberias]').check();
+        const after = await page.evaluate(state);
+        assert.equal(after.shown, 2);
+        assert.equal(after.count, two);
+        await page.reload({ waitUntil: 'load' });
+        assert.equal((await page.evaluate(state)).count, two, 'after a reload');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   it('with JavaScript, under a sub-path and in Arabic: a shared address opens filtered', async () => {
     const f = await fixture();
     const context = await newContext();

@@ -1,10 +1,10 @@
-// Keyboard use on a Hebrew and an English page: the skip link comes first and shows itself,
+// Keyboard use on a Hebrew, an Arabic and an English page: the skip link comes first and shows itself,
 // takes the reader to #main, and the language switcher is reachable with a visible focus ring.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { site, newContext, open } from '../lib/harness.mjs';
 
-const PAGES = ['/he/initiatives/municipal-mobility/', '/en/initiatives/municipal-mobility/'];
+const PAGES = ['he', 'ar', 'en'].map((l) => `/${l}/initiatives/municipal-mobility/`);
 const VIEWPORT = { width: 1280, height: 800 };
 const MIN_RING_CONTRAST = 3; // WCAG 1.4.11 non-text contrast, for the focus ring against what is around it
 

@@ -1,8 +1,8 @@
 // Problems found by the checks that come from template markup or from the generator
-// (themes/default/templates, src), which this suite does not own. A matching finding makes its
-// test "failing-known": a node:test TODO, reported in full but not failing the run. Anything
-// else still fails. Remove an entry as soon as the markup is fixed; an entry that no longer
-// matches anything is reported so it can go.
+// (themes/default/templates, src), which this suite does not own. A matching finding is still a
+// failure, counted in the closing line like any other; the entry only names it and says why
+// ("known issue: ..."), so the report points at the cause. Remove an entry as soon as the markup
+// is fixed; an entry that no longer matches anything is reported so it can go.
 
 // axe-core violations.
 //   rule:   the axe rule id

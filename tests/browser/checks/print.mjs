@@ -1,15 +1,16 @@
-// Printing an entry leaves out the site header and footer. With PRINT_PDF=/some/file.pdf
-// the printed page is also saved there for a person to look at.
+// Printing an entry, in each language, leaves out the site header and footer. With
+// PRINT_PDF=/some/file.pdf the printed pages are also saved beside it (file-he.pdf, ...) for a
+// person to look at.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { site, newContext, open } from '../lib/harness.mjs';
 
-const PAGE = '/en/initiatives/thriving-community/';
+const PAGES = ['he', 'ar', 'en'].map((l) => `/${l}/initiatives/thriving-community/`);
 
 describe('print', () => {
-  it(`${PAGE} prints without header and footer`, async (t) => {
+  for (const PAGE of PAGES) it(`${PAGE} prints without header and footer`, async (t) => {
     const s = await site();
     const context = await newContext();
     try {
@@ -42,7 +43,7 @@ describe('print', () => {
       if (process.env.PRINT_PDF) {
         const out = path.resolve(process.env.PRINT_PDF);
         await fs.mkdir(path.dirname(out), { recursive: true });
-        await fs.writeFile(out, pdf);
+        await fs.writeFile(out.replace(/\.pdf$/, `-${PAGE.slice(1, 3)}.pdf`), pdf);
         t.diagnostic(`printed ${PAGE} to ${out} (${pdf.length} bytes)`);
       }
     } finally {

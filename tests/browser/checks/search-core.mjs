@@ -189,6 +189,46 @@ describe('search ranking', () => {
   });
 });
 
+describe('search snippets', () => {
+  /** The snippet's text with its marked words in [brackets]. */
+  const shown = (sn) => {
+    if (!sn) return sn;
+    const [text, marks] = sn;
+    let out = '', at = 0;
+    for (const [a, b] of marks) {
+      out += text.slice(at, a) + '[' + text.slice(a, b) + ']';
+      at = b;
+    }
+    return out + text.slice(at);
+  };
+
+  it('a short text is shown whole, its matching words marked', () => {
+    const sn = S.snippet('התוכנית מחזקת מוביליות חברתית בפריפריה', S.matcher('מוביליות'));
+    assert.equal(shown(sn), 'התוכנית מחזקת [מוביליות] חברתית בפריפריה');
+  });
+
+  it('no matching word: no snippet', () => {
+    assert.equal(S.snippet('نص عن التعليم', S.matcher('مستشفى')), null);
+  });
+
+  it('a match far in starts a few words before it, cut at whole words on both sides', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    words[40] = 'mobility';
+    const text = words.join(' ');
+    const sn = shown(S.snippet(text, S.matcher('mobility'), 60));
+    // At most a third of the length before the match (20 letters: "word37 word38 word39 "),
+    // starting at a word; 60 letters on, the word there is finished; an ellipsis at each end
+    // where text was left out.
+    assert.equal(sn, '\u2026word38 word39 [mobility] word41 word42 word43 word44 word45 word46\u2026');
+  });
+
+  it('the marks of every matching word inside the snippet, prefixes included', () => {
+    const text = 'מוביליות היא ובמוביליות ועוד למוביליות';
+    const sn = shown(S.snippet(text, S.matcher('מוביליות')));
+    assert.equal(sn, '[מוביליות] היא [ובמוביליות] ועוד [למוביליות]');
+  });
+});
+
 const SITE = process.env.SULAM_SITE_DIR;
 
 describe('search on the example site', { skip: !SITE && 'SULAM_SITE_DIR is not set' }, () => {
