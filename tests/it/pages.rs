@@ -82,9 +82,10 @@ fn people_show_their_role_and_organisation_in_their_order() {
             || he.contains("/kb/he/partners/acme/"),
         "{he}"
     );
-    // JSON-LD: a Person with their job and employer.
+    // JSON-LD: a profile page about a Person with their job and employer.
     let ld = jsonld(&dana);
-    let person = &ld["@graph"][0];
+    assert_eq!(ld["@graph"][0]["@type"], "ProfilePage");
+    let person = &ld["@graph"][0]["mainEntity"];
     assert_eq!(person["@type"], "Person");
     assert_eq!(person["name"], "Dana Levi");
     assert_eq!(person["jobTitle"], "Director");
@@ -95,7 +96,7 @@ fn people_show_their_role_and_organisation_in_their_order() {
         "https://example.org/kb/en/partners/acme/"
     );
     assert!(
-        jsonld(&s.page("en/people/zev/index.html"))["@graph"][0]
+        jsonld(&s.page("en/people/zev/index.html"))["@graph"][0]["mainEntity"]
             .get("jobTitle")
             .is_none()
     );
@@ -134,7 +135,7 @@ fn news_are_listed_newest_first_and_described_as_news_articles() {
     );
     assert!(html.contains(r#"<meta property="og:description" content="The newest item.">"#));
     let ld = jsonld(&html);
-    let article = &ld["@graph"][0];
+    let article = &ld["@graph"][0]["mainEntity"];
     assert_eq!(article["@type"], "NewsArticle");
     assert_eq!(article["headline"], "Middle");
     assert!(article.get("name").is_none(), "{article}");
@@ -151,7 +152,7 @@ fn funders_are_named_apart_in_json_ld() {
     );
     s.build_ok();
     let ld = jsonld(&s.page("en/initiatives/beta/index.html"));
-    let project = &ld["@graph"][0];
+    let project = &ld["@graph"][0]["mainEntity"];
     assert_eq!(project["@type"], "Project");
     assert_eq!(
         project["funder"],
@@ -163,9 +164,11 @@ fn funders_are_named_apart_in_json_ld() {
     );
     // alpha has a lead and a partner without role, and no funder.
     let alpha = jsonld(&s.page("en/initiatives/alpha/index.html"));
-    assert!(alpha["@graph"][0].get("funder").is_none());
+    assert!(alpha["@graph"][0]["mainEntity"].get("funder").is_none());
     assert_eq!(
-        alpha["@graph"][0]["member"].as_array().map(Vec::len),
+        alpha["@graph"][0]["mainEntity"]["member"]
+            .as_array()
+            .map(Vec::len),
         Some(2)
     );
 }

@@ -140,6 +140,7 @@ fn card_titles(html: &str) -> Vec<String> {
         .map(|card| {
             let link = &card[card.find("\">").expect("link") + 2..];
             plain(&link[..link.find("</a>").expect("</a>")])
+                .replace("<bdi dir=\"ltr\">", "")
                 .replace("<bdi>", "")
                 .replace("</bdi>", "")
         })
