@@ -13,6 +13,7 @@ mod common;
 mod check;
 mod corpus;
 mod example;
+mod example_facts;
 mod finding;
 mod fuzz;
 mod hostile_crash;
