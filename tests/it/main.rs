@@ -14,6 +14,7 @@ mod build_command;
 mod check;
 mod corpus;
 mod example;
+mod example_facts;
 mod finding;
 mod fuzz;
 mod hostile_crash;

@@ -33,6 +33,7 @@ pub fn render_text(report: &Report, colour: bool) -> String {
             let what = match e.state {
                 "missing" => paint("31", &format!("no {}.md yet", l.lang)),
                 "unstamped" => paint("33", "never marked done"),
+                "written" => "up to date".to_string(),
                 _ => String::new(),
             };
             let mut parts = Vec::new();
@@ -50,6 +51,9 @@ pub fn render_text(report: &Report, colour: bool) -> String {
             }
             if e.words > 0 {
                 parts.push(count(e.words, "word", "words"));
+            }
+            if !e.written_from.is_empty() {
+                parts.push(paint("36", &written_line(&e.written_from)));
             }
             let _ = writeln!(
                 out,
@@ -71,9 +75,31 @@ pub fn render_text(report: &Report, colour: bool) -> String {
     out
 }
 
+/// `written from another source, not translated: body (the program's Arabic page)`.
+pub(crate) fn written_line(written: &BTreeMap<String, String>) -> String {
+    let fields = written
+        .iter()
+        .map(|(f, note)| {
+            if note.trim().is_empty() {
+                f.clone()
+            } else {
+                format!("{f} ({})", note.trim())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("written from another source, not translated: {fields}")
+}
+
 pub(crate) fn summary_line(l: &LanguageStatus) -> String {
-    if l.entries.is_empty() {
-        return format!("{}: up to date", l.lang);
+    let written = (l.written_entries > 0).then(|| {
+        count(l.written_entries, "entry", "entries") + " with text written from another source"
+    });
+    if l.entries.iter().all(|e| e.state == "written") {
+        return match written {
+            Some(w) => format!("{}: up to date; {w}", l.lang),
+            None => format!("{}: up to date", l.lang),
+        };
     }
     let mut parts = vec![
         count(l.missing_entries, "entry", "entries") + &format!(" with no {}.md", l.lang),
@@ -83,6 +109,7 @@ pub(crate) fn summary_line(l: &LanguageStatus) -> String {
     if l.unstamped_entries > 0 {
         parts.push(count(l.unstamped_entries, "entry", "entries") + " never marked done");
     }
+    parts.extend(written);
     format!(
         "{}: {}; about {} to translate",
         l.lang,
@@ -134,11 +161,16 @@ pub fn report_html(root: &Path) -> String {
                     escape(&l.lang)
                 );
                 for e in &l.entries {
-                    let state = match e.state {
+                    let mut state = match e.state {
                         "missing" => "no file yet",
                         "unstamped" => "never marked done",
+                        "written" => "up to date",
                         _ => "to update",
-                    };
+                    }
+                    .to_string();
+                    if !e.written_from.is_empty() {
+                        state = format!("{state}; {}", written_line(&e.written_from));
+                    }
                     let dir = dir_of.get(&e.source).copied().unwrap_or("auto");
                     let _ = writeln!(
                         body,
@@ -149,7 +181,7 @@ pub fn report_html(root: &Path) -> String {
                         escape(&e.title),
                         escape(&e.file),
                         escape(&e.source),
-                        state,
+                        escape(&state),
                         escape(&e.missing.join(", ")),
                         escape(&e.outdated.join(", ")),
                         e.words

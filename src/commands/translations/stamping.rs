@@ -94,17 +94,37 @@ pub fn mark_done(
                 .hint("name a language the entry has with --from"),
         ));
     };
+    // Fields the author has said were written from another source stay so: they are not
+    // translations of the source, and get no fingerprint.
+    let written_from = translation
+        .front
+        .translation
+        .as_ref()
+        .map(|s| s.written_from.clone())
+        .unwrap_or_default();
+    let mut hashes = fingerprints(entry.collection, src, translation, None);
+    hashes.retain(|field, _| !written_from.contains_key(field));
     let stamp = Stamp {
         from: source.to_string(),
         date: Some(today()),
-        hashes: fingerprints(entry.collection, src, translation, None),
+        hashes,
+        written_from,
     };
     write_stamp(&config.root, &translation.path, entry.collection, &stamp)?;
-    Ok(format!(
+    let mut said = format!(
         "{}: marked as translated from {source}.md as it reads today ({} fields)",
         translation.path.display(),
         stamp.hashes.len()
-    ))
+    );
+    if !stamp.written_from.is_empty() {
+        let fields: Vec<&str> = stamp.written_from.keys().map(String::as_str).collect();
+        let _ = write!(
+            said,
+            "; still written from another source: {}",
+            fields.join(", ")
+        );
+    }
+    Ok(said)
 }
 
 /// `sulam translations unchanged <lang> <entry>`: after an edit of `lang`'s text that needs no
@@ -138,6 +158,7 @@ pub fn mark_unchanged(root: &Path, lang: &str, entry_name: &str) -> Result<Strin
             from: old.from.clone(),
             date: old.date.clone(),
             hashes: fingerprints(entry.collection, src, t, Some(&old.hashes)),
+            written_from: old.written_from.clone(),
         };
         write_stamp(&config.root, &t.path, entry.collection, &stamp)?;
         done.push(format!("{l}.md"));
@@ -183,6 +204,16 @@ pub(crate) fn stamp_lines(stamp: &Stamp, eol: &str) -> String {
         let _ = write!(s, "  date: {d}{eol}");
     }
     let _ = write!(s, "  hashes: {{{hashes}}}{eol}");
+    if !stamp.written_from.is_empty() {
+        let written = stamp
+            .written_from
+            .iter()
+            // A JSON string is a YAML double-quoted string: the note may hold any character.
+            .map(|(k, v)| format!("{k}: {}", serde_json::Value::String(v.clone())))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(s, "  written_from: {{{written}}}{eol}");
+    }
     s
 }
 
@@ -275,6 +306,7 @@ mod tests {
             from: "he".into(),
             date: Some("2026-11-24".into()),
             hashes: [("title".to_string(), "0a1b2c3d".to_string())].into(),
+            written_from: Default::default(),
         }
     }
 
@@ -301,6 +333,25 @@ mod tests {
         let mut s = stamp();
         s.hashes.insert("title".into(), "12345678".into());
         assert!(stamp_lines(&s, "\n").contains("{title: \"12345678\"}"));
+    }
+
+    #[test]
+    fn fields_written_from_another_source_are_kept_with_their_notes_quoted() {
+        let mut s = stamp();
+        s.written_from.insert(
+            "body".into(),
+            "the Arabic page: \"الحراك\", seed 002".into(),
+        );
+        let text = "---\ntitle: x\n---\nbody\n";
+        let out = with_stamp(text, &s).expect("front matter");
+        assert!(out.contains(
+            "  hashes: {title: 0a1b2c3d}\n  written_from: {body: \"the Arabic page: \\\"الحراك\\\", seed 002\"}\n---\n"
+        ));
+        let lf = parse_lang_file(Collection::Initiatives, &out, std::path::Path::new("ar.md"))
+            .expect("the stamp reads back");
+        let back = lf.front.translation.expect("a stamp");
+        assert_eq!(back.written_from, s.written_from);
+        assert_eq!(back.hashes, s.hashes);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Each entry's state in each language: translated and current, out of date (which fields),
 //! borrowed from another language, or missing.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -60,7 +61,9 @@ pub struct EntryStatus {
     /// The language to translate from.
     pub source: String,
     /// `missing`: no file yet; `stale`: fields missing or out of date; `unstamped`: a file
-    /// that was never marked done, so whether it is current is unknown.
+    /// that was never marked done, so whether it is current is unknown; `written`: nothing to
+    /// do, but some fields were written from another source than `source` (see
+    /// `written_from`), so they are not translations of it.
     pub state: &'static str,
     /// YYYY-MM-DD: the day the translation was marked done, or for a text never marked, the
     /// day the source file was last changed. The report lists the oldest first.
@@ -69,6 +72,8 @@ pub struct EntryStatus {
     pub outdated: Vec<String>,
     /// Words of the source in the missing and out-of-date fields.
     pub words: usize,
+    /// The fields the stamp says were written from another source, with its note of which.
+    pub written_from: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,6 +83,8 @@ pub struct LanguageStatus {
     pub missing_fields: usize,
     pub outdated_fields: usize,
     pub unstamped_entries: usize,
+    /// Entries with fields written from another source (whatever else their state).
+    pub written_entries: usize,
     pub words: usize,
     pub entries: Vec<EntryStatus>,
 }
@@ -108,6 +115,7 @@ pub fn report(root: &Path, only: Option<&str>) -> Result<Report, Diagnostics> {
             missing_fields: 0,
             outdated_fields: 0,
             unstamped_entries: 0,
+            written_entries: 0,
             words: 0,
             entries: Vec::new(),
         };
@@ -122,14 +130,20 @@ pub fn report(root: &Path, only: Option<&str>) -> Result<Report, Diagnostics> {
                     if e.state != "missing" {
                         status.missing_fields += e.missing.len();
                     }
+                    if !e.written_from.is_empty() {
+                        status.written_entries += 1;
+                    }
                     status.outdated_fields += e.outdated.len();
                     status.words += e.words;
                     status.entries.push(e);
                 }
             }
         }
-        // Stable: entries of the same day stay in collection and id order.
-        status.entries.sort_by(|a, b| a.since.cmp(&b.since));
+        // Stable: entries of the same day stay in collection and id order. Entries with
+        // nothing to do (text written from another source) come after the work.
+        status.entries.sort_by(|a, b| {
+            (a.state == "written", &a.since).cmp(&(b.state == "written", &b.since))
+        });
         languages.push(status);
     }
     Ok(Report { languages })
@@ -140,6 +154,16 @@ pub(crate) fn entry_status(config: &SiteConfig, entry: &Entry, lang: &str) -> Op
     let src = entry.texts.get(source)?;
     let target = entry.texts.get(lang);
     let stamp = target.and_then(|t| t.front.translation.as_ref());
+    // Fields written from another source are not translations of `source`: never out of date.
+    let written_from: BTreeMap<String, String> = match (target, stamp) {
+        (Some(t), Some(s)) => s
+            .written_from
+            .iter()
+            .filter(|(f, _)| field_value(t, f).is_some())
+            .map(|(f, n)| (f.clone(), n.clone()))
+            .collect(),
+        _ => BTreeMap::new(),
+    };
     let file = format!("content/{}/{}/{lang}.md", entry.collection, entry.id);
     let mut missing = Vec::new();
     let mut outdated = Vec::new();
@@ -148,6 +172,9 @@ pub(crate) fn entry_status(config: &SiteConfig, entry: &Entry, lang: &str) -> Op
         let Some(value) = field_value(src, field) else {
             continue;
         };
+        if written_from.contains_key(field) {
+            continue;
+        }
         let stale = match target {
             None => {
                 missing.push(field.to_string());
@@ -172,7 +199,19 @@ pub(crate) fn entry_status(config: &SiteConfig, entry: &Entry, lang: &str) -> Op
     let state = match (target, stamp) {
         (None, _) => "missing",
         (Some(_), None) => "unstamped",
-        (Some(_), Some(_)) if missing.is_empty() && outdated.is_empty() => return None,
+        // Lines an author wrote by hand to say where fields came from: until `done` has
+        // fingerprinted the other fields, nobody has said that they match their source.
+        (Some(_), Some(s))
+            if !s.written_from.is_empty() && s.date.is_none() && s.hashes.is_empty() =>
+        {
+            "unstamped"
+        }
+        (Some(_), Some(_)) if missing.is_empty() && outdated.is_empty() => {
+            if written_from.is_empty() {
+                return None;
+            }
+            "written"
+        }
         _ => "stale",
     };
     let since = stamp
@@ -189,6 +228,7 @@ pub(crate) fn entry_status(config: &SiteConfig, entry: &Entry, lang: &str) -> Op
         missing,
         outdated,
         words: words_to_do,
+        written_from,
     })
 }
 
