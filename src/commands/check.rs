@@ -116,7 +116,7 @@ fn links(site: &BuiltSite, diags: &mut Diagnostics) {
         );
     }
 
-    let mut from_templates: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut from_templates: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for (page, bytes) in &site.output.files {
         if !page.ends_with(".html") {
             continue;
@@ -131,12 +131,13 @@ fn links(site: &BuiltSite, diags: &mut Diagnostics) {
                     from_templates
                         .entry(url.to_string())
                         .or_default()
-                        .push(page);
+                        .insert(page);
                 }
             }
         }
     }
     for (url, pages) in from_templates {
+        let pages: Vec<&str> = pages.into_iter().collect();
         diags.push(
             Diagnostic::error(format!(
                 "the theme links to {url}, which the site does not have (on {})",

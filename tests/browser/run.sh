@@ -2,8 +2,9 @@
 # Sulam's browser quality gate. Builds the example site, the basic fixture, and the basic
 # fixture again under a 120-character title (long-title.site.yaml) with the release binary,
 # checks every HTML file with the Nu Html Checker, then runs the browser
-# checks (axe-core, layout, keyboard, links, print) in headless Chromium with node's test
-# runner. Works from any directory:  bash tests/browser/run.sh [check files...]
+# checks (axe-core, layout, alt text, keyboard, switcher, filters, map, links, print, search,
+# Lighthouse) in headless Chromium with node's test runner. Works from any directory:
+#   bash tests/browser/run.sh [check files...]
 #
 #   PRINT_PDF=/path/file.pdf   also save the printed entry page there, for a person to look at
 #   KEEP_OUTPUT=1              keep the built sites (their folder is printed)
