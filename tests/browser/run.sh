@@ -75,7 +75,7 @@ if [ "${#checks[@]}" -gt 0 ]; then
   what="then only $*"
 else
   checks=("$here/suite.test.mjs")
-  what="axe light and dark + 360px on all $site_pages example pages, links crawled on both sites"
+  what="axe light and dark + 360px on all $site_pages example pages and $fixture_pages fixture pages, links crawled on both sites, Lighthouse on six pages"
 fi
 status=0
 (cd "$here" && SULAM_SITE_DIR="$out/site" SULAM_FIXTURE_DIR="$out/fixture" SULAM_FIXTURE_BASE=/kb/ \
