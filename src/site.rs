@@ -488,7 +488,7 @@ fn clash(root: &Path, theme: &Theme, path: &str, source: &Path) -> Diagnostic {
             "index.html" => "the language chooser".to_string(),
             "404.html" => "the page shown for an address the site does not have".into(),
             "sitemap.xml" => "the sitemap".into(),
-            "robots.txt" => "robots.txt, which tells search engines where the sitemap is".into(),
+            "robots.txt" => "the robots.txt that tells search engines where the sitemap is".into(),
             p if p.starts_with("search/") => "the search index".into(),
             p if p.ends_with("feed.xml") => "a news feed".into(),
             _ => "a page of the site".into(),

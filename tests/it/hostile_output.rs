@@ -130,7 +130,7 @@ fn a_file_where_a_generated_file_goes_fails_the_build_and_keeps_the_site() {
         (
             "static/robots.txt",
             "robots.txt",
-            "robots.txt, which tells search engines",
+            "the robots.txt that tells search engines where the sitemap is",
         ),
         ("static/he/feed.xml", "he/feed.xml", "a news feed"),
         ("static/search/he.js", "search/he.js", "the search index"),
