@@ -55,6 +55,10 @@ cp "$here/long-title.site.yaml" "$out/long-title-src/site.yaml"
 # which must not widen the page on a 360-px phone.
 mkdir -p "$out/long-title-src/content/pages/media"
 cp "$here"/media-page/* "$out/long-title-src/content/pages/media/"
+# And a partner whose name is wholly Latin, "Tech Forward Ltd.", in every language: on the
+# Hebrew and Arabic pages its full stop must stay at its end.
+mkdir -p "$out/long-title-src/content/partners/tech-forward"
+cp "$here"/latin-partner/* "$out/long-title-src/content/partners/tech-forward/"
 "$sulam" build --root "$out/long-title-src" --output "$out/long-title"
 
 site_pages=$(find "$out/site" -name '*.html' -type f | wc -l)

@@ -107,3 +107,13 @@ pub fn messages(d: &Diagnostics) -> String {
 pub fn plain(s: &str) -> String {
     s.replace(['\u{2068}', '\u{2069}'], "")
 }
+
+/// The JSON-LD of a page, parsed.
+pub fn jsonld(html: &str) -> serde_json::Value {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD")
+        + 35;
+    let end = start + html[start..].find("</script>").expect("end of script");
+    serde_json::from_str(&html[start..end]).unwrap_or_else(|e| panic!("invalid JSON-LD: {e}"))
+}

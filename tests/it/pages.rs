@@ -2,17 +2,7 @@
 //! an initiative's years and suggestions, figures, maps, filters, sharing tags and JSON-LD,
 //! the language settings of site.yaml, and the accessibility statement's own text.
 
-use crate::common::{Site, plain};
-
-/// The JSON-LD of a page, parsed.
-fn jsonld(html: &str) -> serde_json::Value {
-    let start = html
-        .find("<script type=\"application/ld+json\">")
-        .expect("JSON-LD")
-        + 35;
-    let end = start + html[start..].find("</script>").expect("end of script");
-    serde_json::from_str(&html[start..end]).unwrap_or_else(|e| panic!("invalid JSON-LD: {e}"))
-}
+use crate::common::{Site, jsonld, plain};
 
 /// The `<main>` of a page, with Fluent's isolation marks removed.
 fn main_of(html: &str) -> String {

@@ -1,7 +1,7 @@
 //! What a reader meets that a validator does not see: names in their own direction, what
 //! search engines and share previews read, and the words of every page (issue 13).
 
-use crate::common::Site;
+use crate::common::{Site, jsonld};
 
 /// A partner whose name is wholly Latin, in every language file: on the Hebrew and Arabic
 /// pages it keeps its own direction wherever it is shown, so its full stop stays at its end.
@@ -177,15 +177,7 @@ fn list_filter_and_search_pages_describe_themselves_in_their_language() {
 fn schema_types_name_what_each_page_is() {
     let site = Site::fixture("basic");
     site.build_ok();
-    let ld = |rel: &str| {
-        let html = site.page(rel);
-        let start = html
-            .find("<script type=\"application/ld+json\">")
-            .expect("JSON-LD")
-            + 35;
-        let end = start + html[start..].find("</script>").expect("end");
-        serde_json::from_str::<serde_json::Value>(&html[start..end]).expect("JSON")
-    };
+    let ld = |rel: &str| jsonld(&site.page(rel));
     let list = ld("en/initiatives/index.html");
     assert_eq!(list["@graph"][0]["@type"], "CollectionPage");
     assert_eq!(list["@graph"][0]["inLanguage"], "en");
@@ -246,6 +238,11 @@ fn search_pages_are_noindex_and_alternates_have_an_x_default() {
             "{lang}: lists are indexed"
         );
     }
+    // The page for an address the site does not have is not indexed either.
+    assert_eq!(
+        meta_content(&site.page("404.html"), "name", "robots"),
+        Some("noindex")
+    );
     let sitemap = std::fs::read_to_string(site.out().join("sitemap.xml")).expect("sitemap");
     assert!(!sitemap.contains("/search/"));
     let with_alternates = sitemap.matches(r#"hreflang="he""#).count();

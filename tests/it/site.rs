@@ -1,6 +1,6 @@
 //! Building a small trilingual site and reading the HTML that comes out.
 
-use crate::common::{self, Site, plain};
+use crate::common::{self, Site, jsonld, plain};
 
 #[test]
 fn every_page_has_lang_and_dir_of_its_language() {
@@ -642,16 +642,6 @@ fn a_site_without_an_accessibility_statement_is_warned() {
         w.contains("site.yaml: the site has no accessibility statement"),
         "{w}"
     );
-}
-
-/// The JSON-LD of a page, parsed.
-fn jsonld(html: &str) -> serde_json::Value {
-    let start = html
-        .find("<script type=\"application/ld+json\">")
-        .expect("JSON-LD")
-        + 35;
-    let end = start + html[start..].find("</script>").expect("end of script");
-    serde_json::from_str(&html[start..end]).unwrap_or_else(|e| panic!("invalid JSON-LD: {e}"))
 }
 
 #[test]

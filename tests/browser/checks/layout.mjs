@@ -340,3 +340,70 @@ describe('the header on a 360 x 800 phone', () => {
     }
   }
 });
+
+/**
+ * Runs in the page: the boxes of `pieces` of `phrase` in the first element matching each of
+ * `selectors` whose text holds the phrase, found with a Range over its text nodes.
+ */
+function piecesIn({ selectors, phrase, pieces }) {
+  const out = [];
+  for (const sel of selectors) {
+    const el = [...document.querySelectorAll(sel)].find((e) => e.textContent.includes(phrase));
+    if (!el) { out.push({ sel, missing: true }); continue; }
+    const nodes = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let start = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n, start, end: start + n.data.length });
+      start += n.data.length;
+    }
+    const text = el.textContent;
+    const at = text.indexOf(phrase);
+    const rects = {};
+    for (const piece of pieces) {
+      const i = text.indexOf(piece, at);
+      const s = nodes.find((x) => i >= x.start && i < x.end);
+      const e = nodes.find((x) => i + piece.length > x.start && i + piece.length <= x.end);
+      const range = document.createRange();
+      range.setStart(s.node, i - s.start);
+      range.setEnd(e.node, i + piece.length - e.start);
+      const r = range.getBoundingClientRect();
+      rects[piece] = { left: r.left, right: r.right, top: r.top };
+    }
+    out.push({ sel, rects });
+  }
+  return out;
+}
+
+describe('a wholly Latin name on a Hebrew or Arabic page', () => {
+  for (const code of ['he', 'ar']) {
+    it(`/${code}/: "Tech Forward Ltd." reads left to right with its full stop at its end, in the heading, the breadcrumb and a search result`, async () => {
+      const s = await longTitleSite();
+      const context = await newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const page = await context.newPage();
+        await open(page, s.url(`/${code}/partners/tech-forward/`));
+        const found = await page.evaluate(piecesIn, {
+          selectors: ['main h1', 'nav.breadcrumbs [aria-current]'],
+          phrase: 'Tech Forward Ltd.',
+          pieces: ['Tech', 'Ltd', '.'],
+        });
+        await open(page, s.url(`/${code}/search/?q=Tech`));
+        await page.waitForFunction(() => document.querySelectorAll('main .search-result').length > 0);
+        found.push(...await page.evaluate(piecesIn, {
+          selectors: ['main .search-result-title a'],
+          phrase: 'Tech Forward Ltd.',
+          pieces: ['Tech', 'Ltd', '.'],
+        }));
+        for (const f of found) {
+          assert.ok(!f.missing, `/${code}/: no ${f.sel} holding the name`);
+          const r = f.rects;
+          assert.ok(r.Tech.right <= r.Ltd.left + 0.5, `${f.sel}: "Tech" [${r.Tech.left}..${r.Tech.right}] should be left of "Ltd" [${r.Ltd.left}..${r.Ltd.right}]`);
+          assert.ok(r.Ltd.right <= r['.'].left + 0.5, `${f.sel}: the full stop [${r['.'].left}..] should follow "Ltd" [..${r.Ltd.right}] on its right`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
