@@ -74,6 +74,14 @@ describe('search', () => {
       try {
         await open(page, s.url(`/${lang}/search/`));
         await type(page, '#search-q', q, 'main .search-results');
+        // The live region says the total at once; a result whose part of the index is still
+        // on its way is added when it arrives. Wait until the first page of them is shown.
+        const texts = Array.from({ length: 20 }, (_, i) => countText(lang, i + 1));
+        await page.waitForFunction((texts) => {
+          const said = (document.querySelector('main [role=status]')?.textContent ?? '').replace(/[\u2068\u2069]/g, '');
+          const n = texts.indexOf(said) + 1 || 20;
+          return document.querySelectorAll('main .search-result').length === n;
+        }, texts);
         const r = await results(page, 'main');
         assert.ok(r.hrefs.includes(`/${lang}/${expect}`), `${r.hrefs.length} results: ${r.hrefs.slice(0, 8).join(' ')}`);
         assert.ok(r.marks.length > 0, 'the match is marked');
