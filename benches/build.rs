@@ -359,7 +359,7 @@ fn stages(root: &Path, out: &Path) -> Vec<(&'static str, Duration)> {
     let _links = sulam::link::link(&content, &mut d);
     let link = t.elapsed();
     let t = Instant::now();
-    let _bodies = sulam::Bodies::render_all(&config, &content);
+    let _bodies = sulam::Bodies::render_all(&config, &content, None);
     let markdown = t.elapsed();
     let t = Instant::now();
     let (site, _) = sulam::render_site(root, None);

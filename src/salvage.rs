@@ -36,7 +36,7 @@ pub fn check_content(root: &Path, diags: &mut Diagnostics) {
         found.push(p.clone());
     }
     link::link(&content, &mut found);
-    let bodies = Bodies::render_all(&config, &content);
+    let bodies = Bodies::render_all(&config, &content, None);
     for p in bodies.problems() {
         found.push(p.clone());
     }

@@ -22,6 +22,7 @@ use crate::render::theme::{self, Theme};
 use crate::render::{self, Bodies, Model};
 use crate::text::format::Formats;
 use crate::text::i18n::{Source, Strings};
+use crate::text::markdown::Words;
 
 pub use crate::render::Page;
 
@@ -162,7 +163,14 @@ impl Site {
         let formats = Formats::new(config.languages.iter().map(|l| l.code.as_str()));
         let mut link_problems = Diagnostics::default();
         let links = link::link(&content, &mut link_problems);
-        let bodies = Bodies::render_all(&config, &content);
+        let bodies = Bodies::render_all(
+            &config,
+            &content,
+            Some(Words {
+                strings: &strings,
+                formats: &formats,
+            }),
+        );
         let related = crate::model::related::Relatedness::new(&content);
         if content.statement().is_none() && config.accessibility.is_none() {
             diags.push(
@@ -195,6 +203,14 @@ impl Site {
         }
         d.extend(self.link_problems.clone());
         d.sorted()
+    }
+
+    /// The strings and formats Markdown components print with.
+    fn words(&self) -> Words<'_> {
+        Words {
+            strings: &self.strings,
+            formats: &self.formats,
+        }
     }
 
     pub fn model(&self) -> Model<'_> {
@@ -271,7 +287,11 @@ impl Site {
             let key = (entry.collection, entry.id.clone());
             self.bodies.set(
                 key.clone(),
-                Some(Bodies::render_entry(&self.config, &entry)),
+                Some(Bodies::render_entry(
+                    &self.config,
+                    &entry,
+                    Some(self.words()),
+                )),
             );
             self.content.entries.insert(key, entry);
         }

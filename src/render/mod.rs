@@ -65,20 +65,29 @@ pub struct Bodies {
 }
 
 impl Bodies {
-    pub fn render_all(config: &SiteConfig, content: &Content) -> Bodies {
+    pub fn render_all(
+        config: &SiteConfig,
+        content: &Content,
+        words: Option<markdown::Words>,
+    ) -> Bodies {
         let by_entry = content
             .entries
             .par_iter()
-            .map(|(key, e)| (key.clone(), Bodies::render_entry(config, e)))
+            .map(|(key, e)| (key.clone(), Bodies::render_entry(config, e, words)))
             .collect();
         Bodies { by_entry }
     }
 
-    pub fn render_entry(config: &SiteConfig, e: &Entry) -> EntryBodies {
+    pub fn render_entry(
+        config: &SiteConfig,
+        e: &Entry,
+        words: Option<markdown::Words>,
+    ) -> EntryBodies {
         let mut out = EntryBodies::default();
         for (lang, lf) in &e.texts {
             let dir = config.language(lang).map(|l| l.dir).unwrap_or(Dir::Ltr);
-            let r = markdown::render(&lf.body, lang, dir, &config.languages);
+            let cx = markdown::Context::new(lang, dir, &config.languages).with_words(words);
+            let r = markdown::render(&lf.body, &cx);
             if !r.removed.is_empty() {
                 out.problems.push(
                     Diagnostic::warning(format!(

@@ -5,7 +5,44 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::text::format::Formats;
+use crate::text::i18n::Strings;
 use crate::text::lang::{Dir, Language, foreign_language, isolate_ltr_runs};
+
+/// What a body is rendered with: its language and the site's, and the words and number
+/// formats that components (callouts, charts, figures) print in that language.
+pub struct Context<'a> {
+    /// The language the body is written in, and its direction.
+    pub lang: &'a str,
+    pub dir: Dir,
+    pub site_langs: &'a [Language],
+    /// The UI strings and number formats; `None` when only the body's problems are wanted
+    /// (`salvage`), and components then fall back to plain English words.
+    pub words: Option<Words<'a>>,
+}
+
+/// The site's UI strings and number formats, for components.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub strings: &'a Strings,
+    pub formats: &'a Formats,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(lang: &'a str, dir: Dir, site_langs: &'a [Language]) -> Context<'a> {
+        Context {
+            lang,
+            dir,
+            site_langs,
+            words: None,
+        }
+    }
+
+    pub fn with_words(mut self, words: Option<Words<'a>>) -> Context<'a> {
+        self.words = words;
+        self
+    }
+}
 
 /// A rendered body and what the author should hear about it.
 pub struct Rendered {
@@ -40,8 +77,9 @@ pub fn link_destinations(markdown: &str) -> Vec<(String, usize)> {
         .collect()
 }
 
-/// Renders `markdown` written in `lang` (direction `dir`) for a site with `site_langs`.
-pub fn render(markdown: &str, lang: &str, dir: Dir, site_langs: &[Language]) -> Rendered {
+/// Renders `markdown` written in `cx.lang` (direction `cx.dir`).
+pub fn render(markdown: &str, cx: &Context) -> Rendered {
+    let (lang, dir, site_langs) = (cx.lang, cx.dir, cx.site_langs);
     let options = options();
 
     let mut removed = Vec::new();
@@ -346,6 +384,10 @@ pub fn clean_html(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render(markdown: &str, lang: &str, dir: Dir, langs: &[Language]) -> Rendered {
+        super::render(markdown, &Context::new(lang, dir, langs))
+    }
 
     fn langs() -> Vec<Language> {
         crate::text::lang::test_languages()
