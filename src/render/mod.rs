@@ -86,8 +86,17 @@ impl Bodies {
         let mut out = EntryBodies::default();
         for (lang, lf) in &e.texts {
             let dir = config.language(lang).map(|l| l.dir).unwrap_or(Dir::Ltr);
-            let cx = markdown::Context::new(lang, dir, &config.languages).with_words(words);
+            let cx = markdown::Context::new(lang, dir, &config.languages)
+                .with_words(words)
+                .with_files(markdown::EntryFiles {
+                    dir: &e.dir,
+                    names: &e.assets,
+                });
             let r = markdown::render(&lf.body, &cx);
+            for mut d in r.problems {
+                d.line = d.line.map(|l| l + lf.body_line as u64 - 1);
+                out.problems.push(d.in_file(&lf.path));
+            }
             if !r.removed.is_empty() {
                 out.problems.push(
                     Diagnostic::warning(format!(

@@ -19,6 +19,18 @@ pub struct Context<'a> {
     /// The UI strings and number formats; `None` when only the body's problems are wanted
     /// (`salvage`), and components then fall back to plain English words.
     pub words: Option<Words<'a>>,
+    /// The entry's own files (images, CSV data, video), when the body belongs to an entry.
+    pub files: Option<EntryFiles<'a>>,
+}
+
+/// The files of the entry a body belongs to.
+#[derive(Clone, Copy)]
+#[allow(dead_code)] // read by the components (images, charts, video) as they land
+pub struct EntryFiles<'a> {
+    /// The entry's folder on disk.
+    pub dir: &'a std::path::Path,
+    /// The entry's files by the name they are published under, relative to `dir`.
+    pub names: &'a [std::path::PathBuf],
 }
 
 /// The site's UI strings and number formats, for components.
@@ -35,11 +47,17 @@ impl<'a> Context<'a> {
             dir,
             site_langs,
             words: None,
+            files: None,
         }
     }
 
     pub fn with_words(mut self, words: Option<Words<'a>>) -> Context<'a> {
         self.words = words;
+        self
+    }
+
+    pub fn with_files(mut self, files: EntryFiles<'a>) -> Context<'a> {
+        self.files = Some(files);
         self
     }
 }
@@ -49,6 +67,10 @@ pub struct Rendered {
     pub html: String,
     /// Raw HTML that was removed because it could run code in a reader's browser.
     pub removed: Vec<String>,
+    /// Mistakes in the body's components (a chart value that is not a number, a video
+    /// without a title), each at its line counted from the body's first line (1): the caller
+    /// adds the file and moves the line to the file's.
+    pub problems: Vec<crate::diagnostics::Diagnostic>,
 }
 
 /// The Markdown the site is written in: tables, footnotes, strikethrough and heading ids. No
@@ -194,6 +216,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
             html
         },
         removed,
+        problems: Vec::new(),
     }
 }
 
