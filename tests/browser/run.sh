@@ -83,7 +83,7 @@ else
 fi
 status=0
 (cd "$here" && SULAM_SITE_DIR="$out/site" SULAM_FIXTURE_DIR="$out/fixture" SULAM_FIXTURE_BASE=/kb/ \
-  SULAM_LONG_TITLE_DIR="$out/long-title" CHROMIUM_PATH="$chromium_path" \
+  SULAM_LONG_TITLE_DIR="$out/long-title" CHROMIUM_PATH="$chromium_path" SULAM_BIN="$sulam" \
   node --test --test-reporter=spec "${checks[@]}") || status=$?
 
 echo "browser gate: $((site_pages + fixture_pages + long_pages)) pages checked ($site_pages example site, $fixture_pages fixture," \
