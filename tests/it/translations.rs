@@ -261,6 +261,121 @@ fn done_from_another_language_records_it() {
 }
 
 #[test]
+fn the_report_lists_the_longest_waiting_first_and_written_texts_last() {
+    // Ids, collections and days in three different orders, so that a report sorted by any
+    // one of them alone comes out wrong.
+    let site = site();
+    site.remove("content/initiatives/alpha/ar.md");
+    let he = |title: &str| format!("---\ntitle: {title}\nsummary: תקציר\n---\nגוף.\n");
+    for (rel, title) in [
+        ("initiatives/zeta", "זטא"),
+        ("initiatives/beta", "בטא"),
+        ("partners/acme", "אקמה"),
+        ("partners/old", "ותיק"),
+        ("towns/aaa", "עיר"),
+    ] {
+        site.write(&format!("content/{rel}/he.md"), &he(title));
+    }
+    // Stamped long ago against another source text: out of date since the stamp's day.
+    let stale = |title: &str, date: &str| {
+        format!(
+            "---\ntitle: {title}\nsummary: ملخص\ntranslation:\n  from: he\n  date: {date}\n  \
+             hashes: {{title: 00000000, summary: 00000000, body: 00000000}}\n---\nنص.\n"
+        )
+    };
+    site.write(
+        "content/initiatives/zeta/ar.md",
+        &stale("زيتا", "2026-03-01"),
+    );
+    site.write("content/partners/old/ar.md", &stale("قديم", "2025-01-10"));
+    // Done, then its summary said to be written from another source, and dated before all
+    // the others: nothing to do, so it comes after the work however old it is.
+    site.write(
+        "content/towns/aaa/ar.md",
+        "---\ntitle: بلدة\nsummary: ملخص\n---\nنص.\n",
+    );
+    let out = run(&site, &["done", "ar", "towns/aaa"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let town = read(&site, "content/towns/aaa/ar.md");
+    let dated = with_stamp_date(&town, "2020-01-01");
+    site.write(
+        "content/towns/aaa/ar.md",
+        &dated.replacen(
+            "  from: he\n",
+            "  from: he\n  written_from: {summary: the town's own site}\n",
+            1,
+        ),
+    );
+
+    let r = report(site.root(), Some("ar")).expect("report");
+    let order: Vec<(String, &str, &str)> = lang(&r, "ar")
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                format!("{}/{}", e.collection, e.id),
+                e.state,
+                e.since.as_str(),
+            )
+        })
+        .collect();
+    let today = &order[2].2.to_string();
+    assert_eq!(
+        order,
+        [
+            ("partners/old".to_string(), "stale", "2025-01-10"),
+            ("initiatives/zeta".to_string(), "stale", "2026-03-01"),
+            // Missing: the day their source was written (today), then collection, then id.
+            ("initiatives/alpha".to_string(), "missing", today.as_str()),
+            ("initiatives/beta".to_string(), "missing", today.as_str()),
+            ("partners/acme".to_string(), "missing", today.as_str()),
+            ("towns/aaa".to_string(), "written", "2020-01-01"),
+        ]
+    );
+    assert!(
+        today.as_str() > "2026-03-01",
+        "a file written now is newer: {today}"
+    );
+
+    // The printed report keeps that order.
+    let out = run(&site, &["--lang", "ar"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = |what: &str| {
+        text.find(what)
+            .unwrap_or_else(|| panic!("{what} is not in the report:\n{text}"))
+    };
+    let printed = [
+        "partners/old",
+        "initiatives/zeta",
+        "initiatives/alpha",
+        "initiatives/beta",
+        "partners/acme",
+        "towns/aaa",
+    ]
+    .map(|e| at(&format!("  {e} ")));
+    assert!(printed.is_sorted(), "printed order {printed:?}:\n{text}");
+}
+
+/// `text` with the stamp's `date:` line set to `date`.
+fn with_stamp_date(text: &str, date: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.trim_start().starts_with("date: ") {
+                format!("  date: {date}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[test]
 fn the_html_report_is_a_whole_accessible_page() {
     let site = site();
     let html = sulam::commands::translations::report_html(site.root());
