@@ -35,6 +35,8 @@ fn facts_example(c: Collection) -> &'static str {
 # sector: philanthropy           # an id of content/sectors/<id>/
 # logo: logo.svg                 # a file in this folder
 # website: https://example.org
+# email: info@example.org
+# phone: 03-1234567              # as people dial it; shown as a tel: link
 "
         }
         Collection::Towns => {
@@ -62,6 +64,8 @@ fn facts_example(c: Collection) -> &'static str {
 # photo: photo.jpg               # a file in this folder
 # organisation: some-foundation  # an id of content/partners/<id>/
 # order: 1                       # position in lists (lower first)
+# email: name@example.org
+# phone: 03-1234567
 "
         }
         Collection::Pages => {

@@ -279,6 +279,11 @@ pub struct PartnerFacts {
     pub logo: Option<Spanned<String>>,
     #[schemars(with = "Option<String>", extend("pattern" = "^https?://"))]
     pub website: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
+    /// As people write it in Israel: `03-1234567`, `+972-3-123-4567`, `*2345`.
+    #[schemars(with = "Option<String>")]
+    pub phone: Option<Spanned<String>>,
     pub extra: Extra,
 }
 
@@ -322,6 +327,10 @@ pub struct PersonFacts {
     #[schemars(with = "Option<String>", extend("x-sulam-ref" = "partners"))]
     pub organisation: Option<Ref>,
     pub order: Option<i64>,
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
+    pub phone: Option<Spanned<String>>,
     pub extra: Extra,
 }
 
@@ -475,6 +484,8 @@ pub struct Front {
     pub audience: Option<String>,
     pub timeframe: Option<String>,
     pub role: Option<String>,
+    /// A partner's postal address, in the file's language.
+    pub address: Option<String>,
     pub figures: Option<BTreeMap<String, FigureText>>,
     pub extra: Extra,
     /// What the text was translated from (`sulam translations done`); any collection, never
@@ -498,6 +509,7 @@ impl Front {
                 "extra",
             ],
             Collection::People => &["title", "role", "extra"],
+            Collection::Partners => &["title", "summary", "address", "extra"],
             Collection::Pages => &["title", "summary", "figures", "extra"],
             _ => &["title", "summary", "extra"],
         }
@@ -505,7 +517,7 @@ impl Front {
 
     fn present_fields(&self) -> Vec<&'static str> {
         let mut v = Vec::new();
-        let pairs: [(&'static str, bool); 10] = [
+        let pairs: [(&'static str, bool); 11] = [
             ("summary", self.summary.is_some()),
             ("pillars", self.pillars.is_some()),
             ("outcomes", self.outcomes.is_some()),
@@ -514,6 +526,7 @@ impl Front {
             ("audience", self.audience.is_some()),
             ("timeframe", self.timeframe.is_some()),
             ("role", self.role.is_some()),
+            ("address", self.address.is_some()),
             ("figures", self.figures.is_some()),
             ("extra", self.extra.is_some()),
         ];

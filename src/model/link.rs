@@ -163,6 +163,45 @@ impl Checker<'_> {
         }
     }
 
+    /// An e-mail address and a phone number a reader's device can use.
+    fn contact(
+        &mut self,
+        entry: &Entry,
+        email: &Option<serde_saphyr::Spanned<String>>,
+        phone: &Option<serde_saphyr::Spanned<String>>,
+    ) {
+        if let Some(e) = email
+            && !super::contact::is_email(e.value.trim())
+        {
+            self.error(
+                entry,
+                &e.referenced,
+                format!(
+                    "'email' must be an e-mail address, not '{}'",
+                    e.value.trim().escape_debug()
+                ),
+                Some("write the address alone, e.g. email: info@example.org".into()),
+            );
+        }
+        if let Some(p) = phone
+            && super::contact::tel_uri(&p.value).is_none()
+        {
+            self.error(
+                entry,
+                &p.referenced,
+                format!(
+                    "'phone' must be a phone number, not '{}'",
+                    p.value.trim().escape_debug()
+                ),
+                Some(
+                    "write the number as people dial it, e.g. phone: 03-1234567, \
+                     +972-3-123-4567 or *2345 (one number; put opening hours in the text)"
+                        .into(),
+                ),
+            );
+        }
+    }
+
     fn website(&mut self, entry: &Entry, w: &Option<serde_saphyr::Spanned<String>>) {
         let Some(w) = w else { return };
         let v = w.value.trim();
@@ -302,6 +341,7 @@ impl Checker<'_> {
         }
         self.file(entry, "logo", &f.logo);
         self.website(entry, &f.website);
+        self.contact(entry, &f.email, &f.phone);
     }
 
     fn town(&mut self, entry: &Entry, f: &TownFacts) {
@@ -351,6 +391,7 @@ impl Checker<'_> {
             self.reference(entry, "organisation", o, Collection::Partners, None);
         }
         self.file(entry, "photo", &f.photo);
+        self.contact(entry, &f.email, &f.phone);
     }
 
     fn news(&mut self, entry: &Entry, f: &NewsFacts) {

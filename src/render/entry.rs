@@ -89,6 +89,39 @@ pub struct PartnerView {
     pub people: Vec<Link>,
     pub sector: Option<Link>,
     pub website: Option<String>,
+    pub contact: Contact,
+}
+
+/// How to reach a partner or a person.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Contact {
+    pub email: Option<String>,
+    pub phone: Option<Phone>,
+    /// A partner's postal address, in the language the page has it in.
+    pub address: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Phone {
+    /// As the author wrote it: `03-1234567`.
+    pub shown: String,
+    /// `tel:031234567`.
+    pub tel: String,
+}
+
+impl Contact {
+    fn new(email: &Option<Ref>, phone: &Option<Ref>, address: Option<Text>) -> Contact {
+        Contact {
+            email: email.as_ref().map(|e| e.value.trim().to_string()),
+            phone: phone.as_ref().and_then(|p| {
+                Some(Phone {
+                    tel: crate::model::contact::tel_uri(&p.value)?,
+                    shown: p.value.trim().to_string(),
+                })
+            }),
+            address,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -121,6 +154,7 @@ pub struct TermView {
 pub struct PersonView {
     pub role: Option<Text>,
     pub organisation: Option<Link>,
+    pub contact: Contact,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -226,6 +260,15 @@ impl EntryView {
             _ => None,
         }
     }
+
+    /// How to reach a partner or a person.
+    pub fn contact(&self) -> Option<&Contact> {
+        match &self.part {
+            Part::Partner(v) => Some(&v.contact),
+            Part::Person(v) => Some(&v.contact),
+            _ => None,
+        }
+    }
 }
 
 /// The front-matter fields of an entry on a page in `lang`, each taken where `Model::field`
@@ -321,7 +364,10 @@ fn part(t: &mut Fields) -> Part {
     let (m, e, lang) = (t.m, t.e, t.lang);
     match &e.facts {
         Facts::Initiative(f) => Part::Initiative(Box::new(initiative(t, f))),
-        Facts::Partner(f) => Part::Partner(partner(m, e, f, lang)),
+        Facts::Partner(f) => {
+            let address = t.text("address", |fr| fr.address.as_ref());
+            Part::Partner(partner(m, e, f, lang, address))
+        }
         Facts::Town(f) => Part::Town(town(m, e, f, lang)),
         Facts::Network(f) => Part::Network(network(m, e, f, lang)),
         Facts::Term(_) => Part::Term(term(m, e, lang)),
@@ -396,7 +442,13 @@ fn initiative_partners(m: &Model, f: &InitiativeFacts, lang: &str) -> Vec<Link> 
     partners
 }
 
-fn partner(m: &Model, e: &Entry, f: &PartnerFacts, lang: &str) -> PartnerView {
+fn partner(
+    m: &Model,
+    e: &Entry,
+    f: &PartnerFacts,
+    lang: &str,
+    address: Option<Text>,
+) -> PartnerView {
     let mut initiatives: Vec<Link> = Vec::new();
     for b in m
         .links
@@ -416,6 +468,7 @@ fn partner(m: &Model, e: &Entry, f: &PartnerFacts, lang: &str) -> PartnerView {
             .as_ref()
             .and_then(|s| m.link_to(Collection::Sectors, &s.value, lang)),
         website: website(&f.website),
+        contact: Contact::new(&f.email, &f.phone, address),
     }
 }
 
@@ -458,6 +511,7 @@ fn person(t: &mut Fields, f: &PersonFacts) -> PersonView {
             .organisation
             .as_ref()
             .and_then(|o| m.link_to(Collection::Partners, &o.value, lang)),
+        contact: Contact::new(&f.email, &f.phone, None),
     }
 }
 

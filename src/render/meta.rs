@@ -372,8 +372,31 @@ fn entry_ld(
     if let Some(i) = image.filter(|_| !matches!(entry.facts, Facts::Partner(_))) {
         map.insert("image".into(), i.into());
     }
+    if let Some(c) = v.contact() {
+        contact_ld(map, c);
+    }
     map.insert("@type".into(), ty.into());
     o
+}
+
+/// A partner's or a person's e-mail, phone and address, also as a `ContactPoint`.
+fn contact_ld(map: &mut serde_json::Map<String, Value>, c: &crate::render::entry::Contact) {
+    let mut point = serde_json::Map::new();
+    if let Some(e) = &c.email {
+        map.insert("email".into(), e.as_str().into());
+        point.insert("email".into(), e.as_str().into());
+    }
+    if let Some(p) = &c.phone {
+        map.insert("telephone".into(), p.shown.as_str().into());
+        point.insert("telephone".into(), p.shown.as_str().into());
+    }
+    if let Some(a) = &c.address {
+        map.insert("address".into(), a.text.as_str().into());
+    }
+    if !point.is_empty() {
+        point.insert("@type".into(), "ContactPoint".into());
+        map.insert("contactPoint".into(), Value::Object(point));
+    }
 }
 
 /// A `Project`'s dates, website, towns, funders and other partners.

@@ -21,6 +21,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/links.html",
     "templates/entry_header.html",
     "templates/figures.html",
+    "templates/contact.html",
     "templates/statement.html",
     "templates/home.html",
     "templates/list.html",

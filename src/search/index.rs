@@ -279,7 +279,10 @@ pub(crate) fn other_text(
         rest.push(html_text(html));
     }
     let f = &lf.front;
-    for s in [&f.audience, &f.timeframe, &f.role].into_iter().flatten() {
+    for s in [&f.audience, &f.timeframe, &f.role, &f.address]
+        .into_iter()
+        .flatten()
+    {
         rest.push(s.clone());
     }
     for list in [&f.pillars, &f.milestones].into_iter().flatten() {

@@ -35,6 +35,7 @@ pub(crate) fn field_value(lf: &LangFile, field: &str) -> Option<serde_json::Valu
         "audience" => text(&f.audience),
         "timeframe" => text(&f.timeframe),
         "role" => text(&f.role),
+        "address" => text(&f.address),
         "pillars" => f.pillars.as_ref().and_then(|v| to_value(v).ok()),
         "outcomes" => f.outcomes.as_ref().and_then(|v| to_value(v).ok()),
         "milestones" => f.milestones.as_ref().and_then(|v| to_value(v).ok()),
