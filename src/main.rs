@@ -32,6 +32,9 @@ enum Command {
         /// The published address, overriding base_url in site.yaml (e.g. https://example.org/kb/).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Publish drafts too, marked "draft" and kept out of search engines (a staging site).
+        #[arg(long)]
+        drafts: bool,
     },
     /// Create a new entry: content/<collection>/<id>/ with common.yaml and a file per language,
     /// every field shown as a commented example.
@@ -118,7 +121,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
-        Command::Build { output, base_url } => build_site(root, output, base_url),
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => build_site(root, output, base_url, drafts),
         Command::New { collection, id } => new_entry(&root, &collection, &id),
         Command::Serve { port, open } => serve(root, port, open),
         Command::Init { dir } => init(&dir),
@@ -137,7 +144,12 @@ fn main() -> ExitCode {
 }
 
 /// Builds into the output folder, which is replaced only when the build succeeds.
-fn build_site(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+fn build_site(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    drafts: bool,
+) -> ExitCode {
     let started = std::time::Instant::now();
     // Relative to where sulam was started, not to the site folder.
     let output = output.map(|o| {
@@ -151,6 +163,7 @@ fn build_site(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) 
         root,
         output,
         base_url,
+        drafts,
     }) {
         Ok(report) => {
             print_all(report.diagnostics.all());

@@ -54,7 +54,7 @@ pub struct ShownBody {
 
 /// Builds the whole site in memory.
 pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, Diagnostics) {
-    let site = match Site::load(root, base_url) {
+    let site = match Site::load(root, base_url, Drafts::Hidden) {
         Ok(site) => site,
         Err(diags) => return (None, diags),
     };
@@ -113,6 +113,14 @@ fn shown_bodies(site: &Site) -> Vec<ShownBody> {
     shown
 }
 
+/// Whether drafts (`draft: true`) are published: `build` and `check` leave them out, `serve`
+/// and `build --drafts` show them, marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drafts {
+    Hidden,
+    Shown,
+}
+
 /// A site read and prepared for rendering: settings, theme, strings, content, references and
 /// Markdown bodies. `build` renders it once; `serve` keeps it and renders again only what a
 /// change touches.
@@ -145,13 +153,16 @@ pub enum Change {
 impl Site {
     /// Reads and prepares the site. `Err` when it cannot be rendered at all (no site.yaml, a
     /// broken template); other mistakes are kept and told by `problems`.
-    pub fn load(root: &Path, base_url: Option<&str>) -> Result<Site, Diagnostics> {
+    pub fn load(root: &Path, base_url: Option<&str>, drafts: Drafts) -> Result<Site, Diagnostics> {
         let mut diags = Diagnostics::default();
         let Some(config) = SiteConfig::load(root, base_url, &mut diags) else {
             crate::salvage::check_content(root, &mut diags);
             return Err(diags);
         };
-        let content = content::load(&config, &mut diags);
+        let mut content = content::load(&config, &mut diags);
+        if drafts == Drafts::Hidden {
+            content.hide_drafts();
+        }
         let Some(theme) = Theme::load(&config, &mut diags) else {
             return Err(diags);
         };

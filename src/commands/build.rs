@@ -5,12 +5,15 @@ use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output;
-use crate::site::Site;
+use crate::site::{Drafts, Site};
 
+#[derive(Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Publish drafts too, marked and kept out of search engines (a staging site).
+    pub drafts: bool,
 }
 
 pub struct Report {
@@ -36,7 +39,13 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     };
     // The folder to write, links followed.
     let target = output::check_target(&opts.root, &out_dir).map_err(fail)?;
-    let site = Site::load(&opts.root, opts.base_url.as_deref()).map_err(Diagnostics::sorted)?;
+    let drafts = if opts.drafts {
+        Drafts::Shown
+    } else {
+        Drafts::Hidden
+    };
+    let site =
+        Site::load(&opts.root, opts.base_url.as_deref(), drafts).map_err(Diagnostics::sorted)?;
     let mut diags = site.problems();
     if let Some(note) = target.note {
         diags.push(note);

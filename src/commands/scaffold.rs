@@ -242,6 +242,10 @@ fn entry_files(
 ) -> Vec<(String, String)> {
     let mut common = String::from(facts);
     common.push_str(&facts_example(c).replace("DATE", &today()));
+    common.push_str(
+        "# draft: true                   # not published yet (serve shows it, marked)\n\
+         # aliases: [old-id]             # ids this entry had before: their addresses lead here\n",
+    );
     let mut files = vec![("common.yaml".to_string(), common)];
     for l in langs {
         files.push((format!("{l}.md"), lang_file(c, l, &title_of(l))));

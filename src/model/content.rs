@@ -267,6 +267,12 @@ pub struct InitiativeFacts {
     #[schemars(with = "Option<String>", extend("pattern" = "^https?://"))]
     pub website: Option<Spanned<String>>,
     pub order: Option<i64>,
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
@@ -284,6 +290,12 @@ pub struct PartnerFacts {
     /// As people write it in Israel: `03-1234567`, `+972-3-123-4567`, `*2345`.
     #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
@@ -298,6 +310,12 @@ pub struct TownFacts {
     #[schemars(with = "Option<i64>", extend("minimum" = 1, "maximum" = 10))]
     pub cluster: Option<Spanned<i64>>,
     pub kind: Option<TownKind>,
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
@@ -310,12 +328,24 @@ pub struct NetworkFacts {
     #[serde(default)]
     #[schemars(with = "Vec<String>", extend("x-sulam-ref" = "initiatives"))]
     pub initiatives: Vec<Ref>,
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermFacts {
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
@@ -331,6 +361,12 @@ pub struct PersonFacts {
     pub email: Option<Spanned<String>>,
     #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
@@ -355,6 +391,12 @@ pub struct PageFacts {
     #[serde(default)]
     #[schemars(with = "Vec<Figure>")]
     pub figures: Vec<Spanned<Figure>>,
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
@@ -369,6 +411,12 @@ pub struct NewsFacts {
     pub initiatives: Vec<Ref>,
     #[schemars(with = "Option<String>")]
     pub image: Option<Spanned<String>>,
+    /// Not published yet: `draft: true` (docs/drafts.md).
+    pub draft: Option<bool>,
+    /// The ids the entry had before a rename; each old address sends readers on.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Ref>,
     pub extra: Extra,
 }
 
@@ -422,6 +470,35 @@ impl Facts {
             Collection::Pages => Facts::Page(serde_saphyr::from_str_with_options(text, o)?),
             Collection::News => Facts::News(serde_saphyr::from_str_with_options(text, o)?),
         })
+    }
+
+    /// Whether `common.yaml` says `draft: true`.
+    pub fn is_draft(&self) -> bool {
+        let d = match self {
+            Facts::Initiative(f) => f.draft,
+            Facts::Partner(f) => f.draft,
+            Facts::Town(f) => f.draft,
+            Facts::Network(f) => f.draft,
+            Facts::Term(f) => f.draft,
+            Facts::Person(f) => f.draft,
+            Facts::Page(f) => f.draft,
+            Facts::News(f) => f.draft,
+        };
+        d == Some(true)
+    }
+
+    /// The ids the entry had before (`aliases:`).
+    pub fn aliases(&self) -> &[Ref] {
+        match self {
+            Facts::Initiative(f) => &f.aliases,
+            Facts::Partner(f) => &f.aliases,
+            Facts::Town(f) => &f.aliases,
+            Facts::Network(f) => &f.aliases,
+            Facts::Term(f) => &f.aliases,
+            Facts::Person(f) => &f.aliases,
+            Facts::Page(f) => &f.aliases,
+            Facts::News(f) => &f.aliases,
+        }
     }
 
     /// `extra:` of `common.yaml`: the author's own data, passed to the templates as written.
@@ -488,6 +565,9 @@ pub struct Front {
     pub address: Option<String>,
     pub figures: Option<BTreeMap<String, FigureText>>,
     pub extra: Extra,
+    /// This translation is not published yet: the page falls back as if the file were not
+    /// there (docs/drafts.md).
+    pub draft: Option<bool>,
     /// What the text was translated from (`sulam translations done`); any collection, never
     /// shown on a page.
     pub translation: Option<Stamp>,
@@ -507,11 +587,12 @@ impl Front {
                 "audience",
                 "timeframe",
                 "extra",
+                "draft",
             ],
-            Collection::People => &["title", "role", "extra"],
-            Collection::Partners => &["title", "summary", "address", "extra"],
-            Collection::Pages => &["title", "summary", "figures", "extra"],
-            _ => &["title", "summary", "extra"],
+            Collection::People => &["title", "role", "extra", "draft"],
+            Collection::Partners => &["title", "summary", "address", "extra", "draft"],
+            Collection::Pages => &["title", "summary", "figures", "extra", "draft"],
+            _ => &["title", "summary", "extra", "draft"],
         }
     }
 
@@ -586,6 +667,16 @@ impl Entry {
         is_home(self.collection, &self.id)
     }
 
+    /// Whether the entry, or its text in `lang`, is not published yet (shown only by `serve`
+    /// and `build --drafts`).
+    pub fn is_draft(&self, lang: &str) -> bool {
+        self.facts.is_draft()
+            || self
+                .texts
+                .get(lang)
+                .is_some_and(|t| t.front.draft == Some(true))
+    }
+
     /// Whether this is the page entry of the accessibility statement.
     pub fn is_statement(&self) -> bool {
         self.collection == Collection::Pages && self.id == STATEMENT
@@ -613,11 +704,38 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Content {
     pub entries: BTreeMap<(Collection, String), Entry>,
+    /// The entries left out because they are drafts, when drafts are not published
+    /// (`hide_drafts`): a reference to one shows its name without a link.
+    pub drafts: BTreeMap<(Collection, String), Entry>,
 }
 
 impl Content {
     pub fn get(&self, c: Collection, id: &str) -> Option<&Entry> {
         self.entries.get(&(c, id.to_string()))
+    }
+
+    /// A draft left out of the site (see `hide_drafts`).
+    pub fn draft(&self, c: Collection, id: &str) -> Option<&Entry> {
+        self.drafts.get(&(c, id.to_string()))
+    }
+
+    /// Leaves out what is not published yet: a translation whose file says `draft: true` is
+    /// dropped (its page falls back as if the file were not there), and an entry whose
+    /// `common.yaml` says `draft: true`, or whose every file is a draft, moves to `drafts`.
+    pub fn hide_drafts(&mut self) {
+        let keys: Vec<(Collection, String)> = self.entries.keys().cloned().collect();
+        for key in keys {
+            let Some(e) = self.entries.get_mut(&key) else {
+                continue;
+            };
+            let had_texts = !e.texts.is_empty();
+            e.texts.retain(|_, lf| lf.front.draft != Some(true));
+            if e.facts.is_draft() || (had_texts && e.texts.is_empty()) {
+                if let Some(e) = self.entries.remove(&key) {
+                    self.drafts.insert(key, e);
+                }
+            }
+        }
     }
 
     /// The home page entry, if the site has one.
@@ -648,7 +766,7 @@ impl Content {
     }
 }
 
-fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

@@ -26,6 +26,8 @@ pub struct BackRef {
 pub struct Links {
     back: HashMap<(Collection, String), Vec<BackRef>>,
     forward: HashMap<(Collection, String), Vec<(Collection, String)>>,
+    /// The old ids of renamed entries (`aliases:`), each with the id the entry has now.
+    pub aliases: super::aliases::Aliases,
 }
 
 impl Links {
@@ -94,12 +96,28 @@ impl Checker<'_> {
             return;
         }
         let what = singular(target);
-        let mut d = Diagnostic::error(format!("{what} '{id}' (in '{field}') does not exist"))
-            .at(r.referenced.line(), r.referenced.column())
-            .hint_opt(
+        let renamed = self.links.aliases.get(&(target, id.to_string()));
+        let mut d = if self.content.draft(target, id).is_some() {
+            Diagnostic::warning(format!(
+                "'{field}' names the {what} '{id}', a draft: its name is shown without a link \
+                 until it is published"
+            ))
+            .hint(format!(
+                "nothing to do if that is what you want; to publish it, remove 'draft: true' \
+                 from content/{target}/{id}/"
+            ))
+        } else if let Some(new) = renamed {
+            Diagnostic::error(format!(
+                "{what} '{id}' (in '{field}') was renamed to '{new}'"
+            ))
+            .hint(format!("write '{new}' instead of '{id}'"))
+        } else {
+            Diagnostic::error(format!("{what} '{id}' (in '{field}') does not exist")).hint_opt(
                 did_you_mean(id, self.content.ids(target))
                     .or_else(|| Some(format!("create content/{target}/{id}/ or correct the id"))),
-            );
+            )
+        };
+        d = d.at(r.referenced.line(), r.referenced.column());
         if let Some(f) = &entry.facts_file {
             d = d.in_file(f);
         }
@@ -249,10 +267,14 @@ pub fn singular(c: Collection) -> &'static str {
 
 /// Checks every entry's facts and collects back-references.
 pub fn link(content: &Content, diags: &mut Diagnostics) -> Links {
+    let aliases = super::aliases::collect(content, diags);
     let mut ck = Checker {
         content,
         diags,
-        links: Links::default(),
+        links: Links {
+            aliases,
+            ..Links::default()
+        },
     };
     for entry in content.entries.values() {
         if facts_unread(entry) {

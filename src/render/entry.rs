@@ -37,6 +37,8 @@ pub struct EntryView {
     pub extra: Option<serde_json::Value>,
     /// `extra:` of the language file (with fallback).
     pub text_extra: Option<serde_json::Value>,
+    /// Not published yet: shown by `serve` and `build --drafts` only, marked, not indexed.
+    pub draft: bool,
     /// What the entry's collection adds, beside the fields above.
     #[serde(flatten)]
     pub part: Part,
@@ -223,6 +225,7 @@ impl EntryView {
             image: None,
             extra: None,
             text_extra: None,
+            draft: false,
             part: Part::empty(c),
         }
     }
@@ -319,9 +322,11 @@ pub fn view(m: &Model, e: &Entry, lang: &str) -> EntryView {
     let url = m.entry_url(e.collection, &e.id, lang);
     let mut v = EntryView::titled(&e.id, e.collection, url, m.title_of(e, lang));
     v.extra = e.facts.extra().cloned();
+    v.draft = e.facts.is_draft();
     let Some((text_lang, _)) = m.text_lang(e, lang) else {
         return v;
     };
+    v.draft |= e.is_draft(text_lang);
     if text_lang != lang {
         v.fallback = Some(text_lang.to_string());
     }

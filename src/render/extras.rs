@@ -89,6 +89,7 @@ pub fn write_extras(
         out.copy(name.clone(), source.clone());
     }
 
+    crate::render::redirects::write_redirects(m, tera, out, diags);
     crate::render::feed::write_feeds(m, out);
     out.add("sitemap.xml", sitemap(m));
     out.add(

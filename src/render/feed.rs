@@ -40,6 +40,7 @@ pub fn feed(m: &Model, lang: &str) -> String {
     let items: Vec<&Entry> = links_of(m, Collection::News, lang)
         .iter()
         .filter_map(|l| m.content.get(Collection::News, &l.id))
+        .filter(|e| !e.facts.is_draft())
         .collect();
     let self_url = config.absolute(&feed_path(lang));
     let site = config.site_title(lang);

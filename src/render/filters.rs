@@ -186,8 +186,12 @@ pub fn facet_values(m: &Model, e: &Entry) -> BTreeMap<Facet, BTreeSet<String>> {
             set.insert(value);
         }
     };
+    // Only what is published: a draft town, partner or domain is not a choice.
+    let published = |c: Collection, id: &str| m.content.get(c, id).is_some();
     for d in &f.domains {
-        add(Facet::Domain, d.value.trim().to_string());
+        if published(Collection::Domains, d.value.trim()) {
+            add(Facet::Domain, d.value.trim().to_string());
+        }
     }
     if let Some(a) = &f.ages {
         for g in AGE_GROUPS {
@@ -196,7 +200,11 @@ pub fn facet_values(m: &Model, e: &Entry) -> BTreeMap<Facet, BTreeSet<String>> {
             }
         }
     }
-    for t in &f.towns {
+    for t in f
+        .towns
+        .iter()
+        .filter(|t| published(Collection::Towns, t.value.trim()))
+    {
         let id = t.value.trim();
         add(Facet::Town, id.to_string());
         if let Some(Facts::Town(tf)) = m.content.get(Collection::Towns, id).map(|e| &e.facts)
@@ -205,7 +213,11 @@ pub fn facet_values(m: &Model, e: &Entry) -> BTreeMap<Facet, BTreeSet<String>> {
             add(Facet::District, d.name().to_string());
         }
     }
-    for p in &f.partners {
+    for p in f
+        .partners
+        .iter()
+        .filter(|p| published(Collection::Partners, p.id.value.trim()))
+    {
         let id = p.id.value.trim();
         add(Facet::Partner, id.to_string());
         if let Some(Facts::Partner(pf)) = m.content.get(Collection::Partners, id).map(|e| &e.facts)

@@ -123,7 +123,7 @@ pub fn meta(m: &Model, chrome: &Chrome, lang: &str, title: &str, kind: PageKind)
         image_alt(m, lang, title, own_image.is_some()),
     ));
     let named = &mut meta.named;
-    if matches!(kind, PageKind::Search) {
+    if matches!(kind, PageKind::Search) || view.is_some_and(|v| v.draft) {
         // Result pages change with every query; the pages they lead to are what to index.
         named.push(("robots".into(), "noindex".into()));
     }
@@ -343,7 +343,7 @@ fn entry_ld(
             if let Some(r) = v.role() {
                 map.insert("jobTitle".into(), r.text.clone().into());
             }
-            if let Some(o) = v.organisation() {
+            if let Some(o) = v.organisation().filter(|o| !o.url.is_empty()) {
                 map.insert(
                     "worksFor".into(),
                     json!({"@type": "Organization", "name": o.title.text, "url": abs(&o.url)}),
@@ -415,14 +415,22 @@ fn initiative_ld(
     if let Some(w) = &f.website {
         map.insert("sameAs".into(), w.value.trim().into());
     }
-    let place = |l: &crate::render::Link| json!({"@type": "Place", "name": l.title.text, "url": abs(&l.url)});
+    // A draft is named without an address (its `url` is empty).
+    let thing = |ty: &str, l: &crate::render::Link| {
+        let mut o = json!({"@type": ty, "name": l.title.text});
+        if !l.url.is_empty() {
+            o["url"] = abs(&l.url).into();
+        }
+        o
+    };
+    let place = |l: &crate::render::Link| thing("Place", l);
     if !v.towns().is_empty() {
         map.insert(
             "areaServed".into(),
             v.towns().iter().map(place).collect::<Vec<_>>().into(),
         );
     }
-    let org = |l: &crate::render::Link| json!({"@type": "Organization", "name": l.title.text, "url": abs(&l.url)});
+    let org = |l: &crate::render::Link| thing("Organization", l);
     let funder = Some(Role::Funder.ui_key());
     let funders: Vec<Value> = v
         .partners()

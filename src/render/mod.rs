@@ -14,6 +14,7 @@ pub mod keys;
 pub mod map;
 pub mod meta;
 pub mod pages;
+pub mod redirects;
 pub mod related;
 pub mod sitemap;
 pub mod statement;
@@ -287,8 +288,23 @@ impl Model<'_> {
         )
     }
 
+    /// The link to entry (`c`, `id`) on a page in `lang`; to a draft left out of the site,
+    /// its name with no address (`url` empty: templates show it without a link).
     pub fn link_to(&self, c: Collection, id: &str, lang: &str) -> Option<Link> {
-        let e = self.content.get(c, id)?;
+        let Some(e) = self.content.get(c, id) else {
+            let d = self.content.draft(c, id)?;
+            return Some(Link {
+                id: id.to_string(),
+                collection: c,
+                url: String::new(),
+                title: self.title_of(d, lang),
+                summary: None,
+                role: None,
+                date: None,
+                date_iso: None,
+                image: None,
+            });
+        };
         let summary = self
             .field(e, lang, |f| f.summary.as_ref())
             .map(|(l, s)| self.text(s, l, lang));

@@ -54,8 +54,9 @@ pub fn sitemap(m: &Model) -> String {
         if e.is_home() {
             continue;
         }
+        // A draft shown by `build --drafts` is kept out of search engines.
         add(&|l| entry_path(e.collection, &e.id, l), &|l| {
-            e.texts.contains_key(l)
+            e.texts.contains_key(l) && !e.is_draft(l)
         });
     }
     // The plain pages of the initiatives' filters, in the languages that have them, by facet

@@ -39,6 +39,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/news.html",
     "templates/chooser.html",
     "templates/404.html",
+    "templates/redirect.html",
     "templates/search.html",
     "static/sulam.css",
     "static/sulam.js",

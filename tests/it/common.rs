@@ -47,6 +47,7 @@ impl Site {
             root: self.root().to_path_buf(),
             output: None,
             base_url: None,
+            ..Default::default()
         })
     }
 
@@ -83,6 +84,7 @@ pub fn build_cleanly(root: &Path, output: Option<PathBuf>) -> Report {
         root: root.to_path_buf(),
         output,
         base_url: None,
+        ..Default::default()
     })
     .unwrap_or_else(|d| panic!("build failed:\n{}", messages(&d)));
     assert_eq!(

@@ -31,6 +31,7 @@ fn build_in_time(s: &Site) -> Result<(), Diagnostics> {
             root,
             output: None,
             base_url: None,
+            ..Default::default()
         });
         let _ = tx.send(r.map(|_| ()));
     });

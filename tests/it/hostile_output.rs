@@ -18,6 +18,7 @@ fn build_into(
         root: s.root().to_path_buf(),
         output,
         base_url: base_url.map(str::to_string),
+        ..Default::default()
     })
 }
 

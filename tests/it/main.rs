@@ -14,6 +14,7 @@ mod build_command;
 mod check;
 mod contacts;
 mod corpus;
+mod drafts;
 mod example;
 mod example_facts;
 mod finding;

@@ -310,6 +310,7 @@ fn output_folder_that_is_the_site_or_content_is_refused() {
             root: s.root().to_path_buf(),
             output: Some(out.clone()),
             base_url: None,
+            ..Default::default()
         });
         let m = match r {
             Ok(_) => panic!("{} accepted", out.display()),

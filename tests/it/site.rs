@@ -244,6 +244,7 @@ fn base_url_flag_moves_every_link() {
         root: s.root().to_path_buf(),
         output: None,
         base_url: Some("https://other.example/docs".into()),
+        ..Default::default()
     })
     .unwrap_or_else(|d| panic!("{}", common::messages(&d)));
     let html = s.page("he/index.html");

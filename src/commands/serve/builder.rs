@@ -11,7 +11,7 @@ use crate::model::content::Collection;
 use crate::model::folders;
 use crate::model::urls::entry_path;
 use crate::output::Output;
-use crate::site::{Change, Page, Site};
+use crate::site::{Change, Drafts, Page, Site};
 
 /// The result of one rebuild, for the terminal and for the open pages.
 #[derive(Default)]
@@ -136,7 +136,7 @@ impl Builder {
             full: true,
             ..Outcome::default()
         };
-        match Site::load(&self.root, Some(&self.base_url)) {
+        match Site::load(&self.root, Some(&self.base_url), Drafts::Shown) {
             Err(diags) => {
                 outcome.problems = diags.sorted().all().to_vec();
                 self.site = None;

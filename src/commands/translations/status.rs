@@ -152,7 +152,11 @@ pub fn report(root: &Path, only: Option<&str>) -> Result<Report, Diagnostics> {
 pub(crate) fn entry_status(config: &SiteConfig, entry: &Entry, lang: &str) -> Option<EntryStatus> {
     let source = source_language(entry, lang, config)?;
     let src = entry.texts.get(source)?;
-    let target = entry.texts.get(lang);
+    // A translation still marked `draft: true` is not done: it is not published.
+    let target = entry
+        .texts
+        .get(lang)
+        .filter(|t| t.front.draft != Some(true));
     let stamp = target.and_then(|t| t.front.translation.as_ref());
     // Fields written from another source are not translations of `source`: never out of date.
     let written_from: BTreeMap<String, String> = match (target, stamp) {

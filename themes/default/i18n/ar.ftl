@@ -234,3 +234,10 @@ search-needs-js = يعمل البحث في المتصفح ويحتاج إلى Ja
 
 social-image-alt = سُلّم على خلفية زرقاء
 search-description = البحث في كل { $site }: المبادرات والشركاء والبلدات والأشخاص والأخبار.
+
+# A page that is not published yet (serve and build --drafts only).
+draft-mark = مسودة:
+draft-notice = هذه الصفحة لم تُنشر بعد، ولا يراها إلا من يُعدّها.
+
+# The old address of a renamed entry, with a link to the new page.
+moved-text = انتقلت هذه الصفحة إلى عنوان جديد:

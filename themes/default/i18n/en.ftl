@@ -193,3 +193,10 @@ search-needs-js = Search runs in your browser and needs JavaScript, which is off
 
 social-image-alt = A ladder on a blue ground
 search-description = Search everything on { $site }: initiatives, partners, towns, people and news.
+
+# A page that is not published yet (serve and build --drafts only).
+draft-mark = Draft:
+draft-notice = this page is not published yet; only the people preparing it see it.
+
+# The old address of a renamed entry, with a link to the new page.
+moved-text = This page has moved to a new address:

@@ -204,3 +204,10 @@ search-needs-js = החיפוש פועל בדפדפן ודורש JavaScript, שכ
 
 social-image-alt = סולם על רקע כחול
 search-description = חיפוש בכל { $site }: יוזמות, שותפים, יישובים, אנשים וחדשות.
+
+# A page that is not published yet (serve and build --drafts only).
+draft-mark = טיוטה:
+draft-notice = הדף הזה עוד לא פורסם, ורק מי שמכין אותו רואה אותו.
+
+# The old address of a renamed entry, with a link to the new page.
+moved-text = הדף עבר לכתובת חדשה:
