@@ -88,6 +88,16 @@ enum Command {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Give an entry a new id: move its folder, rewrite every reference and relative link to
+    /// it, keep its old addresses working (aliases) and its translations' stamps current.
+    Rename {
+        /// initiatives, partners, towns, networks, domains, sectors, people, pages or news.
+        collection: String,
+        /// The id it has now.
+        old: String,
+        /// The id it will have.
+        new: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -140,6 +150,11 @@ fn main() -> ExitCode {
             format,
         } => translations(&root, action, lang.as_deref(), format),
         Command::Schema { output } => schema(&root, output.as_deref()),
+        Command::Rename {
+            collection,
+            old,
+            new,
+        } => rename(&root, &collection, &old, &new),
     }
 }
 
@@ -238,6 +253,34 @@ fn schema(root: &Path, output: Option<&Path>) -> ExitCode {
         }
         Err(e) => {
             eprintln!("cannot write the VS Code settings in .vscode/: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A new id for an entry, everywhere it is named.
+fn rename(root: &Path, collection: &str, old: &str, new: &str) -> ExitCode {
+    match sulam::commands::rename::rename(root, collection, old, new) {
+        Ok(done) => {
+            eprintln!(
+                "moved {} to {}",
+                done.moved.0.display(),
+                done.moved.1.display()
+            );
+            for f in &done.rewritten {
+                eprintln!("rewrote {}", f.display());
+            }
+            for f in &done.restamped {
+                eprintln!("kept the translation stamp of {} current", f.display());
+            }
+            eprintln!(
+                "{} references and links rewritten; '{old}' is now an alias of '{new}'",
+                done.changes
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            print_all(diags.all());
             ExitCode::FAILURE
         }
     }

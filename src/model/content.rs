@@ -472,6 +472,32 @@ impl Facts {
         })
     }
 
+    /// Every reference the facts hold, with the collection it points to.
+    pub fn references(&self) -> Vec<(Collection, &Ref)> {
+        use Collection as C;
+        fn list(c: Collection, refs: &[Ref]) -> impl Iterator<Item = (Collection, &Ref)> {
+            refs.iter().map(move |r| (c, r))
+        }
+        match self {
+            Facts::Initiative(f) => f
+                .partners
+                .iter()
+                .map(|p| (C::Partners, &p.id))
+                .chain(list(C::Towns, &f.towns))
+                .chain(list(C::Networks, &f.networks))
+                .chain(list(C::Domains, &f.domains))
+                .chain(list(C::Initiatives, &f.related))
+                .collect(),
+            Facts::Partner(f) => f.sector.iter().map(|s| (C::Sectors, s)).collect(),
+            Facts::Network(f) => list(C::Towns, &f.towns)
+                .chain(list(C::Initiatives, &f.initiatives))
+                .collect(),
+            Facts::Person(f) => f.organisation.iter().map(|o| (C::Partners, o)).collect(),
+            Facts::News(f) => list(C::Initiatives, &f.initiatives).collect(),
+            Facts::Town(_) | Facts::Term(_) | Facts::Page(_) => Vec::new(),
+        }
+    }
+
     /// Whether `common.yaml` says `draft: true`.
     pub fn is_draft(&self) -> bool {
         let d = match self {

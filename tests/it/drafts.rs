@@ -274,3 +274,172 @@ fn serve_shows_drafts_marked() {
         "linked in serve: {alpha}"
     );
 }
+
+/// A copy of the example site.
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    crate::support::copy_dir(&repo.join("content"), &dir.path().join("content"))
+        .expect("copy content/");
+    std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
+    dir
+}
+
+fn sulam(root: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sulam"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run sulam")
+}
+
+/// What the translations report says of every text, with the renamed id put back.
+fn translation_states(root: &Path, new: &str, old: &str) -> Vec<String> {
+    let r = sulam::commands::translations::report(root, None).expect("report");
+    let mut v: Vec<String> = r
+        .languages
+        .iter()
+        .flat_map(|l| {
+            l.entries.iter().map(move |e| {
+                let id = if e.id == new { old } else { e.id.as_str() };
+                format!(
+                    "{} {}/{id} {} {:?} {:?}",
+                    l.lang, e.collection, e.state, e.missing, e.outdated
+                )
+            })
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn rename_rewrites_every_reference_and_link_and_the_site_still_checks_strictly() {
+    let dir = example_copy();
+    let root = dir.path();
+    let (old, new) = ("town-at-the-centre", "the-town-at-the-centre");
+    let states_before = translation_states(root, new, old);
+    let about_before =
+        std::fs::read_to_string(root.join("content/pages/about/en.md")).expect("about");
+
+    let out = sulam(root, &["rename", "initiatives", old, new]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("4 references and links rewritten; 'town-at-the-centre' is now an alias of 'the-town-at-the-centre'"), "{said}");
+
+    assert!(!root.join("content/initiatives").join(old).exists());
+    let facts = std::fs::read_to_string(
+        root.join("content/initiatives")
+            .join(new)
+            .join("common.yaml"),
+    )
+    .expect("moved");
+    assert!(
+        facts.ends_with("aliases: [town-at-the-centre]\n"),
+        "{facts}"
+    );
+    // The network that names it; the network whose own id starts with the old id is untouched.
+    let network = std::fs::read_to_string(
+        root.join("content/networks/town-at-the-centre-network/common.yaml"),
+    )
+    .expect("network");
+    assert!(
+        network.contains("initiatives: [the-town-at-the-centre]"),
+        "{network}"
+    );
+    let ecostem = std::fs::read_to_string(root.join("content/initiatives/ecostem21/common.yaml"))
+        .expect("ecostem21");
+    assert!(
+        ecostem.contains("networks: [town-at-the-centre-network]"),
+        "{ecostem}"
+    );
+    // The links of the about page, and nothing else of its text.
+    let about = std::fs::read_to_string(root.join("content/pages/about/en.md")).expect("about");
+    assert_eq!(
+        about,
+        about_before
+            .replace(
+                "](../../initiatives/town-at-the-centre/)",
+                "](../../initiatives/the-town-at-the-centre/)"
+            )
+            .replace(&stamp_body_line(&about_before), &stamp_body_line(&about)),
+        "only the link (and the stamp carried over) changed"
+    );
+    // A rename is not a change of text: the translations are as current as they were.
+    assert_eq!(translation_states(root, new, old), states_before);
+
+    // The site checks without a warning, its links all resolve, and the old address leads on.
+    let out = sulam(root, &["check", "--strict"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = sulam(root, &["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let moved =
+        std::fs::read_to_string(root.join("public/ar/initiatives/town-at-the-centre/index.html"))
+            .expect("redirect");
+    assert!(
+        moved.contains("url=/ar/initiatives/the-town-at-the-centre/"),
+        "{moved}"
+    );
+    assert!(
+        root.join("public/he/initiatives/the-town-at-the-centre/index.html")
+            .is_file()
+    );
+}
+
+/// The `hashes:` line of a stamp.
+fn stamp_body_line(text: &str) -> String {
+    text.lines()
+        .find(|l| l.trim_start().starts_with("hashes:"))
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn rename_refuses_what_it_cannot_do() {
+    let site = Site::fixture("basic");
+    for (args, said) in [
+        (
+            ["rename", "initiative", "alpha", "gamma"],
+            "there is no collection 'initiative'",
+        ),
+        (
+            ["rename", "initiatives", "alpah", "gamma"],
+            "there is no entry content/initiatives/alpah/",
+        ),
+        (
+            ["rename", "initiatives", "alpha", "Gamma"],
+            "'Gamma' cannot be an id",
+        ),
+        (
+            ["rename", "initiatives", "alpha", "beta"],
+            "content/initiatives/beta exists already",
+        ),
+    ] {
+        let out = sulam(site.root(), &args);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
+    assert!(
+        String::from_utf8_lossy(
+            &sulam(site.root(), &["rename", "initiative", "alpha", "gamma"]).stderr
+        )
+        .contains("did you mean 'initiatives'")
+    );
+    // Nothing moved.
+    assert!(
+        site.root()
+            .join("content/initiatives/alpha/he.md")
+            .is_file()
+    );
+}

@@ -24,6 +24,7 @@ mod status;
 pub use crate::model::stamp::{STAMP_KEY, Stamp};
 pub use fields::{normalise, text_fields};
 pub use report::{render_text, report_html};
+pub(crate) use stamping::carry_stamps;
 pub use stamping::{mark_done, mark_unchanged, today, with_stamp};
 pub use status::{EntryStatus, LanguageStatus, Report, original_language, report};
 

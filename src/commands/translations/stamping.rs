@@ -296,6 +296,54 @@ pub(crate) fn write_stamp(
         .map_err(|e| fail(Diagnostic::error(format!("cannot write the file: {e}"))))
 }
 
+/// After a change that is not a change of text (`sulam rename` rewrote links to the renamed
+/// entry), the stamps of an entry's translations that were current with the texts `before`
+/// are made current with the files now in `dir` (relative to `root`). A field whose stamp was
+/// already behind its source stays behind: that work is still to do. Returns the files whose
+/// stamp changed.
+pub(crate) fn carry_stamps(
+    root: &Path,
+    dir: &Path,
+    before: &crate::model::content::Entry,
+) -> Result<Vec<PathBuf>, Diagnostics> {
+    let c = before.collection;
+    let read = |lang: &str| -> Option<(PathBuf, crate::model::content::LangFile)> {
+        let rel = dir.join(format!("{lang}.md"));
+        let text = std::fs::read_to_string(root.join(&rel)).ok()?;
+        let lf = parse_lang_file(c, text.trim_start_matches('\u{feff}'), &rel).ok()?;
+        Some((rel, lf))
+    };
+    let mut changed = Vec::new();
+    for lang in before.texts.keys() {
+        let Some((rel, now)) = read(lang) else {
+            continue;
+        };
+        let Some(stamp) = now.front.translation.clone() else {
+            continue;
+        };
+        let (Some(old_src), Some((_, new_src))) =
+            (before.texts.get(&stamp.from), read(&stamp.from))
+        else {
+            continue;
+        };
+        let was = fingerprints(c, old_src, &now, Some(&stamp.hashes));
+        let is = fingerprints(c, &new_src, &now, Some(&stamp.hashes));
+        let mut hashes = stamp.hashes.clone();
+        for (field, h) in hashes.iter_mut() {
+            if was.get(field) == Some(h)
+                && let Some(new) = is.get(field)
+            {
+                *h = new.clone();
+            }
+        }
+        if hashes != stamp.hashes {
+            write_stamp(root, &rel, c, &Stamp { hashes, ..stamp })?;
+            changed.push(rel);
+        }
+    }
+    Ok(changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
