@@ -24,6 +24,18 @@ fn example_site_builds_cleanly_in_all_three_languages() {
                 coll.file_name().to_string_lossy().to_string(),
                 entry.file_name().to_string_lossy().to_string(),
             );
+            let facts =
+                std::fs::read_to_string(entry.path().join("common.yaml")).unwrap_or_default();
+            if facts.lines().any(|l| l == "draft: true") {
+                // Prepared, not published: in no language.
+                for lang in ["he", "ar", "en"] {
+                    assert!(
+                        !out_dir.join(lang).join(&c).join(&id).exists(),
+                        "{c}/{id} is a draft"
+                    );
+                }
+                continue;
+            }
             for lang in ["he", "ar", "en"] {
                 let page = if c == "pages" && id == "home" {
                     out_dir.join(lang).join("index.html")

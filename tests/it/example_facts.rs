@@ -292,8 +292,15 @@ fn every_program_of_the_seeds_is_an_initiative() {
             .filter(|e| e.path().join("index.html").is_file())
             .map(|e| e.file_name().to_string_lossy().to_string())
             .filter(|id| id != "page")
+            .filter(|id| id != "hayishuv-bamerkaz")
             .collect();
         assert_eq!(published, expected, "{lang}: the initiatives");
+        // The old id of "The Town at the Centre" (aliases:) leads to its page.
+        let old = read(&format!("{lang}/initiatives/hayishuv-bamerkaz/index.html"));
+        assert!(
+            old.contains(&format!("url=/{lang}/initiatives/town-at-the-centre/")),
+            "{old}"
+        );
     }
     // The about page's table of life stages links every program of the brochure.
     let about = read("en/pages/about/index.html");
