@@ -529,7 +529,7 @@ fn clash(root: &Path, theme: &Theme, path: &str, source: &Path) -> Diagnostic {
         "this file would be published at /{path}, where {what} goes"
     ));
     if theirs && path.ends_with(".css") {
-        d.hint("rename the file. To change the theme's stylesheet, copy the theme into themes/<name>/, change its static/sulam.css and write 'theme: <name>' in site.yaml")
+        d.hint("rename the file. To change a few things of the theme's look, write them in static/custom.css, which is linked after the theme's stylesheet; to replace the stylesheet, copy the theme into themes/<name>/, change its static/sulam.css and write 'theme: <name>' in site.yaml")
     } else {
         d.hint("rename the file")
     }

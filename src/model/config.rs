@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::brand::{self, Accent, Brand, MenuItem};
 use crate::model::folders;
 use crate::text::lang::{Dir, Language};
 
@@ -39,6 +40,10 @@ pub(crate) struct RawSite {
     #[serde(default)]
     #[schemars(with = "Option<MapSettings>")]
     map: Option<serde_saphyr::Spanned<MapSettings>>,
+    #[serde(default)]
+    brand: Option<Brand>,
+    #[serde(default)]
+    menu: Vec<MenuItem>,
 }
 
 /// `map:` in site.yaml: the frame of the town maps, and a picture to draw under the towns.
@@ -114,8 +119,15 @@ pub struct SiteConfig {
     pub accessibility: Option<Accessibility>,
     pub extra: serde_json::Value,
     pub map: Option<MapSettings>,
-    /// The site's own icon in `static/` (its name, its type), looked for when site.yaml is read.
-    pub favicon: Option<(&'static str, &'static str)>,
+    /// The site's own icon in `static/` (its name, its type): `brand: favicon`, else one
+    /// of `FAVICONS` found when site.yaml is read.
+    pub favicon: Option<(String, &'static str)>,
+    /// `brand:` of site.yaml, its files checked.
+    pub brand: Brand,
+    /// `brand: accent` as the theme applies it in each scheme.
+    pub accent: Option<Accent>,
+    /// `menu:` of site.yaml: extra links in the header.
+    pub menu: Vec<MenuItem>,
 }
 
 /// The names a site's own icon may have in `static/`, with their types, in the order they are
@@ -127,6 +139,49 @@ const FAVICONS: [(&str, &str); 3] = [
 ];
 
 pub const SITE_FILE: &str = "site.yaml";
+
+/// The site's own icon: `brand: favicon`, else the first of `FAVICONS` in `static/`.
+fn site_icon(root: &Path, brand: Option<&Brand>) -> Option<(String, &'static str)> {
+    if let Some(f) = brand.and_then(|b| b.favicon.as_ref()) {
+        let name = f.value.trim().to_string();
+        let ty = match name
+            .rsplit('.')
+            .next()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("svg") => "image/svg+xml",
+            Some("png") => "image/png",
+            Some("webp") => "image/webp",
+            _ => "",
+        };
+        return Some((name, ty));
+    }
+    FAVICONS
+        .into_iter()
+        .find(|(name, _)| root.join(folders::STATIC).join(name).is_file())
+        .map(|(name, ty)| (name.to_string(), ty))
+}
+
+/// `brand:`'s files are in `static/` and its accent is readable; the accent for each scheme.
+fn check_brand(b: &Brand, root: &Path, errors: &mut SiteErrors) -> Option<Accent> {
+    for (field, file) in [
+        ("logo", &b.logo),
+        ("favicon", &b.favicon),
+        ("social_image", &b.social_image),
+    ] {
+        if let Some(f) = file {
+            errors.0.extend(brand::static_file(root, field, f));
+        }
+    }
+    match b.accent.as_ref().map(brand::accent)? {
+        Ok(a) => Some(a),
+        Err(d) => {
+            errors.0.push(d);
+            None
+        }
+    }
+}
 
 impl SiteConfig {
     /// Reads and checks `site.yaml`. Every mistake is reported, not only the first; `None`
@@ -151,6 +206,13 @@ impl SiteConfig {
         if let Some(t) = &raw.theme {
             check_theme(t, &mut errors);
         }
+        let accent = raw
+            .brand
+            .as_ref()
+            .and_then(|b| check_brand(b, root, &mut errors));
+        for item in &raw.menu {
+            errors.0.extend(brand::menu_url(item));
+        }
         let ok = errors.0.is_empty();
         for e in errors.0 {
             diags.push(e);
@@ -170,9 +232,10 @@ impl SiteConfig {
             accessibility: raw.accessibility,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
             map: raw.map.map(|m| m.value),
-            favicon: FAVICONS
-                .into_iter()
-                .find(|(name, _)| root.join(folders::STATIC).join(name).is_file()),
+            favicon: site_icon(root, raw.brand.as_ref()),
+            brand: raw.brand.unwrap_or_default(),
+            accent,
+            menu: raw.menu,
         })
     }
 

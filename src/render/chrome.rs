@@ -33,6 +33,11 @@ pub struct Chrome {
     pub nav: Vec<NavItem>,
     pub footer: Vec<NavItem>,
     pub css: String,
+    /// Stylesheets linked after the theme's: the brand's colours (`sulam-brand.css`) and the
+    /// site's own `static/custom.css`, when there are.
+    pub extra_css: Vec<String>,
+    /// `brand: logo`, shown in the header beside the title (the title is its alt).
+    pub logo: Option<String>,
     /// The Atom feed of news in the page's language, when the site has news, and its title.
     pub feed: Option<String>,
     pub feed_title: String,
@@ -84,7 +89,15 @@ pub fn chrome(
             .to_string()
     };
     let (switcher, hreflang) = alternates(m, lang, path_of, has);
-    let icon = m.config.favicon.unwrap_or((THEME_ICON, "image/svg+xml"));
+    let (icon, icon_type) = match &m.config.favicon {
+        Some((name, ty)) => (name.as_str(), *ty),
+        None => (THEME_ICON, "image/svg+xml"),
+    };
+    // The site's own icon is its touch icon too, unless it is an .ico (which phones ignore).
+    let touch_icon = match &m.config.favicon {
+        Some((name, ty)) if !ty.is_empty() => name.as_str(),
+        _ => TOUCH_ICON,
+    };
     Chrome {
         lang: lang.to_string(),
         dir: m.dir_of(lang).as_str(),
@@ -100,15 +113,44 @@ pub fn chrome(
         nav: nav(m, lang, section),
         footer: footer(m, lang),
         css: m.config.link("sulam.css"),
+        extra_css: extra_css(m).iter().map(|f| m.config.link(f)).collect(),
+        logo: m
+            .config
+            .brand
+            .logo
+            .as_ref()
+            .map(|l| m.config.link(l.value.trim())),
         feed: (m.content.of(Collection::News).next().is_some())
             .then(|| m.config.link(&feed_path(lang))),
         feed_title: feed_title(m, lang),
-        icon: m.config.link(icon.0),
-        icon_type: icon.1,
-        touch_icon: m.config.link(TOUCH_ICON),
+        icon: m.config.link(icon),
+        icon_type,
+        touch_icon: m.config.link(touch_icon),
         generator: concat!("Sulam ", env!("CARGO_PKG_VERSION")),
         extra: m.config.extra.clone(),
     }
+}
+
+/// The brand's colours, written by `extras` when site.yaml sets `brand: accent`.
+pub const BRAND_CSS: &str = "sulam-brand.css";
+/// The site's own stylesheet in `static/`, linked after the theme's.
+pub const CUSTOM_CSS: &str = "custom.css";
+
+/// The stylesheets after the theme's, as files of the site: the brand's, then the site's own.
+pub fn extra_css(m: &Model) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    if m.config.accent.is_some() {
+        v.push(BRAND_CSS);
+    }
+    if m.config
+        .root
+        .join(crate::model::folders::STATIC)
+        .join(CUSTOM_CSS)
+        .is_file()
+    {
+        v.push(CUSTOM_CSS);
+    }
+    v
 }
 
 /// The theme's icons, published at the site's root under names of the theme's own, so that a
@@ -177,6 +219,21 @@ fn nav(m: &Model, lang: &str, section: Option<&str>) -> Vec<NavItem> {
                 current: section == Some(c.name()),
             });
         }
+    }
+    // The site's own links (`menu:` in site.yaml), after the collections.
+    for item in &m.config.menu {
+        let (Some(url), Some((title, title_lang))) = (
+            crate::model::brand::menu_link(item, lang, &|p| m.config.link(p)),
+            m.config.localized(&item.title, lang),
+        ) else {
+            continue;
+        };
+        nav.push(NavItem {
+            url,
+            key: None,
+            title: Some(m.text(title, &title_lang, lang)),
+            current: false,
+        });
     }
     nav
 }

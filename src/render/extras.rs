@@ -74,6 +74,10 @@ pub fn write_extras(
     for l in &config.languages {
         let mut chrome = chrome::chrome(m, &l.code, &search_path, &|_| true, None);
         chrome.css = "../../sulam.css".into();
+        chrome.extra_css = chrome::extra_css(m)
+            .iter()
+            .map(|f| format!("../../{f}"))
+            .collect();
         let mut ctx = chrome::context(&chrome);
         let title =
             crate::text::i18n::strip_isolation(&m.strings.get(&l.code, "search-title", None));
@@ -84,6 +88,15 @@ pub fn write_extras(
 
     for (name, bytes) in theme.statics() {
         out.add(name.to_string(), bytes.to_vec());
+    }
+    if let Some(a) = &config.accent {
+        out.add(
+            chrome::BRAND_CSS,
+            format!(
+                "/* The organisation's colour (brand: accent in site.yaml), and its readable shade\n   for the dark scheme. Written by Sulam. */\n:root {{ --accent: {}; }}\n@media (prefers-color-scheme: dark) {{\n  :root {{ --accent: {}; }}\n}}\n",
+                a.light, a.dark
+            ),
+        );
     }
     for (name, source) in &theme.site_statics {
         out.copy(name.clone(), source.clone());

@@ -112,11 +112,14 @@ pub fn meta(m: &Model, chrome: &Chrome, lang: &str, title: &str, kind: PageKind)
     // The entry's own picture, else the site's share picture, which shows no words.
     match &own_image {
         Some(i) => og.push(("og:image".into(), i.clone())),
-        None => {
-            og.push(("og:image".into(), m.config.absolute(SOCIAL_IMAGE.0)));
-            og.push(("og:image:width".into(), SOCIAL_IMAGE.1.to_string()));
-            og.push(("og:image:height".into(), SOCIAL_IMAGE.2.to_string()));
-        }
+        None => match &m.config.brand.social_image {
+            Some(s) => og.push(("og:image".into(), m.config.absolute(s.value.trim()))),
+            None => {
+                og.push(("og:image".into(), m.config.absolute(SOCIAL_IMAGE.0)));
+                og.push(("og:image:width".into(), SOCIAL_IMAGE.1.to_string()));
+                og.push(("og:image:height".into(), SOCIAL_IMAGE.2.to_string()));
+            }
+        },
     }
     og.push((
         "og:image:alt".into(),
@@ -179,6 +182,9 @@ pub const SOCIAL_IMAGE: (&str, u32, u32) = ("sulam-social.png", 1200, 630);
 fn image_alt(m: &Model, lang: &str, title: &str, own: bool) -> String {
     if own {
         title.to_string()
+    } else if m.config.brand.social_image.is_some() {
+        // The organisation's own picture: its name is what it shows.
+        m.config.site_title(lang)
     } else {
         strip_isolation(&m.strings.get(lang, "social-image-alt", None))
     }

@@ -10,6 +10,7 @@ mod support;
 
 mod common;
 
+mod brand;
 mod build_command;
 mod check;
 mod contacts;
