@@ -12,6 +12,7 @@ mod common;
 
 mod build_command;
 mod check;
+mod components;
 mod corpus;
 mod example;
 mod example_facts;

@@ -231,3 +231,11 @@ search-needs-js = يعمل البحث في المتصفح ويحتاج إلى Ja
 
 social-image-alt = سُلّم على خلفية زرقاء
 search-description = البحث في كل { $site }: المبادرات والشركاء والبلدات والأشخاص والأخبار.
+
+# Markdown components: a callout's label (> [!NOTE] ...), a video's play button.
+callout-note = ملاحظة
+callout-tip = نصيحة
+callout-important = مهم
+callout-warning = تحذير
+callout-caution = احذر
+video-play = تشغيل الفيديو: { $title }

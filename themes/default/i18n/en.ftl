@@ -190,3 +190,11 @@ search-needs-js = Search runs in your browser and needs JavaScript, which is off
 
 social-image-alt = A ladder on a blue ground
 search-description = Search everything on { $site }: initiatives, partners, towns, people and news.
+
+# Markdown components: a callout's label (> [!NOTE] ...), a video's play button.
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
+video-play = Play video: { $title }

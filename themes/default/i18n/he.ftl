@@ -201,3 +201,11 @@ search-needs-js = החיפוש פועל בדפדפן ודורש JavaScript, שכ
 
 social-image-alt = סולם על רקע כחול
 search-description = חיפוש בכל { $site }: יוזמות, שותפים, יישובים, אנשים וחדשות.
+
+# Markdown components: a callout's label (> [!NOTE] ...), a video's play button.
+callout-note = הערה
+callout-tip = עצה
+callout-important = חשוב
+callout-warning = אזהרה
+callout-caution = זהירות
+video-play = הפעלת הסרטון: { $title }
