@@ -236,31 +236,43 @@ fn resolve_relative(dir: &str, url: &str) -> String {
     out
 }
 
-/// Every `t(key="…")` the templates name, in every language.
+/// Every `t(key="…")` the templates name, and the UI strings of Markdown's components
+/// (callout labels, the video's play button), in every language.
 fn ui_strings(site: &BuiltSite, diags: &mut Diagnostics) {
+    // (key, what uses it)
     let mut keys: BTreeSet<(String, String)> = BTreeSet::new();
     for (name, text) in &site.templates {
+        let user = format!("the template {name}");
         for part in text.split("t(key=\"").skip(1) {
             let Some(end) = part.find('"') else { continue };
             let key = &part[..end];
             if part[end + 1..].trim_start().starts_with('~') {
                 // `"collection-" ~ collection`: the key for every collection.
                 for c in Collection::ALL {
-                    keys.insert((format!("{key}{}", c.name()), name.clone()));
+                    keys.insert((format!("{key}{}", c.name()), user.clone()));
                 }
             } else {
-                keys.insert((key.to_string(), name.clone()));
+                keys.insert((key.to_string(), user.clone()));
             }
         }
     }
+    for key in markdown::ui_keys() {
+        keys.insert((key.to_string(), "Markdown (callouts, video)".to_string()));
+    }
     for lang in &site.config.languages {
         let mut seen = HashSet::new();
-        for (key, template) in &keys {
+        for (key, user) in &keys {
             if !site.strings.has(&lang.code, key) && seen.insert(key) {
                 diags.push(
-                    Diagnostic::error(format!("the template {template} uses the UI string '{key}', which '{}' does not have", lang.code))
-                        .in_file(folders::strings_file(&lang.code))
-                        .hint(format!("add '{key} = ...' to {}", folders::strings_file(&lang.code))),
+                    Diagnostic::error(format!(
+                        "{user} uses the UI string '{key}', which '{}' does not have",
+                        lang.code
+                    ))
+                    .in_file(folders::strings_file(&lang.code))
+                    .hint(format!(
+                        "add '{key} = ...' to {}",
+                        folders::strings_file(&lang.code)
+                    )),
                 );
             }
         }

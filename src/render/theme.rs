@@ -45,6 +45,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "static/sulam.js",
     "static/filters.js",
     "static/search.js",
+    "static/video.js",
     "static/sulam-icon.svg",
     "static/sulam-touch-icon.png",
     "static/sulam-social.png",

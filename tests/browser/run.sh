@@ -3,7 +3,7 @@
 # fixture again under a 120-character title (long-title.site.yaml) with the release binary,
 # checks every HTML file with the Nu Html Checker, then runs the browser
 # checks (axe-core, layout, alt text, keyboard, switcher, filters, map, links, print, search,
-# Lighthouse) in headless Chromium with node's test runner. Works from any directory:
+# components, Lighthouse) in headless Chromium with node's test runner. Works from any directory:
 #   bash tests/browser/run.sh [check files...]
 #
 #   PRINT_PDF=/path/file.pdf   also save the printed entry page there, for a person to look at
@@ -55,6 +55,10 @@ cp "$here/long-title.site.yaml" "$out/long-title-src/site.yaml"
 # which must not widen the page on a 360-px phone.
 mkdir -p "$out/long-title-src/content/pages/media"
 cp "$here"/media-page/* "$out/long-title-src/content/pages/media/"
+# And a page of Markdown's components (callouts, a quotation, YouTube, Vimeo and a file video),
+# for the same 360-px check and checks/components.mjs.
+mkdir -p "$out/long-title-src/content/pages/components"
+cp "$here"/components-page/* "$out/long-title-src/content/pages/components/"
 # And a partner whose name is wholly Latin, "Tech Forward Ltd.", in every language: on the
 # Hebrew and Arabic pages its full stop must stay at its end.
 mkdir -p "$out/long-title-src/content/partners/tech-forward"

@@ -9,6 +9,7 @@ import './checks/filters.mjs';
 import './checks/map.mjs';
 import './checks/print.mjs';
 import './checks/serve.mjs';
+import './checks/components.mjs';
 import './checks/search-core.mjs';
 import './checks/search.mjs';
 import './checks/every-page.mjs';

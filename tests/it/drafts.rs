@@ -281,6 +281,8 @@ fn example_copy() -> tempfile::TempDir {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     crate::support::copy_dir(&repo.join("content"), &dir.path().join("content"))
         .expect("copy content/");
+    crate::support::copy_dir(&repo.join("static"), &dir.path().join("static"))
+        .expect("copy static/");
     std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
     dir
 }
@@ -337,7 +339,7 @@ fn rename_rewrites_every_reference_and_link_and_the_site_still_checks_strictly()
     )
     .expect("moved");
     assert!(
-        facts.ends_with("aliases: [town-at-the-centre]\n"),
+        facts.ends_with("aliases: [hayishuv-bamerkaz, town-at-the-centre]\n"),
         "{facts}"
     );
     // The network that names it; the network whose own id starts with the old id is untouched.

@@ -13,6 +13,7 @@ mod common;
 mod brand;
 mod build_command;
 mod check;
+mod components;
 mod contacts;
 mod corpus;
 mod drafts;

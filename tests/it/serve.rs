@@ -18,6 +18,8 @@ fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     crate::support::copy_dir(&repo.join("content"), &dir.path().join("content"))
         .expect("copy content/");
+    crate::support::copy_dir(&repo.join("static"), &dir.path().join("static"))
+        .expect("copy static/");
     std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
     let root = std::fs::canonicalize(dir.path()).expect("canonical");
     (dir, root)

@@ -1,9 +1,16 @@
 //! Markdown bodies to HTML: pulldown-cmark with tables, footnotes and heading ids, then the
 //! bidi care of `lang.rs` applied per block, then ammonia to remove what could run code.
+//!
+//! Components are modules of their own: callouts (`callout.rs`), quotations (`quote.rs`) and
+//! fenced blocks that are not code (`fenced_block`: ```` ```video ````, `video.rs`).
+
+mod callout;
+mod quote;
+mod video;
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::text::format::Formats;
 use crate::text::i18n::Strings;
@@ -31,6 +38,18 @@ pub struct EntryFiles<'a> {
     pub dir: &'a std::path::Path,
     /// The entry's files by the name they are published under, relative to `dir`.
     pub names: &'a [std::path::PathBuf],
+}
+
+/// The address of the entry's file `name` (one of `EntryFiles::names`) from the page that
+/// shows the body. Every component addresses the entry's files through this one function.
+fn entry_file_url(_cx: &Context, name: &str) -> String {
+    // The entry's files are published beside each of its pages.
+    name.to_string()
+}
+
+/// The UI strings that components print, for `sulam check` to find in every language.
+pub fn ui_keys() -> impl Iterator<Item = &'static str> {
+    callout::UI_KEYS.into_iter().chain(video::UI_KEYS)
 }
 
 /// The site's UI strings and number formats, for components.
@@ -73,10 +92,12 @@ pub struct Rendered {
     pub problems: Vec<crate::diagnostics::Diagnostic>,
 }
 
-/// The Markdown the site is written in: tables, footnotes, strikethrough and heading ids. No
+/// The Markdown the site is written in: tables, footnotes, strikethrough, heading ids and
+/// GitHub's callouts (`ENABLE_GFM`, which turns on nothing else in pulldown-cmark 0.13). No
 /// smart punctuation: it turns Hebrew gershayim and geresh (צה"ל, ג') into curly quotes.
 fn options() -> Options {
     let mut options = Options::empty();
+    options.insert(Options::ENABLE_GFM);
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
@@ -105,11 +126,21 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
     let options = options();
 
     let mut removed = Vec::new();
+    let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     // Without raw HTML and with ordinary addresses only, pulldown-cmark's output is escaped
     // already and the cleaner (an HTML parse, most of this function's time) is skipped.
     let mut needs_cleaning = false;
-    for ev in Parser::new_ext(markdown, options) {
+    let mut lines = Lines::new(markdown);
+    let mut parser = Parser::new_ext(markdown, options).into_offset_iter();
+    while let Some((ev, range)) = parser.next() {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &ev
+            && let Some(html) =
+                fenced_block(info, &mut parser, lines.at(range.start), cx, &mut problems)
+        {
+            events.push(Event::Html(html.into()));
+            continue;
+        }
         if let Event::Html(h) | Event::InlineHtml(h) = &ev {
             removed.extend(dangerous_parts(h));
             needs_cleaning = true;
@@ -131,6 +162,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
         events.push(ev);
     }
 
+    let quotes = quote::Quotes::find(&mut events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashSet<String> = HashSet::new();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
@@ -150,17 +182,22 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
                 in_code = false;
                 out.push(events[i].clone());
             }
+            ev @ (Event::Start(Tag::BlockQuote(_)) | Event::End(TagEnd::BlockQuote(_))) => {
+                out.push(blockquote(ev, quotes.bounds(i), cx));
+            }
             Event::Start(Tag::Paragraph) | Event::Start(Tag::Heading { .. }) => {
                 let end = block_end(&events, i);
                 let text = plain_text(&events[i + 1..end]);
                 let foreign = foreign_language(&text, lang, site_langs);
+                let caption = quotes.caption(i);
                 let mut attrs = String::new();
                 if let Some(l) = foreign {
                     attrs.push_str(&format!(" lang=\"{}\"", l.code));
-                    if l.dir != dir {
+                    // A quote's attribution keeps the page's direction (see quote.rs).
+                    if l.dir != dir && !caption {
                         attrs.push_str(&format!(" dir=\"{}\"", l.dir.as_str()));
+                        block_dir = l.dir;
                     }
-                    block_dir = l.dir;
                 }
                 let close = match &events[i] {
                     Event::Start(Tag::Heading {
@@ -189,6 +226,10 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
                         ));
                         format!("</h{n}>\n")
                     }
+                    _ if caption => {
+                        out.push(Event::Html(quote::caption_open(&attrs).into()));
+                        quote::CAPTION_CLOSE.to_string()
+                    }
                     _ => {
                         out.push(Event::Html(format!("<p{attrs}>").into()));
                         "</p>\n".to_string()
@@ -216,7 +257,76 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
             html
         },
         removed,
-        problems: Vec::new(),
+        problems,
+    }
+}
+
+/// A fenced block that is a component rather than code, by its info string: its HTML, the
+/// block's events taken from `parser`. `None` for code. `line` is the fence's, from 1.
+fn fenced_block<'a>(
+    info: &str,
+    parser: &mut impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+    line: u64,
+    cx: &Context,
+    problems: &mut Vec<crate::diagnostics::Diagnostic>,
+) -> Option<String> {
+    type Component = fn(&str, u64, &Context, &mut Vec<crate::diagnostics::Diagnostic>) -> String;
+    let component: Component = match info.split_whitespace().next()? {
+        "video" => video::render,
+        _ => return None,
+    };
+    let mut source = String::new();
+    for (ev, _) in parser.by_ref() {
+        match ev {
+            Event::Text(t) => source.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    Some(component(&source, line, cx, problems))
+}
+
+/// A blockquote's start or end: a callout's, a quotation's (`quote`: it is one), or a plain
+/// blockquote's.
+fn blockquote<'a>(ev: &Event<'a>, quote: bool, cx: &Context) -> Event<'a> {
+    match ev {
+        Event::Start(Tag::BlockQuote(Some(kind))) => Event::Html(callout::open(*kind, cx).into()),
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(callout::CLOSE.into()),
+        Event::Start(_) if quote => Event::Html(quote::OPEN.into()),
+        Event::End(_) if quote => Event::Html(quote::CLOSE.into()),
+        other => other.clone(),
+    }
+}
+
+/// The line (from 1) of byte offsets of a text, asked in increasing order: counted from the
+/// last answer, so that a body of a thousand blocks is read once, not a thousand times.
+struct Lines<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> u64 {
+        if offset < self.offset {
+            *self = Lines::new(self.text);
+        }
+        let bytes = self.text.as_bytes();
+        let end = offset.min(bytes.len());
+        self.line += bytes[self.offset..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.offset = end;
+        self.line
     }
 }
 
@@ -356,7 +466,10 @@ fn dangerous_parts(html: &str) -> Vec<String> {
 }
 
 /// What raw HTML may keep: no script, event handlers or `javascript:` addresses; but what
-/// authors use: `lang`/`dir` on any element, tables, `<bdi>`, embedded video.
+/// authors use: `lang`/`dir` on any element, tables, `<bdi>`, embedded video; and what the
+/// components write, which goes through the cleaner with the rest of a body that has raw
+/// HTML: a callout's `role` and icon, a video's play button, `data-video-*` and `<track>`.
+/// None of these can run code; `video.js` trusts no address in the page (see video.rs).
 fn cleaner() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.add_tags([
@@ -373,6 +486,8 @@ fn cleaner() -> ammonia::Builder<'static> {
         "video",
         "source",
         "audio",
+        "button",
+        "track",
     ]);
     b.add_generic_attributes(["lang", "dir", "id", "class", "title"]);
     b.add_tag_attributes(
@@ -386,7 +501,14 @@ fn cleaner() -> ammonia::Builder<'static> {
             "loading",
         ],
     );
-    b.add_tag_attributes("video", ["src", "controls", "width", "height", "poster"]);
+    b.add_tag_attributes(
+        "video",
+        ["src", "controls", "width", "height", "poster", "preload"],
+    );
+    b.add_tag_attributes("track", ["kind", "src", "srclang", "label", "default"]);
+    b.add_tag_attributes("div", ["role", "data-video-host", "data-video-id"]);
+    b.add_tag_attributes("button", ["type", "aria-label", "hidden"]);
+    b.add_tag_attributes("span", ["aria-hidden"]);
     b.add_tag_attributes("audio", ["src", "controls"]);
     b.add_tag_attributes("source", ["src", "type"]);
     b.add_tag_attributes("img", ["loading", "width", "height"]);

@@ -257,6 +257,57 @@ describe('embedded media on a 360px phone', () => {
   }
 });
 
+describe("Markdown's components on a 360px phone", () => {
+  for (const { code } of LANGS) {
+    for (const js of [true, false]) {
+      it(`/${code}/pages/components/ ${js ? 'with' : 'without'} JavaScript: callouts, a quotation and videos stay in the column, each video 16:9`, async () => {
+        const s = await longTitleSite();
+        const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: js });
+        try {
+          const page = await context.newPage();
+          // Nothing may leave for a video host, here or in any check: the page must not need them.
+          await page.route(/youtube|youtu\.be|ytimg|vimeo/, (route) => route.abort());
+          await open(page, s.url(`/${code}/pages/components/`));
+          const m = await page.evaluate(() => {
+            const body = document.querySelector('main .body');
+            const boxes = (sel) => [...document.querySelectorAll(sel)].map((el) => {
+              const r = el.getBoundingClientRect();
+              return { width: r.width, height: r.height, left: r.left, right: r.right };
+            });
+            return {
+              scrollWidth: document.documentElement.scrollWidth,
+              clientWidth: document.documentElement.clientWidth,
+              column: body ? body.getBoundingClientRect() : null,
+              callouts: boxes('main .body .callout'),
+              quotes: boxes('main .body figure.quote'),
+              videos: boxes('main .body div.video[data-video-host]'),
+              posters: boxes('main .body div.video[data-video-host] .video-poster:not([hidden])'),
+              files: boxes('main .body .video-file video'),
+            };
+          });
+          assert.ok(m.column, 'no .body on the page');
+          const counts = { callouts: 5, quotes: 1, videos: 3, files: 1 };
+          for (const [k, n] of Object.entries(counts)) {
+            assert.equal(m[k].length, n, `${k}: expected ${n} on the page`);
+            for (const b of m[k]) {
+              assert.ok(b.left >= m.column.left - 0.5 && b.right <= m.column.right + 0.5,
+                `${k}: [${b.left}..${b.right}] outside the column [${m.column.left}..${m.column.right}]`);
+            }
+          }
+          for (const b of [...m.videos, ...m.files]) {
+            assert.ok(Math.abs(b.height - (b.width * 9) / 16) <= 1, `a video is ${b.width} x ${b.height}, not 16:9`);
+          }
+          // The two players' posters fill their boxes (the author's own box is not one of ours).
+          assert.ok(m.posters.length >= 2, `${m.posters.length} posters shown`);
+          assert.ok(m.scrollWidth <= m.clientWidth, `the page is ${m.scrollWidth}px wide in a ${m.clientWidth}px window`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
+
 /** Runs in the page: what a phone shows of the header with the menu closed or open. */
 function phoneHeader() {
   const visible = (el) => !!el && el.checkVisibility() && el.getBoundingClientRect().height > 0;

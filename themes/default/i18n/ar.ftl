@@ -241,3 +241,11 @@ draft-notice = هذه الصفحة لم تُنشر بعد، ولا يراها إ
 
 # The old address of a renamed entry, with a link to the new page.
 moved-text = انتقلت هذه الصفحة إلى عنوان جديد:
+
+# Markdown components: a callout's label (> [!NOTE] ...), a video's play button.
+callout-note = ملاحظة
+callout-tip = نصيحة
+callout-important = مهم
+callout-warning = تحذير
+callout-caution = احذر
+video-play = تشغيل الفيديو: { $title }

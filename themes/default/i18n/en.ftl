@@ -200,3 +200,11 @@ draft-notice = this page is not published yet; only the people preparing it see 
 
 # The old address of a renamed entry, with a link to the new page.
 moved-text = This page has moved to a new address:
+
+# Markdown components: a callout's label (> [!NOTE] ...), a video's play button.
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
+video-play = Play video: { $title }

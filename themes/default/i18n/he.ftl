@@ -211,3 +211,11 @@ draft-notice = הדף הזה עוד לא פורסם, ורק מי שמכין או
 
 # The old address of a renamed entry, with a link to the new page.
 moved-text = הדף עבר לכתובת חדשה:
+
+# Markdown components: a callout's label (> [!NOTE] ...), a video's play button.
+callout-note = הערה
+callout-tip = עצה
+callout-important = חשוב
+callout-warning = אזהרה
+callout-caution = זהירות
+video-play = הפעלת הסרטון: { $title }

@@ -33,6 +33,12 @@
     box.addEventListener("focus", load);
     box.addEventListener("input", load);
   }
+  // A page with a video (a link to it until played) loads video.js, which makes the play button.
+  if (me && document.querySelector("div.video[data-video-host]")) {
+    var v = document.createElement("script");
+    v.src = new URL("video.js", me.src).href;
+    document.head.appendChild(v);
+  }
   var list = document.querySelector("[data-sulam-chooser]");
   if (!list) return;
   var links = Array.prototype.slice.call(list.querySelectorAll("a[data-lang]"));
