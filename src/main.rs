@@ -89,12 +89,23 @@ enum Command {
 
 #[derive(Subcommand)]
 enum TranslationsAction {
-    /// Record that LANG's text of an entry is translated from its source as the source reads
-    /// now, e.g. `sulam translations done ar initiatives/municipal-mobility`.
+    /// Record that LANG's text of entries is translated from their source as the source reads
+    /// now, e.g. `sulam translations done ar initiatives/municipal-mobility`,
+    /// `sulam translations done ar 'initiatives/*'`, or `sulam translations done ar --all`.
     Done {
         lang: String,
-        /// <collection>/<id>
-        entry: String,
+        /// <collection>/<id>, the entry's folder or its LANG.md; `*` and `?` match any part of
+        /// a name (quote them: 'initiatives/*').
+        #[arg(
+            required_unless_present = "all",
+            conflicts_with = "all",
+            value_name = "ENTRY"
+        )]
+        entries: Vec<String>,
+        /// Every LANG text that `sulam translations` lists as needing work: never marked done,
+        /// or with fields missing or out of date. Texts already up to date are left as they are.
+        #[arg(long)]
+        all: bool,
         /// The language it was translated from, when it is not the entry's original.
         #[arg(long, value_name = "LANG")]
         from: Option<String>,
@@ -285,8 +296,18 @@ fn translations(
 ) -> ExitCode {
     use sulam::commands::translations as t;
     let marked = match action {
-        Some(TranslationsAction::Done { lang, entry, from }) => {
-            t::mark_done(root, &lang, &entry, from.as_deref())
+        Some(TranslationsAction::Done {
+            lang,
+            entries,
+            all,
+            from,
+        }) => {
+            let which = if all {
+                t::Which::All
+            } else {
+                t::Which::Named(&entries)
+            };
+            t::mark_done_many(root, &lang, which, from.as_deref()).map(|m| m.to_string())
         }
         Some(TranslationsAction::Unchanged { lang, entry }) => {
             t::mark_unchanged(root, &lang, &entry)
