@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use sulam::commands::build::{BuildOptions, build};
+use sulam::commands::build::{Also, BuildOptions, build_also};
+use sulam::commands::progress::{self, Progress};
 use sulam::diagnostics::Diagnostic;
 
 #[derive(Parser)]
@@ -32,6 +33,13 @@ enum Command {
         /// The published address, overriding base_url in site.yaml (e.g. https://example.org/kb/).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Also write a .gz and a .br copy of each text file, for hosts that serve them
+        /// (docs/publishing.md).
+        #[arg(long)]
+        compress: bool,
+        /// Print only warnings and errors: no progress line, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Create a new entry: content/<collection>/<id>/ with common.yaml and a file per language,
     /// every field shown as a commented example.
@@ -129,7 +137,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
-        Command::Build { output, base_url } => build_site(root, output, base_url),
+        Command::Build {
+            output,
+            base_url,
+            compress,
+            quiet,
+        } => build_site(
+            BuildOptions {
+                root,
+                output,
+                base_url,
+            },
+            compress,
+            quiet,
+        ),
         Command::New { collection, id } => new_entry(&root, &collection, &id),
         Command::Serve { port, open } => serve(root, port, open),
         Command::Init { dir } => init(&dir),
@@ -148,28 +169,41 @@ fn main() -> ExitCode {
 }
 
 /// Builds into the output folder, which is replaced only when the build succeeds.
-fn build_site(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+fn build_site(mut opts: BuildOptions, compress: bool, quiet: bool) -> ExitCode {
     let started = std::time::Instant::now();
     // Relative to where sulam was started, not to the site folder.
-    let output = output.map(|o| {
+    opts.output = opts.output.map(|o| {
         if o.is_absolute() {
             o
         } else {
             std::env::current_dir().unwrap_or_default().join(o)
         }
     });
-    match build(&BuildOptions {
-        root,
-        output,
-        base_url,
-    }) {
+    let progress = Progress::start(progress::wanted(quiet));
+    let result = build_also(
+        &opts,
+        &Also {
+            compress,
+            progress: Some(&|step| progress.step(step)),
+        },
+    );
+    progress.finish();
+    match result {
         Ok(report) => {
             print_all(report.diagnostics.all());
+            if quiet {
+                return ExitCode::SUCCESS;
+            }
             let warnings = report.diagnostics.warnings().count();
             eprintln!(
-                "built {} pages ({} files) into {} in {} ms{}",
+                "built {} pages ({} files{}) into {} in {} ms{}",
                 report.pages,
                 report.files,
+                if compress {
+                    format!(", {} compressed copies", report.compressed)
+                } else {
+                    String::new()
+                },
                 report.output.display(),
                 started.elapsed().as_millis(),
                 if warnings > 0 {

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod progress;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
