@@ -244,6 +244,9 @@ fn init(dir: &Path) -> ExitCode {
             dir.display(),
             dir.display()
         );
+        eprintln!(
+            "to publish it on GitHub Pages, read the top of .github/workflows/deploy.yml (docs/publishing.md)"
+        );
         ExitCode::SUCCESS
     } else {
         print_all(diags.all());
