@@ -16,6 +16,7 @@
 //! `docs/architecture.md`.
 
 pub mod commands;
+mod compress;
 pub mod diagnostics;
 mod model;
 mod output;

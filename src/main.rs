@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use sulam::commands::build::{BuildOptions, build};
+use sulam::commands::build::{Also, BuildOptions, build_also};
+use sulam::commands::progress::{self, Progress};
 use sulam::diagnostics::Diagnostic;
 
 #[derive(Parser)]
@@ -35,6 +36,13 @@ enum Command {
         /// Publish drafts too, marked "draft" and kept out of search engines (a staging site).
         #[arg(long)]
         drafts: bool,
+        /// Also write a .gz and a .br copy of each text file, for hosts that serve them
+        /// (docs/publishing.md).
+        #[arg(long)]
+        compress: bool,
+        /// Print only warnings and errors: no progress line, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Create a new entry: content/<collection>/<id>/ with common.yaml and a file per language,
     /// every field shown as a commented example.
@@ -102,12 +110,23 @@ enum Command {
 
 #[derive(Subcommand)]
 enum TranslationsAction {
-    /// Record that LANG's text of an entry is translated from its source as the source reads
-    /// now, e.g. `sulam translations done ar initiatives/municipal-mobility`.
+    /// Record that LANG's text of entries is translated from their source as the source reads
+    /// now, e.g. `sulam translations done ar initiatives/municipal-mobility`,
+    /// `sulam translations done ar 'initiatives/*'`, or `sulam translations done ar --all`.
     Done {
         lang: String,
-        /// <collection>/<id>
-        entry: String,
+        /// <collection>/<id>, the entry's folder or its LANG.md; `*` and `?` match any part of
+        /// a name (quote them: 'initiatives/*').
+        #[arg(
+            required_unless_present = "all",
+            conflicts_with = "all",
+            value_name = "ENTRY"
+        )]
+        entries: Vec<String>,
+        /// Every LANG text that `sulam translations` lists as needing work: never marked done,
+        /// or with fields missing or out of date. Texts already up to date are left as they are.
+        #[arg(long)]
+        all: bool,
         /// The language it was translated from, when it is not the entry's original.
         #[arg(long, value_name = "LANG")]
         from: Option<String>,
@@ -135,7 +154,18 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
-        } => build_site(root, output, base_url, drafts),
+            compress,
+            quiet,
+        } => build_site(
+            BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+            },
+            compress,
+            quiet,
+        ),
         Command::New { collection, id } => new_entry(&root, &collection, &id),
         Command::Serve { port, open } => serve(root, port, open),
         Command::Init { dir } => init(&dir),
@@ -159,34 +189,41 @@ fn main() -> ExitCode {
 }
 
 /// Builds into the output folder, which is replaced only when the build succeeds.
-fn build_site(
-    root: PathBuf,
-    output: Option<PathBuf>,
-    base_url: Option<String>,
-    drafts: bool,
-) -> ExitCode {
+fn build_site(mut opts: BuildOptions, compress: bool, quiet: bool) -> ExitCode {
     let started = std::time::Instant::now();
     // Relative to where sulam was started, not to the site folder.
-    let output = output.map(|o| {
+    opts.output = opts.output.map(|o| {
         if o.is_absolute() {
             o
         } else {
             std::env::current_dir().unwrap_or_default().join(o)
         }
     });
-    match build(&BuildOptions {
-        root,
-        output,
-        base_url,
-        drafts,
-    }) {
+    let progress = Progress::start(progress::wanted(quiet));
+    let result = build_also(
+        &opts,
+        &Also {
+            compress,
+            progress: Some(&|step| progress.step(step)),
+        },
+    );
+    progress.finish();
+    match result {
         Ok(report) => {
             print_all(report.diagnostics.all());
+            if quiet {
+                return ExitCode::SUCCESS;
+            }
             let warnings = report.diagnostics.warnings().count();
             eprintln!(
-                "built {} pages ({} files) into {} in {} ms{}",
+                "built {} pages ({} files{}) into {} in {} ms{}",
                 report.pages,
                 report.files,
+                if compress {
+                    format!(", {} compressed copies", report.compressed)
+                } else {
+                    String::new()
+                },
                 report.output.display(),
                 started.elapsed().as_millis(),
                 if warnings > 0 {
@@ -226,6 +263,9 @@ fn init(dir: &Path) -> ExitCode {
             "created a new site in {}; build it with: sulam build --root {}",
             dir.display(),
             dir.display()
+        );
+        eprintln!(
+            "to publish it on GitHub Pages, read the top of .github/workflows/deploy.yml (docs/publishing.md)"
         );
         ExitCode::SUCCESS
     } else {
@@ -341,8 +381,18 @@ fn translations(
 ) -> ExitCode {
     use sulam::commands::translations as t;
     let marked = match action {
-        Some(TranslationsAction::Done { lang, entry, from }) => {
-            t::mark_done(root, &lang, &entry, from.as_deref())
+        Some(TranslationsAction::Done {
+            lang,
+            entries,
+            all,
+            from,
+        }) => {
+            let which = if all {
+                t::Which::All
+            } else {
+                t::Which::Named(&entries)
+            };
+            t::mark_done_many(root, &lang, which, from.as_deref()).map(|m| m.to_string())
         }
         Some(TranslationsAction::Unchanged { lang, entry }) => {
             t::mark_unchanged(root, &lang, &entry)

@@ -452,6 +452,21 @@ impl Writer {
         })
     }
 
+    /// Adds precompressed copies of the text files written so far (`compress::precompress`);
+    /// returns how many. `tick(done, total)` after each file.
+    pub fn compress(&mut self, tick: &(dyn Fn(usize, usize) + Sync)) -> Result<usize, Diagnostic> {
+        let made = crate::compress::precompress(
+            &self.staging,
+            self.previous.as_deref(),
+            &self.written,
+            tick,
+        )
+        .map_err(write_error)?;
+        let n = made.len();
+        self.written.extend(made);
+        Ok(n)
+    }
+
     /// Puts the new folder in the output's place.
     pub fn finish(mut self) -> Result<(), Diagnostic> {
         let mut marker = format!("{MARKER_LINE}\n{LIST_LINE}\n");

@@ -16,18 +16,56 @@ pub struct BuildOptions {
     pub drafts: bool,
 }
 
+/// What a build may do besides writing the site, as `sulam build` asks for it.
+#[derive(Default)]
+pub struct Also<'a> {
+    /// Write a `.gz` and a `.br` copy beside each text file (`--compress`).
+    pub compress: bool,
+    /// Told each step as the build reaches it, for a progress line.
+    pub progress: Option<&'a (dyn Fn(Step) + Sync)>,
+}
+
+/// Where a build is, for a progress line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Reading site.yaml, content/ and the theme, and checking references.
+    Reading,
+    /// `done` of `total` pages rendered and written, each in every one of `languages`.
+    Rendering {
+        done: usize,
+        total: usize,
+        languages: usize,
+    },
+    /// Feeds, sitemap, search index, theme and static files.
+    Extras,
+    /// `done` of `total` text files compressed (`--compress`).
+    Compressing { done: usize, total: usize },
+}
+
 pub struct Report {
     pub output: PathBuf,
     pub pages: usize,
     pub files: usize,
+    /// The `.gz` and `.br` copies written with `--compress`.
+    pub compressed: usize,
     pub diagnostics: Diagnostics,
 }
 
 /// Builds the site and writes it; on any error nothing is written.
+pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
+    build_also(opts, &Also::default())
+}
+
+/// Builds the site and writes it, doing `also` on the way; on any error nothing is written.
 ///
 /// Pages are rendered and written in batches, so that a large site is never all in memory;
 /// the new folder replaces the output only when every page rendered without error.
-pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
+pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostics> {
+    let step = |s: Step| {
+        if let Some(progress) = also.progress {
+            progress(s);
+        }
+    };
     let out_dir = opts
         .output
         .clone()
@@ -39,6 +77,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     };
     // The folder to write, links followed.
     let target = output::check_target(&opts.root, &out_dir).map_err(fail)?;
+    step(Step::Reading);
     let drafts = if opts.drafts {
         Drafts::Shown
     } else {
@@ -55,6 +94,14 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     }
     let mut writer = output::Writer::start(&target.dir).map_err(fail)?;
     let mut files = 0;
+    let total = site.pages().len();
+    let languages = site.config.languages.len();
+    let mut done = 0;
+    step(Step::Rendering {
+        done,
+        total,
+        languages,
+    });
     let pages = site
         .render_all(BATCH, &mut diags, |out, diags| {
             // After a mistake, the remaining pages are still rendered, to report every
@@ -63,17 +110,37 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
                 writer.add(&out)?;
                 files += out.files.len() + out.copies.len();
             }
+            // A batch of pages, and after the last one the extras.
+            if done < total {
+                done = (done + BATCH).min(total);
+                step(Step::Rendering {
+                    done,
+                    total,
+                    languages,
+                });
+                if done == total {
+                    step(Step::Extras);
+                }
+            }
             Ok(())
         })
         .map_err(fail)?;
     if diags.has_errors() {
         return Err(diags.sorted());
     }
+    let compressed = if also.compress {
+        writer
+            .compress(&|done, total| step(Step::Compressing { done, total }))
+            .map_err(fail)?
+    } else {
+        0
+    };
     writer.finish().map_err(fail)?;
     Ok(Report {
         output: out_dir,
         pages,
         files,
+        compressed,
         diagnostics: diags.sorted(),
     })
 }

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod progress;
 pub mod rename;
 pub mod scaffold;
 pub mod schema;

@@ -325,7 +325,22 @@ const SAMPLE: &[(Collection, &str, &str, [&str; 3])] = &[
     (Collection::Pages, "about", "", ["אודות", "من نحن", "About"]),
 ];
 
-/// Creates a new site in `dir` (new or empty): site.yaml, one entry of each collection.
+/// What a site's repository need not keep: what `sulam build` makes again.
+const GITIGNORE: &str = "\
+# Made again by `sulam build` from the rest of this folder.
+/public/
+# The folders a build writes beside public/ while it runs.
+/.public.sulam-*/
+# Pictures Sulam has made, kept to build faster next time.
+/.sulam-cache/
+";
+
+/// A GitHub Actions workflow that checks the site, builds it and publishes it on GitHub Pages
+/// (docs/publishing.md; CI checks it against GitHub's schema of workflows).
+pub const DEPLOY_WORKFLOW: &str = include_str!("deploy.yml");
+
+/// Creates a new site in `dir` (new or empty): site.yaml, one entry of each collection, a
+/// `.gitignore` and a workflow that publishes it on GitHub Pages.
 pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
     if dir.exists()
         && std::fs::read_dir(dir)
@@ -352,7 +367,10 @@ pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
     let result = (|| -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         std::fs::write(dir.join("site.yaml"), site)?;
-        std::fs::write(dir.join(".gitignore"), "/public\n")?;
+        std::fs::write(dir.join(".gitignore"), GITIGNORE)?;
+        let workflows = dir.join(".github/workflows");
+        std::fs::create_dir_all(&workflows)?;
+        std::fs::write(workflows.join("deploy.yml"), DEPLOY_WORKFLOW)?;
         for (c, id, facts, titles) in SAMPLE {
             let title_of = |l: &str| match l {
                 "he" => titles[0].to_string(),

@@ -110,3 +110,164 @@ fn output_is_relative_to_where_sulam_runs_and_base_url_moves_the_links() {
         "{err}"
     );
 }
+
+/// Every file under `dir` by its path inside it, with `/`.
+fn files(dir: &std::path::Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+#[test]
+fn compress_writes_a_gz_and_a_br_of_each_text_file_that_read_back_as_it() {
+    use std::io::Read as _;
+    let s = Site::fixture("basic");
+    let out = sulam(s.root(), &["build", "--compress"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let last = err.lines().last().expect("a line");
+    let public = s.root().join("public");
+    let all = files(&public);
+    let copies = all
+        .iter()
+        .filter(|p| p.ends_with(".gz") || p.ends_with(".br"))
+        .count();
+    assert!(
+        last.contains(&format!(" files, {copies} compressed copies) into ")),
+        "{last}"
+    );
+    let html: Vec<&String> = all.iter().filter(|p| p.ends_with(".html")).collect();
+    assert!(html.len() > 50, "{}", html.len());
+    for page in html {
+        let original = std::fs::read(public.join(page)).expect("page");
+        let mut gz = Vec::new();
+        flate2::read::GzDecoder::new(
+            std::fs::File::open(public.join(format!("{page}.gz"))).expect(page),
+        )
+        .read_to_end(&mut gz)
+        .expect("gzip");
+        assert!(gz == original, "{page}.gz");
+        let mut br = Vec::new();
+        brotli::Decompressor::new(
+            std::fs::File::open(public.join(format!("{page}.br"))).expect(page),
+            4096,
+        )
+        .read_to_end(&mut br)
+        .expect("brotli");
+        assert!(br == original, "{page}.br");
+    }
+    // Pictures are compressed already; the stylesheet and the search index are text.
+    assert!(all.iter().any(|p| p.ends_with(".png")));
+    assert!(
+        !all.iter()
+            .any(|p| p.ends_with(".png.gz") || p.ends_with(".png.br"))
+    );
+    assert!(all.iter().any(|p| p.ends_with(".css.br")));
+    assert!(
+        all.iter()
+            .any(|p| p.starts_with("search/") && p.ends_with(".js.gz"))
+    );
+
+    // The copies are Sulam's own: the next build replaces them; without --compress, none.
+    let out = sulam(s.root(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = files(&public);
+    assert!(
+        !all.iter().any(|p| p.ends_with(".gz") || p.ends_with(".br")),
+        "{all:?}"
+    );
+    assert!(!stderr(&out).contains("compressed"));
+}
+
+#[test]
+fn in_a_pipe_a_build_prints_no_progress() {
+    let s = Site::fixture("basic");
+    let out = Command::new(env!("CARGO_BIN_EXE_sulam"))
+        .current_dir(s.root())
+        .args(["build", "--compress"])
+        .env("SULAM_PROGRESS_AFTER_MS", "0")
+        .env("TERM", "xterm")
+        .output()
+        .expect("run sulam");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains('\r'), "{err:?}");
+    for word in ["reading the site", "rendering pages", "compressing"] {
+        assert!(!err.contains(word), "{word}: {err}");
+    }
+    assert!(err.lines().last().is_some_and(|l| l.starts_with("built ")));
+
+    // --quiet keeps the warning and drops the summary.
+    let out = sulam(s.root(), &["build", "--quiet"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("warning: site.yaml: the site has no accessibility statement"));
+    assert!(!err.contains("built "), "{err}");
+}
+
+/// `sulam build ARGS` on a terminal: run under `script`, which gives it a pseudo-terminal;
+/// what it printed, or `None` where there is no `script` (util-linux).
+fn on_a_terminal(site: &Site, args: &str, term: &str) -> Option<String> {
+    let bin = env!("CARGO_BIN_EXE_sulam");
+    let out = Command::new("script")
+        .current_dir(site.root())
+        .args(["-qec", &format!("'{bin}' build {args}"), "/dev/null"])
+        .env("SULAM_PROGRESS_AFTER_MS", "0")
+        .env("TERM", term)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .output();
+    match out {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) => panic!("script failed: {}", stderr(&out)),
+        Err(e) => {
+            eprintln!(
+                "skipped: no `script` to run sulam on a terminal ({e}); apt-get install util-linux"
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn on_a_terminal_a_build_shows_its_steps_on_one_line_and_clears_it() {
+    let s = Site::fixture("basic");
+    let Some(seen) = on_a_terminal(&s, "--compress", "xterm") else {
+        return;
+    };
+    // Each step drawn over the last, from the start of the line.
+    for step in [
+        "\rreading the site\x1b[K",
+        "\rrendering pages 0/20 in 3 languages\x1b[K",
+        "\rwriting feeds, sitemap and search index\x1b[K",
+        "\rcompressing text files ",
+    ] {
+        assert!(seen.contains(step), "{step:?} in {seen:?}");
+    }
+    // Cleared before the warnings and the summary, which start on a clean line.
+    let (before, after) = seen.rsplit_once("\r\x1b[K").expect("the line cleared");
+    assert!(before.contains("compressing"), "{seen:?}");
+    assert!(after.starts_with("warning: site.yaml"), "{after:?}");
+    assert!(after.contains("built 78 pages"), "{after:?}");
+
+    // --quiet: no progress and no summary, the warning still.
+    let seen = on_a_terminal(&s, "--quiet", "xterm").expect("script ran before");
+    assert!(
+        !seen.contains("rendering") && !seen.contains("built "),
+        "{seen:?}"
+    );
+    assert!(seen.contains("warning: site.yaml"), "{seen:?}");
+    // A terminal that cannot go back to the start of a line gets none either.
+    let seen = on_a_terminal(&s, "", "dumb").expect("script ran before");
+    assert!(!seen.contains("rendering"), "{seen:?}");
+    assert!(seen.contains("built 78 pages"), "{seen:?}");
+}

@@ -384,3 +384,235 @@ fn the_html_report_is_a_whole_accessible_page() {
     assert!(html.contains("<span lang=\"he\" dir=\"rtl\">אלפא</span>"));
     assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
 }
+
+/// `site()` with more entries: a second initiative translated into Arabic, a third with no
+/// Arabic, and a town whose Arabic is already marked done.
+fn several() -> Site {
+    let site = site();
+    site.write(
+        "content/initiatives/beta/he.md",
+        "---\ntitle: בטא\nsummary: תוכנית שנייה\n---\nטקסט.\n",
+    );
+    site.write(
+        "content/initiatives/beta/ar.md",
+        "---\ntitle: بيتا\nsummary: برنامج ثانٍ\n---\nنصّ.\n",
+    );
+    site.write(
+        "content/initiatives/gamma/he.md",
+        "---\ntitle: גמא\n---\nטקסט שלישי.\n",
+    );
+    site.write("content/towns/ofakim/he.md", "---\ntitle: אופקים\n---\n");
+    site.write("content/towns/ofakim/ar.md", "---\ntitle: أوفاكيم\n---\n");
+    assert!(run(&site, &["done", "ar", "towns/ofakim"]).status.success());
+    site
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The Arabic entries the report lists, as `collection/id state`.
+fn arabic_work(site: &Site) -> Vec<String> {
+    let r = report(site.root(), Some("ar")).expect("report");
+    let mut work: Vec<String> = lang(&r, "ar")
+        .entries
+        .iter()
+        .map(|e| format!("{}/{} {}", e.collection, e.id, e.state))
+        .collect();
+    work.sort();
+    work
+}
+
+#[test]
+fn done_marks_several_entries_named_as_entries_or_files() {
+    let site = several();
+    assert_eq!(
+        arabic_work(&site),
+        [
+            "initiatives/alpha unstamped",
+            "initiatives/beta unstamped",
+            "initiatives/gamma missing"
+        ]
+    );
+    // As typed, as pasted from a file browser, and as the shell expands `content/*/*/ar.md`.
+    let out = run(
+        &site,
+        &[
+            "done",
+            "ar",
+            "initiatives/alpha",
+            "content/initiatives/beta/ar.md",
+        ],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "content/initiatives/alpha/ar.md: marked as translated from he.md as it reads today (3 fields)",
+            "content/initiatives/beta/ar.md: marked as translated from he.md as it reads today (3 fields)",
+            "ar: 2 translations marked done",
+        ],
+        "{err}"
+    );
+    // alpha still lacks `audience`, which marking cannot give it; beta is done.
+    assert_eq!(
+        arabic_work(&site),
+        ["initiatives/alpha stale", "initiatives/gamma missing"]
+    );
+    let r = report(site.root(), Some("ar")).expect("report");
+    let alpha = &lang(&r, "ar").entries[0];
+    assert_eq!(
+        (alpha.missing.clone(), alpha.outdated.len()),
+        (vec!["audience".to_string()], 0)
+    );
+    assert!(read(&site, "content/initiatives/beta/ar.md").contains("  from: he\n"));
+}
+
+#[test]
+fn a_pattern_marks_every_entry_it_matches_that_has_the_file() {
+    let site = several();
+    let town_before = read(&site, "content/towns/ofakim/ar.md");
+    let out = run(&site, &["done", "ar", "initiatives/*"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("content/initiatives/alpha/ar.md: marked")
+            && err.contains("content/initiatives/beta/ar.md: marked"),
+        "{err}"
+    );
+    assert!(
+        err.contains("not marked, no ar.md: 1 entry (initiatives/gamma)"),
+        "{err}"
+    );
+    assert!(err.ends_with("ar: 2 translations marked done\n"), "{err}");
+    assert_eq!(
+        arabic_work(&site),
+        ["initiatives/alpha stale", "initiatives/gamma missing"]
+    );
+    assert_eq!(read(&site, "content/towns/ofakim/ar.md"), town_before);
+
+    // `?` is one letter; the entry's file named by pattern too; an entry named twice is
+    // marked once.
+    site.write(
+        "content/initiatives/beta/he.md",
+        "---\ntitle: בטא\nsummary: תוכנית שנייה, מתוקנת\n---\nטקסט.\n",
+    );
+    assert_eq!(arabic_work(&site)[1], "initiatives/beta stale");
+    let out = run(
+        &site,
+        &[
+            "done",
+            "ar",
+            "content/initiatives/b?ta/ar.md",
+            "initiatives/beta",
+        ],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.ends_with("ar: 1 translation marked done\n"), "{err}");
+    assert_eq!(
+        arabic_work(&site),
+        ["initiatives/alpha stale", "initiatives/gamma missing"]
+    );
+}
+
+#[test]
+fn all_marks_every_translation_that_needs_work_and_leaves_the_rest() {
+    let site = several();
+    assert!(
+        run(&site, &["done", "ar", "initiatives/beta"])
+            .status
+            .success()
+    );
+    // beta's source changes after it was marked: out of date. alpha was never marked.
+    site.write(
+        "content/initiatives/beta/he.md",
+        "---\ntitle: בטא\nsummary: תוכנית שנייה, מתוקנת\n---\nטקסט.\n",
+    );
+    assert_eq!(
+        arabic_work(&site),
+        [
+            "initiatives/alpha unstamped",
+            "initiatives/beta stale",
+            "initiatives/gamma missing"
+        ]
+    );
+    let town_before = read(&site, "content/towns/ofakim/ar.md");
+    let out = run(&site, &["done", "ar", "--all"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "content/initiatives/alpha/ar.md: marked as translated from he.md as it reads today (3 fields)",
+            "content/initiatives/beta/ar.md: marked as translated from he.md as it reads today (3 fields)",
+            "not marked, no ar.md yet: 1 entry (initiatives/gamma)",
+            "ar: 2 translations marked done",
+        ],
+        "{err}"
+    );
+    // The town was up to date: its stamp (and date) are as they were.
+    assert_eq!(read(&site, "content/towns/ofakim/ar.md"), town_before);
+    assert_eq!(
+        arabic_work(&site),
+        ["initiatives/alpha stale", "initiatives/gamma missing"]
+    );
+    // Nothing left: said, not an error.
+    site.write(
+        "content/initiatives/alpha/ar.md",
+        "---\ntitle: ألفا\nsummary: برنامج\naudience: الأطفال\n---\nنصّ.\n",
+    );
+    assert!(run(&site, &["done", "ar", "--all"]).status.success());
+    let out = run(&site, &["done", "ar", "--all"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).ends_with("ar: nothing to mark\n"),
+        "{}",
+        stderr(&out)
+    );
+    // A name and --all together make no sense.
+    let out = run(&site, &["done", "ar", "--all", "initiatives/alpha"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn a_pattern_that_matches_nothing_is_an_error_and_nothing_is_written() {
+    let site = several();
+    let before = read(&site, "content/initiatives/alpha/ar.md");
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["done", "ar", "initiatives/alpha", "initiatives/zz*"],
+            "'initiatives/zz*' matches no entry",
+            "the entries of initiatives are the folders in content/initiatives/",
+        ),
+        (
+            &["done", "ar", "initiative/*"],
+            "'initiative/*' matches no entry",
+            "the collections are: initiatives, ",
+        ),
+        (
+            &["done", "ar", "initiatives/g*"],
+            "'initiatives/g*' matches 1 entry, none with ar.md to mark",
+            "sulam translations --lang ar",
+        ),
+        (
+            &["done", "ar", "content/initiatives/alpha/he.md"],
+            "names he.md, but this marks ar.md",
+            "sulam translations done he content/initiatives/alpha/he.md",
+        ),
+        (
+            &["done", "ar", "*"],
+            "'*' does not name entries",
+            "<collection>/<id>",
+        ),
+    ];
+    for (args, error, hint) in cases {
+        let out = run(&site, args);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{args:?}: {err}");
+        assert!(err.contains(error), "{args:?}: {err}");
+        assert!(err.contains(hint), "{args:?}: {err}");
+    }
+    assert_eq!(read(&site, "content/initiatives/alpha/ar.md"), before);
+}

@@ -14,10 +14,11 @@
 //!
 //! `status` tells each translation's state and `report` prints it (terminal text, or the HTML
 //! page `serve` shows); `fields` reads and hashes the text fields; `stamping` writes the
-//! stamps into the authors' files.
+//! stamps into the authors' files, for the entries `select` picks (names and patterns).
 
 mod fields;
 mod report;
+mod select;
 mod stamping;
 mod status;
 
@@ -25,7 +26,7 @@ pub use crate::model::stamp::{STAMP_KEY, Stamp};
 pub use fields::{normalise, text_fields};
 pub use report::{render_text, report_html};
 pub(crate) use stamping::carry_stamps;
-pub use stamping::{mark_done, mark_unchanged, today, with_stamp};
+pub use stamping::{Marked, Which, mark_done, mark_done_many, mark_unchanged, today, with_stamp};
 pub use status::{EntryStatus, LanguageStatus, Report, original_language, report};
 
 use std::path::Path;

@@ -1,14 +1,20 @@
 //! Writing stamps into the authors' files: only the stamp's few lines are replaced or
-//! inserted, every other byte of the file is kept.
+//! inserted, every other byte of the file is kept. `done` marks one translation, many (names
+//! and patterns, picked by `select`), or every one that needs work (`--all`); it writes none
+//! unless it can write them all.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::fields::fingerprints;
-use super::status::source_language;
+use super::report::count;
+use super::select::{self, Pick};
+use super::status::{entry_status, source_language};
 use super::{find_entry, load, unknown_language};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::content::{Collection, parse_lang_file};
+use crate::model::config::SiteConfig;
+use crate::model::content::{Collection, Entry, parse_lang_file};
 use crate::model::stamp::{STAMP_KEY, Stamp};
 
 /// Today, YYYY-MM-DD (UTC).
@@ -43,56 +49,236 @@ pub fn mark_done(
     entry_name: &str,
     from: Option<&str>,
 ) -> Result<String, Diagnostics> {
+    let names = [entry_name.to_string()];
+    mark_done_many(root, lang, Which::Named(&names), from).map(|m| m.to_string())
+}
+
+/// The translations `done` marks.
+#[derive(Clone, Copy)]
+pub enum Which<'a> {
+    /// Entries by name, or by pattern (`initiatives/*`); see `select`.
+    Named(&'a [String]),
+    /// Every `lang` text the report lists as needing work: never marked done, or with a field
+    /// missing or out of date. Texts that are up to date keep their stamps and dates.
+    All,
+}
+
+/// What `done` did, to tell the author: a line per file marked, and what was passed over.
+#[derive(Debug)]
+pub struct Marked {
+    pub lang: String,
+    /// One line per file, in collection and id order.
+    pub files: Vec<String>,
+    /// Entries passed over, by reason (`no ar.md`), with their names.
+    pub passed_over: BTreeMap<String, Vec<String>>,
+    /// Whether more than one entry was asked for (a pattern or `--all`): the closing count
+    /// line is then said too.
+    pub many: bool,
+}
+
+impl std::fmt::Display for Marked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut lines = self.files.clone();
+        for (why, names) in &self.passed_over {
+            let mut shown = names.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+            if names.len() > 5 {
+                let _ = write!(shown, " and {} more", names.len() - 5);
+            }
+            lines.push(format!(
+                "not marked, {why}: {} ({shown})",
+                count(names.len(), "entry", "entries")
+            ));
+        }
+        if self.many {
+            lines.push(match self.files.len() {
+                0 => format!("{}: nothing to mark", self.lang),
+                n => format!(
+                    "{}: {} marked done",
+                    self.lang,
+                    count(n, "translation", "translations")
+                ),
+            });
+        }
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+/// `sulam translations done <lang> <entry>...` and `done <lang> --all`: marks each translation
+/// chosen as translated from its source as the source reads now. Nothing is written unless
+/// every one can be marked.
+pub fn mark_done_many(
+    root: &Path,
+    lang: &str,
+    which: Which,
+    from: Option<&str>,
+) -> Result<Marked, Diagnostics> {
     let (config, content) = load(root)?;
-    let fail = |d: Diagnostic| {
-        let mut ds = Diagnostics::default();
-        ds.push(d);
-        ds
-    };
     for l in std::iter::once(lang).chain(from) {
         if config.language(l).is_none() {
-            return Err(fail(unknown_language(l, &config)));
+            let mut ds = Diagnostics::default();
+            ds.push(unknown_language(l, &config));
+            return Err(ds);
         }
     }
-    let entry = find_entry(&content, entry_name).map_err(fail)?;
+    let mut diags = Diagnostics::default();
+    let mut marked = Marked {
+        lang: lang.to_string(),
+        files: Vec::new(),
+        passed_over: BTreeMap::new(),
+        many: matches!(which, Which::All),
+    };
+    let mut chosen: Vec<&Entry> = Vec::new();
+    match which {
+        Which::All => {
+            for entry in content.entries.values() {
+                match entry_status(&config, entry, lang).map(|e| e.state) {
+                    Some("stale" | "unstamped") => match markable(&config, entry, lang, from) {
+                        Ok(()) => chosen.push(entry),
+                        Err(why) => pass_over(entry, why, &mut marked),
+                    },
+                    Some("missing") => pass_over(entry, format!("no {lang}.md yet"), &mut marked),
+                    _ => {}
+                }
+            }
+        }
+        Which::Named(names) => {
+            for name in names {
+                match select::pick(&content, &config, lang, name) {
+                    Err(d) => diags.push(d),
+                    Ok(Pick::One(entry)) => chosen.push(entry),
+                    Ok(Pick::Matched(found)) => {
+                        marked.many = true;
+                        let before = chosen.len();
+                        for entry in &found {
+                            match markable(&config, entry, lang, from) {
+                                Ok(()) => chosen.push(entry),
+                                Err(why) => pass_over(entry, why, &mut marked),
+                            }
+                        }
+                        if chosen.len() == before {
+                            diags.push(nothing_in(name, found.len(), lang));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    marked.many |= matches!(which, Which::Named(names) if names.len() > 1);
+    // The same entry named twice (`initiatives/a initiatives/*`) is marked once.
+    let mut seen = std::collections::BTreeSet::new();
+    chosen.retain(|e| seen.insert((e.collection, e.id.as_str())));
+    chosen.sort_by_key(|e| (e.collection, e.id.as_str()));
+    let mut planned = Vec::new();
+    for entry in chosen {
+        match plan_done(&config, entry, lang, from) {
+            Ok(plan) => planned.push(plan),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    for (path, text, said) in planned {
+        std::fs::write(config.root.join(&path), text).map_err(|e| {
+            let mut ds = Diagnostics::default();
+            ds.push(
+                Diagnostic::error(format!("cannot write the file: {e}"))
+                    .in_file(&path)
+                    .hint(format!(
+                        "the files listed before it were marked; run the command again once it can be written ({} marked so far)",
+                        marked.files.len()
+                    )),
+            );
+            ds
+        })?;
+        marked.files.push(said);
+    }
+    Ok(marked)
+}
+
+fn pass_over(entry: &Entry, why: String, marked: &mut Marked) {
+    marked
+        .passed_over
+        .entry(why)
+        .or_default()
+        .push(format!("{}/{}", entry.collection, entry.id));
+}
+
+/// Why an entry a pattern matched has nothing to mark, if it has not.
+fn markable(
+    config: &SiteConfig,
+    entry: &Entry,
+    lang: &str,
+    from: Option<&str>,
+) -> Result<(), String> {
+    if !entry.texts.contains_key(lang) {
+        return Err(format!("no {lang}.md"));
+    }
+    match from {
+        Some(f) if f == lang => Ok(()), // said once, as an error, by plan_done
+        Some(f) if !entry.texts.contains_key(f) => Err(format!("no {f}.md to translate from")),
+        Some(_) => Ok(()),
+        None if source_language(entry, lang, config).is_none() => {
+            Err(format!("{lang}.md is the original text"))
+        }
+        None => Ok(()),
+    }
+}
+
+fn nothing_in(pattern: &str, found: usize, lang: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "'{pattern}' matches {}, none with {lang}.md to mark",
+        count(found, "entry", "entries")
+    ))
+    .hint(format!(
+        "`sulam translations --lang {lang}` lists the {lang} texts that need work"
+    ))
+}
+
+/// The stamp `done` writes into `lang`'s text of `entry`: (the file, its new text, the line
+/// that tells the author).
+fn plan_done(
+    config: &SiteConfig,
+    entry: &Entry,
+    lang: &str,
+    from: Option<&str>,
+) -> Result<(PathBuf, String, String), Diagnostic> {
     let dir = format!("content/{}/{}", entry.collection, entry.id);
     let Some(translation) = entry.texts.get(lang) else {
-        return Err(fail(
+        return Err(
             Diagnostic::error(format!("{dir} has no {lang}.md to mark as translated"))
                 .in_file(&dir)
                 .hint(format!("write {dir}/{lang}.md first")),
-        ));
+        );
     };
     let source = match from {
         Some(f) => f,
-        None => match source_language(entry, lang, &config) {
+        None => match source_language(entry, lang, config) {
             Some(s) => s,
             None => {
-                return Err(fail(
-                    Diagnostic::error(format!(
-                        "{lang}.md is the original text of {dir}: no other language is its source"
-                    ))
-                    .in_file(&translation.path)
-                    .hint(format!(
-                        "if it was translated from another language, say which: sulam translations done {lang} {}/{} --from <language>",
-                        entry.collection, entry.id
-                    )),
-                ));
+                return Err(Diagnostic::error(format!(
+                    "{lang}.md is the original text of {dir}: no other language is its source"
+                ))
+                .in_file(&translation.path)
+                .hint(format!(
+                    "if it was translated from another language, say which: sulam translations done {lang} {}/{} --from <language>",
+                    entry.collection, entry.id
+                )));
             }
         },
     };
     if source == lang {
-        return Err(fail(
+        return Err(
             Diagnostic::error(format!("a text cannot be translated from itself ({lang})"))
                 .hint("give --from the language it was translated from"),
-        ));
+        );
     }
     let Some(src) = entry.texts.get(source) else {
-        return Err(fail(
+        return Err(
             Diagnostic::error(format!("{dir} has no {source}.md to be translated from"))
                 .in_file(&dir)
                 .hint("name a language the entry has with --from"),
-        ));
+        );
     };
     // Fields the author has said were written from another source stay so: they are not
     // translations of the source, and get no fingerprint.
@@ -110,7 +296,7 @@ pub fn mark_done(
         hashes,
         written_from,
     };
-    write_stamp(&config.root, &translation.path, entry.collection, &stamp)?;
+    let text = stamped_text(&config.root, &translation.path, entry.collection, &stamp)?;
     let mut said = format!(
         "{}: marked as translated from {source}.md as it reads today ({} fields)",
         translation.path.display(),
@@ -124,7 +310,7 @@ pub fn mark_done(
             fields.join(", ")
         );
     }
-    Ok(said)
+    Ok((translation.path.clone(), text, said))
 }
 
 /// `sulam translations unchanged <lang> <entry>`: after an edit of `lang`'s text that needs no
@@ -270,30 +456,38 @@ pub(crate) fn write_stamp(
 ) -> Result<(), Diagnostics> {
     let fail = |d: Diagnostic| {
         let mut ds = Diagnostics::default();
-        ds.push(d.in_file(rel));
+        ds.push(d);
         ds
     };
+    let new = stamped_text(root, rel, collection, stamp).map_err(fail)?;
+    std::fs::write(root.join(rel), new)
+        .map_err(|e| fail(Diagnostic::error(format!("cannot write the file: {e}")).in_file(rel)))
+}
+
+/// The text of the author's file `rel` with `stamp` in its front matter, checked to read back
+/// as it did with the new stamp: a broken file is never written.
+fn stamped_text(
+    root: &Path,
+    rel: &Path,
+    collection: Collection,
+    stamp: &Stamp,
+) -> Result<String, Diagnostic> {
     let path: PathBuf = root.join(rel);
     let text = std::fs::read_to_string(&path)
-        .map_err(|e| fail(Diagnostic::error(format!("cannot read the file: {e}"))))?;
+        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(rel))?;
     let Some(new) = with_stamp(&text, stamp) else {
-        return Err(fail(Diagnostic::error(
-            "the file does not start with front matter",
-        )));
+        return Err(Diagnostic::error("the file does not start with front matter").in_file(rel));
     };
-    // The file must still read as it did, with the new stamp: never write a broken file.
     match parse_lang_file(collection, new.trim_start_matches('\u{feff}'), rel) {
-        Ok(lf) if lf.front.translation.is_some() => {}
-        _ => {
-            return Err(fail(
-                Diagnostic::error("could not add the translation stamp to this file").hint(
-                    format!("check the '{STAMP_KEY}:' lines of its front matter"),
-                ),
-            ));
-        }
+        Ok(lf) if lf.front.translation.is_some() => Ok(new),
+        _ => Err(
+            Diagnostic::error("could not add the translation stamp to this file")
+                .in_file(rel)
+                .hint(format!(
+                    "check the '{STAMP_KEY}:' lines of its front matter"
+                )),
+        ),
     }
-    std::fs::write(&path, new)
-        .map_err(|e| fail(Diagnostic::error(format!("cannot write the file: {e}"))))
 }
 
 /// After a change that is not a change of text (`sulam rename` rewrote links to the renamed
