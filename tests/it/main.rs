@@ -11,6 +11,7 @@ mod support;
 mod common;
 
 mod build_command;
+mod charts;
 mod check;
 mod corpus;
 mod example;

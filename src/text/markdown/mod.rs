@@ -1,9 +1,14 @@
 //! Markdown bodies to HTML: pulldown-cmark with tables, footnotes and heading ids, then the
 //! bidi care of `lang.rs` applied per block, then ammonia to remove what could run code.
+//!
+//! Components written as fenced blocks (```` ```chart ````) are rendered by their own module
+//! (`component`) and put in after the cleaner, which would take their SVG apart.
+
+mod chart;
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::text::format::Formats;
 use crate::text::i18n::Strings;
@@ -69,8 +74,34 @@ pub struct Rendered {
     pub removed: Vec<String>,
     /// Mistakes in the body's components (a chart value that is not a number, a video
     /// without a title), each at its line counted from the body's first line (1): the caller
-    /// adds the file and moves the line to the file's.
+    /// adds the file and moves the line to the file's. A mistake that already names a file is
+    /// in that file of the entry (a chart's CSV file, named from the entry's folder), at that
+    /// file's own line.
     pub problems: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// A fenced block that is a component: its HTML, and its mistakes as in `Rendered::problems`.
+pub struct Component {
+    pub html: String,
+    pub problems: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// The component that a fenced block's info string names, if any. `text` is the block's
+/// content, `line` the body's line (from 1) of its first line.
+fn component(info: &str, text: &str, line: usize, cx: &Context) -> Option<Component> {
+    match info.split_whitespace().next()? {
+        "chart" => Some(chart::render(text, line, cx)),
+        _ => None,
+    }
+}
+
+/// A text that `markdown` does not hold, to mark where components go in the HTML.
+fn component_marker(markdown: &str) -> String {
+    let mut marker = String::from("sulam-component-");
+    while markdown.contains(&marker) {
+        marker.push('x');
+    }
+    marker
 }
 
 /// The Markdown the site is written in: tables, footnotes, strikethrough and heading ids. No
@@ -109,7 +140,32 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
     // Without raw HTML and with ordinary addresses only, pulldown-cmark's output is escaped
     // already and the cleaner (an HTML parse, most of this function's time) is skipped.
     let mut needs_cleaning = false;
-    for ev in Parser::new_ext(markdown, options) {
+    let marker = component_marker(markdown);
+    let mut components: Vec<Component> = Vec::new();
+    let mut parser = Parser::new_ext(markdown, options).into_offset_iter();
+    while let Some((ev, range)) = parser.next() {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &ev {
+            let mut text = String::new();
+            for (ev, _) in parser.by_ref() {
+                match ev {
+                    Event::Text(t) => text.push_str(&t),
+                    _ => break,
+                }
+            }
+            // The block's first line is the one after its fence.
+            let line = markdown[..range.start].matches('\n').count() + 2;
+            if let Some(c) = component(info, &text, line, cx) {
+                events.push(Event::Html(
+                    format!("<p>{marker}{}</p>\n", components.len()).into(),
+                ));
+                components.push(c);
+            } else {
+                events.push(ev.clone());
+                events.push(Event::Text(text.into()));
+                events.push(Event::End(TagEnd::CodeBlock));
+            }
+            continue;
+        }
         if let Event::Html(h) | Event::InlineHtml(h) = &ev {
             removed.extend(dangerous_parts(h));
             needs_cleaning = true;
@@ -209,14 +265,18 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
 
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    if needs_cleaning {
+        html = clean_html(&html);
+    }
+    let mut problems = Vec::new();
+    for (i, c) in components.into_iter().enumerate() {
+        html = html.replacen(&format!("<p>{marker}{i}</p>\n"), &c.html, 1);
+        problems.extend(c.problems);
+    }
     Rendered {
-        html: if needs_cleaning {
-            clean_html(&html)
-        } else {
-            html
-        },
+        html,
         removed,
-        problems: Vec::new(),
+        problems,
     }
 }
 
