@@ -4,13 +4,14 @@
 //! <figure class="chart chart-bar">
 //!   <figcaption>title · Source: source</figcaption>
 //!   <svg aria-hidden="true">bars, labels and values</svg>
-//!   <table class="chart-data">the labels and values</table>
+//!   <div class="chart-data"><table>the labels and values</table></div>
 //! </figure>
 //! ```
 //!
 //! What each reader gets, once: the caption names the figure; sighted readers see the SVG;
 //! screen readers skip it (it says nothing the table does not) and read the table, which the
-//! stylesheet hides from the eye but not from them, and which text browsers show as it is.
+//! stylesheet hides from the eye but not from them (its box, not the table, is hidden: a
+//! table cannot be made 1 pixel wide), and which text browsers show as it is.
 //! The table holds nothing focusable, so a keyboard user meets no invisible stop.
 //!
 //! The SVG has a width of 360 units (a phone's column) and scales to its container; its
@@ -72,7 +73,7 @@ pub fn html(chart: &Chart, cx: &Context) -> String {
         Kind::Column => columns(chart, &texts, cx.dir),
     });
     html.push_str(&format!(
-        "<table class=\"chart-data\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        "<div class=\"chart-data\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
         escape(&word("chart-label-column", "Item")),
         escape(&word("chart-value-column", "Value")),
     ));
@@ -83,7 +84,7 @@ pub fn html(chart: &Chart, cx: &Context) -> String {
             value.html
         ));
     }
-    html.push_str("</tbody>\n</table>\n</figure>\n");
+    html.push_str("</tbody>\n</table></div>\n</figure>\n");
     html
 }
 
