@@ -20,6 +20,7 @@ use crate::model::folders;
 use crate::model::names::{self, Name};
 use crate::model::stamp::Stamp;
 use crate::model::yaml::{parse_error, yaml_options};
+use crate::text::figure::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -370,18 +371,30 @@ pub struct PersonFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
+/// A key figure of a page (see docs/figures.md).
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
-    pub value: FigureValue,
+    /// A number, a range `[from, to]`, or (as before units were known) a text shown as
+    /// written.
+    #[schemars(with = "FigureValue")]
+    pub value: Spanned<FigureValue>,
+    /// What the number counts: per cent, times as much, shekels, dollars; a plain count
+    /// when absent.
+    pub unit: Option<Unit>,
+    /// `true`: shown as approximate ("about 170").
+    #[serde(default)]
+    pub approx: bool,
     pub year: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum FigureValue {
     Number(f64),
+    /// From the first number to the second.
+    Range([f64; 2]),
     Text(String),
 }
 

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::content::{
-    Collection, Content, Entry, Facts, InitiativeFacts, NetworkFacts, NewsFacts, PageFacts,
-    PartnerFacts, PersonFacts, Ref, Role, TownFacts,
+    Collection, Content, Entry, Facts, Figure, FigureValue, InitiativeFacts, NetworkFacts,
+    NewsFacts, PageFacts, PartnerFacts, PersonFacts, Ref, Role, TownFacts,
 };
 use crate::model::folders;
 
@@ -440,11 +440,12 @@ impl Checker<'_> {
         self.file(entry, "image", &f.image);
     }
 
-    /// A page's figures: each id once in common.yaml, and every label in a language file
-    /// naming one of them.
+    /// A page's figures: each id once in common.yaml, each value one the page can show, and
+    /// every label in a language file naming one of them.
     fn page(&mut self, entry: &Entry, f: &PageFacts) {
         let mut seen = HashSet::new();
         for fig in &f.figures {
+            self.figure_value(entry, &fig.value);
             if !seen.insert(fig.value.id.clone()) {
                 self.error(
                     entry,
@@ -466,6 +467,37 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A range goes from the smaller number to the larger; a unit or `approx` needs a number.
+    fn figure_value(&mut self, entry: &Entry, fig: &Figure) {
+        let at = &fig.value.referenced;
+        match &fig.value.value {
+            FigureValue::Range([from, to]) if from > to => self.error(
+                entry,
+                at,
+                format!(
+                    "the range [{from}, {to}] of the figure '{}' goes down",
+                    fig.id
+                ),
+                Some(format!("write the smaller number first: [{to}, {from}]")),
+            ),
+            FigureValue::Text(text) if fig.unit.is_some() || fig.approx => {
+                let field = if fig.unit.is_some() { "unit" } else { "approx" };
+                self.error(
+                    entry,
+                    at,
+                    format!(
+                        "the figure '{}' has '{field}', which needs a number, but its value is the text '{text}'",
+                        fig.id
+                    ),
+                    Some("write the value as a number (170) or a range of two numbers ([170, 200])".into()),
+                );
+            }
+            _ => {}
         }
     }
 }

@@ -6,13 +6,15 @@
 use serde::Serialize;
 
 use crate::model::content::{
-    Collection, Entry, Facts, FigureValue, Front, InitiativeFacts, NetworkFacts, NewsFacts,
+    Collection, Entry, Facts, Figure, FigureValue, Front, InitiativeFacts, NetworkFacts, NewsFacts,
     Outcome, PageFacts, PartnerFacts, PersonFacts, Ref, RoleText, TitleText, TownFacts,
 };
 use crate::render::keys::UiKey;
 use crate::render::map::{self, TownMap};
 use crate::render::related::{self, Suggested};
 use crate::render::{Block, Link, Model, Text};
+use crate::text;
+use crate::text::figure::{Value, Writer, Written};
 
 /// One entry as a page in one language shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -186,7 +188,10 @@ pub struct OutcomeGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureView {
     pub id: String,
+    /// The value as text, with its unit, in the page's language ("84%", "כ־170").
     pub value: String,
+    /// The same as HTML, each number of a phrase in its own `<bdi>`: print with `| safe`.
+    pub value_html: String,
     pub year: Option<String>,
     pub label: Option<Text>,
     pub source: Option<Text>,
@@ -537,18 +542,38 @@ fn page(m: &Model, e: &Entry, f: &PageFacts, lang: &str) -> PageView {
         let texts = m.field(e, lang, |fr| {
             fr.figures.as_ref().and_then(|by_id| by_id.get(&fig.id))
         });
+        let value = figure_value(m, fig, lang);
         figures.push(FigureView {
             id: fig.id.clone(),
-            value: match &fig.value {
-                FigureValue::Number(n) => m.fmt(lang).number(*n),
-                FigureValue::Text(s) => s.clone(),
-            },
+            value: value.text,
+            value_html: value.html,
             year: fig.year.map(|y| y.to_string()),
             label: texts.map(|(l, t)| m.text(&t.label, l, lang)),
             source: texts.and_then(|(l, t)| t.source.as_ref().map(|s| m.text(s, l, lang))),
         });
     }
     PageView { figures }
+}
+
+/// A figure's value written for `lang`: its number or range with its unit (a text value as
+/// it is written).
+fn figure_value(m: &Model, fig: &Figure, lang: &str) -> Written {
+    let value = match fig.value.value {
+        FigureValue::Number(n) => Value::One(n),
+        FigureValue::Range([from, to]) => Value::Range(from, to),
+        FigureValue::Text(ref s) => {
+            return Written {
+                text: s.clone(),
+                html: crate::text::escape::escape(s),
+            };
+        }
+    };
+    let figure = text::figure::Figure {
+        value,
+        unit: fig.unit,
+        approx: fig.approx,
+    };
+    Writer::new(lang, Some((m.strings, m.fmt(lang)))).write(&figure)
 }
 
 fn titled(m: &Model, items: &[TitleText], l: &str) -> Vec<TitledText> {

@@ -95,8 +95,15 @@ impl Bodies {
                 });
             let r = markdown::render(&lf.body, &cx);
             for mut d in r.problems {
-                d.line = d.line.map(|l| l + lf.body_line as u64 - 1);
-                out.problems.push(d.in_file(&lf.path));
+                // A mistake in another file of the entry (a chart's CSV) is at its own line.
+                d = match d.file.take() {
+                    Some(other) => d.in_file(lf.path.with_file_name(other)),
+                    None => {
+                        d.line = d.line.map(|l| l + lf.body_line as u64 - 1);
+                        d.in_file(&lf.path)
+                    }
+                };
+                out.problems.push(d);
             }
             if !r.removed.is_empty() {
                 out.problems.push(

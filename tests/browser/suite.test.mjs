@@ -7,6 +7,7 @@ import './checks/keyboard.mjs';
 import './checks/switcher.mjs';
 import './checks/filters.mjs';
 import './checks/map.mjs';
+import './checks/charts.mjs';
 import './checks/print.mjs';
 import './checks/serve.mjs';
 import './checks/components.mjs';

@@ -300,7 +300,7 @@ fn a_body_with_raw_html_keeps_what_the_components_write() {
             "<div class=\"video\" data-video-host=\"youtube\" data-video-id=\"dQw4w9WgXcQ\">"
                 .to_string(),
             format!(
-                "<button type=\"button\" class=\"video-poster\" aria-label=\"{}{}\" hidden=\"\">",
+                "<button type=\"button\" class=\"video-poster\" aria-label=\"{}{}\" hidden>",
                 play_label(lang),
                 words(lang)
             ),

@@ -12,6 +12,7 @@ mod common;
 
 mod brand;
 mod build_command;
+mod charts;
 mod check;
 mod components;
 mod contacts;

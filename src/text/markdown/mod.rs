@@ -1,10 +1,13 @@
 //! Markdown bodies to HTML: pulldown-cmark with tables, footnotes and heading ids, then the
 //! bidi care of `lang.rs` applied per block, then ammonia to remove what could run code.
 //!
-//! Components are modules of their own: callouts (`callout.rs`), quotations (`quote.rs`) and
-//! fenced blocks that are not code (`fenced_block`: ```` ```video ````, `video.rs`).
+//! Components are modules of their own: callouts (`callout.rs`), quotations (`quote.rs`),
+//! and the fenced blocks that are not code (`component`: ```` ```video ```` in `video.rs`,
+//! ```` ```chart ```` in `chart.rs`), whose HTML is put in after the cleaner, which would take
+//! an SVG apart.
 
 mod callout;
+mod chart;
 mod quote;
 mod video;
 
@@ -88,8 +91,40 @@ pub struct Rendered {
     pub removed: Vec<String>,
     /// Mistakes in the body's components (a chart value that is not a number, a video
     /// without a title), each at its line counted from the body's first line (1): the caller
-    /// adds the file and moves the line to the file's.
+    /// adds the file and moves the line to the file's. A mistake that already names a file is
+    /// in that file of the entry (a chart's CSV file, named from the entry's folder), at that
+    /// file's own line.
     pub problems: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// A fenced block that is a component: its HTML, and its mistakes as in `Rendered::problems`.
+pub struct Component {
+    pub html: String,
+    pub problems: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// The component that a fenced block's info string names, if any. `text` is the block's
+/// content, `line` the body's line (from 1) of its first line.
+fn component(info: &str, text: &str, line: usize, cx: &Context) -> Option<Component> {
+    match info.split_whitespace().next()? {
+        "chart" => Some(chart::render(text, line, cx)),
+        "video" => {
+            let mut problems = Vec::new();
+            // The video's lines are counted from its fence, the line before.
+            let html = video::render(text, line as u64 - 1, cx, &mut problems);
+            Some(Component { html, problems })
+        }
+        _ => None,
+    }
+}
+
+/// A text that `markdown` does not hold, to mark where components go in the HTML.
+fn component_marker(markdown: &str) -> String {
+    let mut marker = String::from("sulam-component-");
+    while markdown.contains(&marker) {
+        marker.push('x');
+    }
+    marker
 }
 
 /// The Markdown the site is written in: tables, footnotes, strikethrough, heading ids and
@@ -131,14 +166,31 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
     // Without raw HTML and with ordinary addresses only, pulldown-cmark's output is escaped
     // already and the cleaner (an HTML parse, most of this function's time) is skipped.
     let mut needs_cleaning = false;
+    let marker = component_marker(markdown);
     let mut lines = Lines::new(markdown);
+    let mut components: Vec<Component> = Vec::new();
     let mut parser = Parser::new_ext(markdown, options).into_offset_iter();
     while let Some((ev, range)) = parser.next() {
-        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &ev
-            && let Some(html) =
-                fenced_block(info, &mut parser, lines.at(range.start), cx, &mut problems)
-        {
-            events.push(Event::Html(html.into()));
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &ev {
+            let mut text = String::new();
+            for (ev, _) in parser.by_ref() {
+                match ev {
+                    Event::Text(t) => text.push_str(&t),
+                    _ => break,
+                }
+            }
+            // The block's first line is the one after its fence.
+            let line = lines.at(range.start) as usize + 1;
+            if let Some(c) = component(info, &text, line, cx) {
+                events.push(Event::Html(
+                    format!("<p>{marker}{}</p>\n", components.len()).into(),
+                ));
+                components.push(c);
+            } else {
+                events.push(ev.clone());
+                events.push(Event::Text(text.into()));
+                events.push(Event::End(TagEnd::CodeBlock));
+            }
             continue;
         }
         if let Event::Html(h) | Event::InlineHtml(h) = &ev {
@@ -250,40 +302,56 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
 
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    if needs_cleaning {
+        html = clean_html(&html);
+    }
+    let html = put_components(&html, &marker, components, &mut problems);
     Rendered {
-        html: if needs_cleaning {
-            clean_html(&html)
-        } else {
-            html
-        },
+        html,
         removed,
         problems,
     }
 }
 
-/// A fenced block that is a component rather than code, by its info string: its HTML, the
-/// block's events taken from `parser`. `None` for code. `line` is the fence's, from 1.
-fn fenced_block<'a>(
-    info: &str,
-    parser: &mut impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
-    line: u64,
-    cx: &Context,
+/// `html` with each component's marker paragraph (`<p>{marker}{n}</p>`) replaced by the
+/// component's HTML, in one pass however many there are; their problems go to `problems`.
+fn put_components(
+    html: &str,
+    marker: &str,
+    components: Vec<Component>,
     problems: &mut Vec<crate::diagnostics::Diagnostic>,
-) -> Option<String> {
-    type Component = fn(&str, u64, &Context, &mut Vec<crate::diagnostics::Diagnostic>) -> String;
-    let component: Component = match info.split_whitespace().next()? {
-        "video" => video::render,
-        _ => return None,
-    };
-    let mut source = String::new();
-    for (ev, _) in parser.by_ref() {
-        match ev {
-            Event::Text(t) => source.push_str(&t),
-            Event::End(TagEnd::CodeBlock) => break,
-            _ => {}
+) -> String {
+    if components.is_empty() {
+        return html.to_string();
+    }
+    let mut parts: Vec<Option<String>> = Vec::with_capacity(components.len());
+    for c in components {
+        problems.extend(c.problems);
+        parts.push(Some(c.html));
+    }
+    let open = format!("<p>{marker}");
+    let mut out =
+        String::with_capacity(html.len() + parts.iter().flatten().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(at) = rest.find(&open) {
+        let after = &rest[at + open.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let close = "</p>\n";
+        let n: Option<usize> = after[..digits].parse().ok();
+        match n.and_then(|n| parts.get_mut(n)).and_then(Option::take) {
+            Some(component) if after[digits..].starts_with(close) => {
+                out.push_str(&rest[..at]);
+                out.push_str(&component);
+                rest = &after[digits + close.len()..];
+            }
+            _ => {
+                out.push_str(&rest[..at + open.len()]);
+                rest = after;
+            }
         }
     }
-    Some(component(&source, line, cx, problems))
+    out.push_str(rest);
+    out
 }
 
 /// A blockquote's start or end: a callout's, a quotation's (`quote`: it is one), or a plain
