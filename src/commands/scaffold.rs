@@ -72,6 +72,9 @@ fn facts_example(c: Collection) -> &'static str {
             "\
 # figures:                       # key figures; their labels go in the language files
 #   - {id: beneficiaries, value: 400000, year: 2025}
+#   - {id: towns, value: 170, approx: true}   # shown as about 170, in each language's words
+#   - {id: eligible, value: 84, unit: percent}   # unit: percent, times, ils or usd
+#   - {id: ages, value: [6, 18]}                 # a range
 "
         }
         Collection::News => {
