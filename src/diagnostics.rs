@@ -452,7 +452,8 @@ fn explain_by_class(plain: &str, place: &YamlPlace) -> (String, Option<String>) 
     let field = match place.field.as_deref() {
         None => "text".to_string(),
         Some(
-            f @ ("title" | "summary" | "text" | "label" | "source" | "audience" | "timeframe"),
+            f @ ("title" | "summary" | "text" | "label" | "source" | "audience" | "timeframe"
+            | "image_alt"),
         ) => f.to_string(),
         Some(f) => format!("value of '{f}'"),
     };

@@ -17,6 +17,7 @@
 
 pub mod commands;
 pub mod diagnostics;
+mod media;
 mod model;
 mod output;
 mod render;

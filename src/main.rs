@@ -155,10 +155,19 @@ fn build_site(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) 
         Ok(report) => {
             print_all(report.diagnostics.all());
             let warnings = report.diagnostics.warnings().count();
+            let pictures = report.pictures;
             eprintln!(
-                "built {} pages ({} files) into {} in {} ms{}",
+                "built {} pages ({} files{}) into {} in {} ms{}",
                 report.pages,
                 report.files,
+                if pictures.made + pictures.reused > 0 {
+                    format!(
+                        "; {} versions of pictures made, {} taken from the cache",
+                        pictures.made, pictures.reused
+                    )
+                } else {
+                    String::new()
+                },
                 report.output.display(),
                 started.elapsed().as_millis(),
                 if warnings > 0 {

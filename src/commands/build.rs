@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::media;
 use crate::output;
 use crate::site::Site;
 
@@ -17,6 +18,8 @@ pub struct Report {
     pub output: PathBuf,
     pub pages: usize,
     pub files: usize,
+    /// How many versions of pictures were made, and how many taken from the cache.
+    pub pictures: media::Stats,
     pub diagnostics: Diagnostics,
 }
 
@@ -44,27 +47,45 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let mut writer = output::Writer::start(&target.dir).map_err(fail)?;
+    let mut writer = output::Writer::start(&target.dir)
+        .map_err(fail)?
+        .with_cache(media::Cache::new(&opts.root));
     let mut files = 0;
+    // A picture that cannot be made is named as the author knows it, in the site.
+    let in_site = |mut d: Diagnostic| {
+        if let Some(f) = &d.file
+            && let Ok(rel) = f.strip_prefix(&opts.root)
+        {
+            d.file = Some(rel.to_path_buf());
+        }
+        d
+    };
     let pages = site
         .render_all(BATCH, &mut diags, |out, diags| {
             // After a mistake, the remaining pages are still rendered, to report every
             // mistake at once, but nothing more is written.
             if !diags.has_errors() {
-                writer.add(&out)?;
-                files += out.files.len() + out.copies.len();
+                writer.add(&out).map_err(in_site)?;
+                files += out.paths().count();
             }
             Ok(())
         })
-        .map_err(fail)?;
+        .map_err(|d| fail(in_site(d)))?;
     if diags.has_errors() {
         return Err(diags.sorted());
     }
+    if let Some(problem) = writer.cache().problem() {
+        diags.push(Diagnostic::warning(problem).hint(
+            "the pictures were made in memory and will be made again at the next build; let Sulam write to .sulam-cache/ to save that time",
+        ));
+    }
+    let pictures = writer.cache().stats();
     writer.finish().map_err(fail)?;
     Ok(Report {
         output: out_dir,
         pages,
         files,
+        pictures,
         diagnostics: diags.sorted(),
     })
 }

@@ -89,6 +89,7 @@ struct Words {
     timeframe: &'static str,
     person_role: &'static str,
     figure: &'static str,
+    image_alt: &'static str,
 }
 
 fn words(lang: &str) -> Words {
@@ -105,6 +106,7 @@ fn words(lang: &str) -> Words {
             timeframe: "משך התוכנית",
             person_role: "תפקיד",
             figure: "תווית הנתון",
+            image_alt: "מה רואים בתמונה, למי שאינו רואה אותה",
         },
         "ar" => Words {
             title: "العنوان بالعربية",
@@ -118,6 +120,7 @@ fn words(lang: &str) -> Words {
             timeframe: "مدّة البرنامج",
             person_role: "الوظيفة",
             figure: "وصف المعطى",
+            image_alt: "ما الذي تُظهره الصورة، لمن لا يراها",
         },
         _ => Words {
             title: "The title",
@@ -131,6 +134,7 @@ fn words(lang: &str) -> Words {
             timeframe: "How long it runs",
             person_role: "Role",
             figure: "What the figure counts",
+            image_alt: "What the picture shows, for readers who cannot see it",
         },
     }
 }
@@ -151,6 +155,9 @@ fn lang_file(c: Collection, lang: &str, title: &str) -> String {
         )),
         Collection::Pages => s.push_str(&format!("# figures:\n#   beneficiaries: {{label: {}}}\n", w.figure)),
         _ => {}
+    }
+    if matches!(c, Collection::Initiatives | Collection::News) {
+        s.push_str(&format!("# image_alt: {}\n", w.image_alt));
     }
     s.push_str(&format!("---\n{}\n", w.body));
     s
@@ -344,7 +351,7 @@ pub fn init(dir: &Path, diags: &mut Diagnostics) -> bool {
     let result = (|| -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         std::fs::write(dir.join("site.yaml"), site)?;
-        std::fs::write(dir.join(".gitignore"), "/public\n")?;
+        std::fs::write(dir.join(".gitignore"), "/public\n/.sulam-cache\n")?;
         for (c, id, facts, titles) in SAMPLE {
             let title_of = |l: &str| match l {
                 "he" => titles[0].to_string(),

@@ -474,6 +474,9 @@ pub struct Front {
     pub team: Option<Vec<RoleText>>,
     pub audience: Option<String>,
     pub timeframe: Option<String>,
+    /// What the `image` of common.yaml shows, for readers who cannot see it (initiatives and
+    /// news).
+    pub image_alt: Option<String>,
     pub role: Option<String>,
     pub figures: Option<BTreeMap<String, FigureText>>,
     pub extra: Extra,
@@ -495,17 +498,19 @@ impl Front {
                 "team",
                 "audience",
                 "timeframe",
+                "image_alt",
                 "extra",
             ],
             Collection::People => &["title", "role", "extra"],
             Collection::Pages => &["title", "summary", "figures", "extra"],
+            Collection::News => &["title", "summary", "image_alt", "extra"],
             _ => &["title", "summary", "extra"],
         }
     }
 
     fn present_fields(&self) -> Vec<&'static str> {
         let mut v = Vec::new();
-        let pairs: [(&'static str, bool); 10] = [
+        let pairs: [(&'static str, bool); 11] = [
             ("summary", self.summary.is_some()),
             ("pillars", self.pillars.is_some()),
             ("outcomes", self.outcomes.is_some()),
@@ -513,6 +518,7 @@ impl Front {
             ("team", self.team.is_some()),
             ("audience", self.audience.is_some()),
             ("timeframe", self.timeframe.is_some()),
+            ("image_alt", self.image_alt.is_some()),
             ("role", self.role.is_some()),
             ("figures", self.figures.is_some()),
             ("extra", self.extra.is_some()),
@@ -552,6 +558,9 @@ pub struct Entry {
     /// The assets published under another name than the file's own (the name `common.yaml`
     /// gives one, in another Unicode form): published name → file, relative to `dir`.
     pub renamed: BTreeMap<PathBuf, PathBuf>,
+    /// The assets that are pictures (JPEG, PNG, GIF, WebP, SVG), by published name, with
+    /// their format and size, read when the entry is read.
+    pub pictures: BTreeMap<PathBuf, crate::media::Picture>,
     /// The mistakes found reading this entry's files, kept with it so that re-reading the
     /// entry alone (in `serve`) replaces them.
     pub problems: Vec<Diagnostic>,
@@ -811,6 +820,8 @@ struct EntryReader<'a> {
     facts_file: Option<PathBuf>,
     texts: BTreeMap<String, LangFile>,
     assets: Vec<PathBuf>,
+    /// The pictures among `assets`, by their name on disk.
+    pictures: Vec<(PathBuf, crate::media::Picture)>,
     failed: bool,
 }
 
@@ -826,6 +837,7 @@ impl<'a> EntryReader<'a> {
             facts_file: None,
             texts: BTreeMap::new(),
             assets: Vec::new(),
+            pictures: Vec::new(),
             failed: false,
         }
     }
@@ -878,6 +890,13 @@ impl<'a> EntryReader<'a> {
                     return self.fail(d);
                 }
                 let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
+                match super::assets::picture(path, &relp) {
+                    Ok(Some(p)) => self.pictures.push((asset.clone(), p)),
+                    Ok(None) => {}
+                    // Still an asset: a page that shows it names the file, and only this
+                    // mistake is told.
+                    Err(d) => self.fail(d),
+                }
                 self.assets.push(asset);
             }
         }
@@ -982,9 +1001,19 @@ impl<'a> EntryReader<'a> {
             texts: self.texts,
             assets: self.assets,
             renamed: BTreeMap::new(),
+            pictures: BTreeMap::new(),
             problems: self.problems.all().to_vec(),
         };
         publish_as_named(&mut entry);
+        // Keyed by the name each is published under, which `publish_as_named` may change.
+        for (published, picture) in self.pictures {
+            let name = entry
+                .renamed
+                .iter()
+                .find(|(_, on_disk)| **on_disk == published)
+                .map_or(published, |(named, _)| named.clone());
+            entry.pictures.insert(name, picture);
+        }
         entry
     }
 }

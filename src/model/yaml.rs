@@ -327,7 +327,8 @@ fn front_shape(parent: Option<&str>, field: &str) -> Option<Shape> {
         (Some("figures"), _) => ("{label, source}", "{label: beneficiaries a year}", &[]),
         (
             _,
-            "title" | "summary" | "audience" | "timeframe" | "role" | "text" | "label" | "source",
+            "title" | "summary" | "audience" | "timeframe" | "image_alt" | "role" | "text"
+            | "label" | "source",
         ) => TEXT,
         _ => return None,
     })

@@ -1,5 +1,10 @@
 //! Markdown bodies to HTML: pulldown-cmark with tables, footnotes and heading ids, then the
 //! bidi care of `lang.rs` applied per block, then ammonia to remove what could run code.
+//! Pictures and links to the entry's files: `image`.
+
+mod image;
+
+pub use image::{Picture, Shown, picture_html, relative_path};
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,6 +36,22 @@ pub struct EntryFiles<'a> {
     pub dir: &'a std::path::Path,
     /// The entry's files by the name they are published under, relative to `dir`.
     pub names: &'a [std::path::PathBuf],
+    /// The address the entry's files are published under, ending in `/`: a file's address
+    /// is this and its name.
+    pub address: &'a str,
+    /// The entry's pictures by name, with their versions' addresses and sizes.
+    pub pictures: &'a std::collections::BTreeMap<String, Picture>,
+    /// How wide the theme shows a picture of the body (the `sizes` attribute).
+    pub sizes: &'a str,
+}
+
+impl EntryFiles<'_> {
+    /// Whether `name` (relative to the entry's folder, `/` between folders) is one of its files.
+    pub fn has(&self, name: &str) -> bool {
+        self.names
+            .iter()
+            .any(|n| n.to_string_lossy().replace('\\', "/") == name)
+    }
 }
 
 /// The site's UI strings and number formats, for components.
@@ -131,6 +152,9 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
         events.push(ev);
     }
 
+    let mut problems = Vec::new();
+    let events = image::rewrite(events, markdown, cx, &mut problems);
+
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashSet<String> = HashSet::new();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
@@ -216,7 +240,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
             html
         },
         removed,
-        problems: Vec::new(),
+        problems,
     }
 }
 
@@ -360,6 +384,7 @@ fn dangerous_parts(html: &str) -> Vec<String> {
 fn cleaner() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.add_tags([
+        "picture",
         "bdi",
         "bdo",
         "iframe",
@@ -388,8 +413,11 @@ fn cleaner() -> ammonia::Builder<'static> {
     );
     b.add_tag_attributes("video", ["src", "controls", "width", "height", "poster"]);
     b.add_tag_attributes("audio", ["src", "controls"]);
-    b.add_tag_attributes("source", ["src", "type"]);
-    b.add_tag_attributes("img", ["loading", "width", "height"]);
+    b.add_tag_attributes("source", ["src", "type", "srcset", "sizes"]);
+    b.add_tag_attributes(
+        "img",
+        ["loading", "width", "height", "srcset", "sizes", "decoding"],
+    );
     b.add_tag_attributes("td", ["colspan", "rowspan", "style"]);
     b.add_tag_attributes("th", ["colspan", "rowspan", "scope", "style"]);
     b.add_tag_attributes("ol", ["start"]);

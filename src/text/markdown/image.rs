@@ -1,0 +1,395 @@
+//! Pictures and an entry's files in a Markdown body: `![what it shows](photo.jpg)` becomes a
+//! `<picture>` of the smaller versions the build makes (WebP first), with the size the
+//! picture is shown at so nothing moves as it loads; alone in its paragraph with a title,
+//! `![alt](photo.jpg "caption")`, a `<figure>` with that caption; `[report](report.pdf)` and
+//! raw `<img src="photo.jpg">` lead to where the entry's files are published.
+//!
+//! This stage knows nothing of addresses: the caller gives each picture's addresses and sizes
+//! (`Picture`, in `EntryFiles`), and the same `picture_html` writes the pictures of the
+//! templates' fields (`image`, `logo`, `photo`), so a picture looks the same wherever it is.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::text::escape::escape;
+use crate::text::lang::isolate_ltr_runs;
+
+use super::Context;
+
+/// One of an entry's pictures as pages show it: addresses ready to print.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Picture {
+    /// What the `<img>` loads where `srcset` is not understood: the largest version in the
+    /// picture's own format, or the file itself.
+    pub src: String,
+    /// Width and height as shown, when known.
+    pub size: Option<(u32, u32)>,
+    /// (address, width) of the versions in the picture's own format, narrowest first; empty
+    /// for a picture shown as it is (SVG, GIF, WebP).
+    pub srcset: Vec<(String, u32)>,
+    /// The same widths in WebP.
+    pub webp: Vec<(String, u32)>,
+}
+
+/// How a page shows a picture.
+pub struct Shown<'a> {
+    /// What the picture shows, as plain text; empty for a picture that only decorates.
+    pub alt: &'a str,
+    /// Attributes added to the `<img>` as they are: ` class="logo"`, ` lang="he" dir="rtl"`.
+    pub attrs: &'a str,
+    /// The `sizes` attribute: how wide the theme shows the picture.
+    pub sizes: &'a str,
+}
+
+/// The `<picture>` (or, for a picture shown as it is, the `<img>`) that shows `p`.
+pub fn picture_html(p: &Picture, shown: &Shown) -> String {
+    let size = match p.size {
+        Some((w, h)) => format!(" width=\"{w}\" height=\"{h}\""),
+        None => String::new(),
+    };
+    let img = |srcset: &str| {
+        format!(
+            "<img src=\"{}\"{srcset}{size} alt=\"{}\"{} loading=\"lazy\" decoding=\"async\">",
+            escape(&p.src),
+            escape(shown.alt),
+            shown.attrs,
+        )
+    };
+    if p.srcset.is_empty() && p.webp.is_empty() {
+        return img("");
+    }
+    let sizes = escape(shown.sizes);
+    let mut html = String::from("<picture>");
+    if !p.webp.is_empty() {
+        html.push_str(&format!(
+            "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\">",
+            srcset(&p.webp)
+        ));
+    }
+    html.push_str(&img(&format!(
+        " srcset=\"{}\" sizes=\"{sizes}\"",
+        srcset(&p.srcset)
+    )));
+    html.push_str("</picture>");
+    html
+}
+
+/// A `srcset` value. A space or comma in an address would split it, so they are written as
+/// `%20` and `%2C`, which the server reads back as the file's name.
+fn srcset(versions: &[(String, u32)]) -> String {
+    versions
+        .iter()
+        .map(|(url, w)| format!("{} {w}w", url.replace(' ', "%20").replace(',', "%2C")))
+        .map(|s| escape(&s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Rewrites the pictures and the links to the entry's files in `events` (the whole body, in
+/// order), and tells of each picture that names no file of the entry, at its line of
+/// `markdown`.
+pub(super) fn rewrite<'a>(
+    events: Vec<Event<'a>>,
+    markdown: &str,
+    cx: &Context,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    // How many pictures came before, to find a picture's line when it has a mistake.
+    let mut seen = 0;
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Paragraph) => {
+                if let Some((image, end)) = lone_image(&events, i) {
+                    let (html, _) =
+                        image_html(&events, image, true, cx, markdown, &mut seen, problems);
+                    out.push(Event::Html(html.into()));
+                    i = end + 1;
+                    continue;
+                }
+                out.push(events[i].clone());
+            }
+            Event::Start(Tag::Image { .. }) => {
+                let (html, end) = image_html(&events, i, false, cx, markdown, &mut seen, problems);
+                out.push(Event::InlineHtml(html.into()));
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match entry_file(dest_url, cx) {
+                Some(address) => out.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: address.into(),
+                    title: title.clone(),
+                    id: id.clone(),
+                })),
+                None => out.push(events[i].clone()),
+            },
+            Event::Html(h) => out.push(Event::Html(raw_html(h, cx))),
+            Event::InlineHtml(h) => out.push(Event::InlineHtml(raw_html(h, cx))),
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// When the paragraph starting at `start` holds a titled image and nothing else but
+/// spaces: where the image starts, and where the paragraph ends.
+fn lone_image(events: &[Event], start: usize) -> Option<(usize, usize)> {
+    let mut image = None;
+    let mut depth = 0;
+    for (j, ev) in events.iter().enumerate().skip(start + 1) {
+        match ev {
+            Event::End(TagEnd::Paragraph) if depth == 0 => return image.map(|i| (i, j)),
+            Event::Start(Tag::Image { title, .. }) if depth == 0 && image.is_none() => {
+                if title.trim().is_empty() {
+                    return None;
+                }
+                image = Some(j);
+                depth += 1;
+            }
+            Event::Start(_) if depth > 0 => depth += 1,
+            Event::End(_) if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            Event::Text(t) if t.trim().is_empty() => {}
+            Event::SoftBreak => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The HTML of the image starting at `start` (with its title as the caption of a figure
+/// when `figure`), and where the image ends.
+#[allow(clippy::too_many_arguments)]
+fn image_html(
+    events: &[Event],
+    start: usize,
+    figure: bool,
+    cx: &Context,
+    markdown: &str,
+    seen: &mut usize,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, usize) {
+    let Event::Start(Tag::Image {
+        dest_url, title, ..
+    }) = &events[start]
+    else {
+        return (String::new(), start);
+    };
+    let (alt, end) = alt_text(events, start);
+    let title_attr = if title.is_empty() || figure {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(title))
+    };
+    let index = *seen;
+    *seen += 1;
+    let html = match (cx.files, relative_path(dest_url)) {
+        (Some(files), Some(path)) => {
+            let name = path.trim_start_matches("./");
+            match files.pictures.get(name) {
+                Some(p) => picture_html(
+                    p,
+                    &Shown {
+                        alt: &alt,
+                        attrs: &title_attr,
+                        sizes: files.sizes,
+                    },
+                ),
+                None if files.has(name) => {
+                    plain_img(&format!("{}{name}", files.address), &alt, &title_attr)
+                }
+                None => {
+                    problems.push(missing(dest_url, name, files, image_line(markdown, index)));
+                    plain_img(dest_url, &alt, &title_attr)
+                }
+            }
+        }
+        _ => plain_img(dest_url, &alt, &title_attr),
+    };
+    if figure {
+        let caption = isolate_ltr_runs(title.trim(), cx.dir);
+        return (
+            format!("<figure>{html}<figcaption>{caption}</figcaption></figure>\n"),
+            end,
+        );
+    }
+    (html, end)
+}
+
+/// A picture that is not one of the entry's: as written, loaded when it comes into view.
+fn plain_img(src: &str, alt: &str, attrs: &str) -> String {
+    format!(
+        "<img src=\"{}\" alt=\"{}\"{attrs} loading=\"lazy\" decoding=\"async\">",
+        escape(src),
+        escape(alt)
+    )
+}
+
+/// The alt text of the image starting at `start` (the plain text inside it), and where the
+/// image ends.
+fn alt_text(events: &[Event], start: usize) -> (String, usize) {
+    let mut alt = String::new();
+    let mut depth = 0;
+    for (j, ev) in events.iter().enumerate().skip(start) {
+        match ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return (alt, j);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    (alt, events.len().saturating_sub(1))
+}
+
+/// The path a relative address names (without `#…` or `?…`, `%20` read as a space); `None`
+/// for an address with a scheme, one from the site's root, or a fragment alone.
+pub fn relative_path(url: &str) -> Option<String> {
+    let url = url.trim();
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    let scheme = path
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.contains(['/', '?', '#']));
+    if path.is_empty() || scheme || path.starts_with('/') || path.starts_with('\\') {
+        return None;
+    }
+    Some(percent_decode(path))
+}
+
+/// Where a link to `url` leads when it names one of the entry's files: the file's address,
+/// with the link's `#…` or `?…` kept.
+fn entry_file(url: &str, cx: &Context) -> Option<String> {
+    let files = cx.files?;
+    let path = relative_path(url)?;
+    let name = path.trim_start_matches("./");
+    if !files.has(name) {
+        return None;
+    }
+    let url = url.trim();
+    let tail = url.find(['#', '?']).map_or("", |i| &url[i..]);
+    Some(format!("{}{name}{tail}", files.address))
+}
+
+/// Raw HTML with its `src="…"` and `href="…"` that name the entry's files leading to them.
+fn raw_html<'a>(html: &CowStr<'a>, cx: &Context) -> CowStr<'a> {
+    if cx.files.is_none() {
+        return html.clone();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest: &str = html;
+    let mut changed = false;
+    while let Some((at, len)) = ["src=", "href="]
+        .iter()
+        .filter_map(|a| find_attribute(rest, a).map(|i| (i, a.len())))
+        .min()
+    {
+        out.push_str(&rest[..at + len]);
+        rest = &rest[at + len..];
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let Some(end) = rest[1..].find(quote) else {
+            break;
+        };
+        let value = &rest[1..1 + end];
+        match entry_file(value, cx) {
+            Some(address) => {
+                out.push(quote);
+                out.push_str(&escape(&address));
+                out.push(quote);
+                changed = true;
+            }
+            None => out.push_str(&rest[..end + 2]),
+        }
+        rest = &rest[end + 2..];
+    }
+    if !changed {
+        return html.clone();
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Where attribute `name` (with its `=`) starts in `html`, preceded by white space.
+fn find_attribute(html: &str, name: &str) -> Option<usize> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name).map(|i| i + from) {
+        if lower[..i].ends_with(|c: char| c.is_ascii_whitespace()) {
+            return Some(i);
+        }
+        from = i + name.len();
+    }
+    None
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The line (from 1) of the `index`-th image of `markdown`.
+fn image_line(markdown: &str, index: usize) -> u64 {
+    pulldown_cmark::Parser::new_ext(markdown, super::options())
+        .into_offset_iter()
+        .filter(|(ev, _)| matches!(ev, Event::Start(Tag::Image { .. })))
+        .nth(index)
+        .map_or(1, |(_, range)| {
+            markdown[..range.start].matches('\n').count() as u64 + 1
+        })
+}
+
+/// The mistake of a picture that names `name`, no file of the entry.
+fn missing(url: &str, name: &str, files: super::EntryFiles, line: u64) -> Diagnostic {
+    let names: Vec<String> = files
+        .names
+        .iter()
+        .map(|n| n.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let hint = did_you_mean(name, names.iter().map(String::as_str)).unwrap_or_else(|| {
+        if names.is_empty() {
+            format!("put {name} in the entry's folder, beside this file")
+        } else {
+            format!(
+                "put {name} in the entry's folder, beside this file; it has {}",
+                names.join(", ")
+            )
+        }
+    });
+    Diagnostic::error(format!(
+        "the picture {url} is not a file of this entry, so the page would show nothing"
+    ))
+    .at(line, 0)
+    .hint(hint)
+}
