@@ -22,13 +22,20 @@ pub fn probe(path: &Path, format: Format) -> Result<Picture, Problem> {
         "open it in a picture editor and save it again as {}, or remove it",
         format.name()
     );
-    let reader = image::ImageReader::open(path)
-        .and_then(|r| r.with_guessed_format())
-        .map_err(|e| Problem {
-            message: format!("cannot read the picture: {}", plain(&e.to_string())),
-            hint: "check that the file is there and that you can open it".into(),
-        })?;
-    let found = reader.format().and_then(|f| match f {
+    let cannot = |e: std::io::Error| Problem {
+        message: format!("cannot read the picture: {}", plain(&e.to_string())),
+        hint: "check that the file is there and that you can open it".into(),
+    };
+    // The format its first bytes show, whatever its name says.
+    let mut start = [0u8; 32];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
+        .map_err(cannot)?;
+    let shown = image::guess_format(&start[..n]).ok();
+    let mut reader = image::ImageReader::open(path).map_err(cannot)?;
+    // Only the header is read: the size is checked against MAX_PIXELS below, in words.
+    reader.no_limits();
+    let found = shown.and_then(|f| match f {
         image::ImageFormat::Jpeg => Some(Format::Jpeg),
         image::ImageFormat::Png => Some(Format::Png),
         image::ImageFormat::Gif => Some(Format::Gif),
@@ -56,6 +63,9 @@ pub fn probe(path: &Path, format: Format) -> Result<Picture, Problem> {
             });
         }
         Some(_) => {}
+    }
+    if let Some(f) = shown {
+        reader.set_format(f);
     }
     let mut decoder = reader.into_decoder().map_err(|e| Problem {
         message: format!(

@@ -85,16 +85,19 @@ fn srcset(versions: &[(String, u32)]) -> String {
         .join(", ")
 }
 
-/// Rewrites the pictures and the links to the entry's files in `events` (the whole body, in
-/// order), and tells of each picture that names no file of the entry, at its line of
-/// `markdown`.
+/// Rewrites the links to the entry's files in `events` (the whole body, in order), makes each
+/// titled image alone in its paragraph a figure, and tells of each picture that names no file
+/// of the entry, at its line of `markdown`. The other images stay, so that their alt text
+/// still counts when the paragraph's language is found; their HTML, in order, is returned
+/// for `place`.
 pub(super) fn rewrite<'a>(
     events: Vec<Event<'a>>,
     markdown: &str,
     cx: &Context,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Event<'a>> {
+) -> (Vec<Event<'a>>, Vec<String>) {
     let mut out = Vec::with_capacity(events.len());
+    let mut inline = Vec::new();
     // How many pictures came before, to find a picture's line when it has a mistake.
     let mut seen = 0;
     let mut i = 0;
@@ -112,7 +115,9 @@ pub(super) fn rewrite<'a>(
             }
             Event::Start(Tag::Image { .. }) => {
                 let (html, end) = image_html(&events, i, false, cx, markdown, &mut seen, problems);
-                out.push(Event::InlineHtml(html.into()));
+                inline.push(html);
+                // Kept whole: `place` puts one HTML for the image, whatever is inside it.
+                out.extend(events[i..=end].iter().cloned());
                 i = end + 1;
                 continue;
             }
@@ -135,6 +140,30 @@ pub(super) fn rewrite<'a>(
             other => out.push(other.clone()),
         }
         i += 1;
+    }
+    (out, inline)
+}
+
+/// Puts the HTML of each image (from `rewrite`, in order) in the place of the image.
+pub(super) fn place<'a>(events: Vec<Event<'a>>, html: Vec<String>) -> Vec<Event<'a>> {
+    if html.is_empty() {
+        return events;
+    }
+    let mut html = html.into_iter();
+    let mut out = Vec::with_capacity(events.len());
+    let mut depth = 0;
+    for ev in events {
+        match ev {
+            Event::Start(Tag::Image { .. }) => {
+                if depth == 0 {
+                    out.push(Event::InlineHtml(html.next().unwrap_or_default().into()));
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Image) => depth -= 1,
+            _ if depth > 0 => {}
+            ev => out.push(ev),
+        }
     }
     out
 }
@@ -247,7 +276,10 @@ fn alt_text(events: &[Event], start: usize) -> (String, usize) {
                     return (alt, j);
                 }
             }
-            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            // Raw HTML in an alt text is words, as pulldown-cmark writes it.
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                alt.push_str(t)
+            }
             Event::SoftBreak | Event::HardBreak => alt.push(' '),
             _ => {}
         }
@@ -392,4 +424,137 @@ fn missing(url: &str, name: &str, files: super::EntryFiles, line: u64) -> Diagno
     ))
     .at(line, 0)
     .hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use super::super::{Context, EntryFiles, render};
+    use super::*;
+    use crate::text::lang::{Dir, test_languages};
+
+    fn photo() -> Picture {
+        Picture {
+            src: "/kb/media/news/x/photo.960.jpg".into(),
+            size: Some((960, 640)),
+            srcset: vec![
+                ("/kb/media/news/x/photo.480.jpg".into(), 480),
+                ("/kb/media/news/x/photo.960.jpg".into(), 960),
+            ],
+            webp: vec![
+                ("/kb/media/news/x/photo.480.webp".into(), 480),
+                ("/kb/media/news/x/photo.960.webp".into(), 960),
+            ],
+        }
+    }
+
+    /// Renders `body` in `lang` as the body of an entry with photo.jpg and report.pdf.
+    fn body(markdown: &str, lang: &str, dir: Dir) -> super::super::Rendered {
+        let names = [PathBuf::from("photo.jpg"), PathBuf::from("report.pdf")];
+        let pictures = BTreeMap::from([("photo.jpg".to_string(), photo())]);
+        let langs = test_languages();
+        let cx = Context::new(lang, dir, &langs).with_files(EntryFiles {
+            dir: Path::new("content/news/x"),
+            names: &names,
+            address: "/kb/media/news/x/",
+            pictures: &pictures,
+            sizes: "44rem",
+        });
+        render(markdown, &cx)
+    }
+
+    #[test]
+    fn a_picture_of_the_entry_gets_its_versions_and_size() {
+        let r = body("טקסט ![ילדים בגינה](photo.jpg) ועוד.\n", "he", Dir::Rtl);
+        assert!(
+            r.html.contains(
+                "<picture><source type=\"image/webp\" srcset=\"/kb/media/news/x/photo.480.webp 480w, /kb/media/news/x/photo.960.webp 960w\" sizes=\"44rem\"><img src=\"/kb/media/news/x/photo.960.jpg\" srcset=\"/kb/media/news/x/photo.480.jpg 480w, /kb/media/news/x/photo.960.jpg 960w\" sizes=\"44rem\" width=\"960\" height=\"640\" alt=\"ילדים בגינה\" loading=\"lazy\" decoding=\"async\"></picture>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn a_titled_picture_alone_in_its_paragraph_is_a_figure_with_its_caption() {
+        let r = body(
+            "פתיחה.\n\n![ילדים בגינה](photo.jpg \"הגינה של Tech Forward\")\n\nסוף.\n",
+            "he",
+            Dir::Rtl,
+        );
+        assert!(r.html.contains("<figure><picture>"), "{}", r.html);
+        assert!(
+            r.html.contains(
+                "</picture><figcaption>הגינה של <bdi>Tech Forward</bdi></figcaption></figure>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<p><figure>"), "{}", r.html);
+        // With text beside it, the title stays a title.
+        let r = body("Look: ![kids](photo.jpg \"the garden\")\n", "en", Dir::Ltr);
+        assert!(!r.html.contains("<figure>"), "{}", r.html);
+        assert!(r.html.contains(" title=\"the garden\""), "{}", r.html);
+    }
+
+    #[test]
+    fn links_and_raw_html_naming_the_entrys_files_lead_to_where_they_are_published() {
+        let r = body(
+            "[the report](report.pdf#page=2) and [a page](../other/)\n\n<img src=\"photo.jpg\" alt=\"kids\"> <a href='./report.pdf'>pdf</a>\n",
+            "en",
+            Dir::Ltr,
+        );
+        assert!(
+            r.html
+                .contains("<a href=\"/kb/media/news/x/report.pdf#page=2\">the report</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<a href=\"../other/\">a page</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<img src=\"/kb/media/news/x/photo.jpg\" alt=\"kids\">"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("<a href=\"/kb/media/news/x/report.pdf\">pdf</a>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn a_picture_that_is_no_file_of_the_entry_is_a_mistake_at_its_line() {
+        let r = body("# כותרת\n\nשורה.\n\n![ילדים](phot.jpg)\n", "he", Dir::Rtl);
+        assert_eq!(r.problems.len(), 1);
+        let d = &r.problems[0];
+        assert_eq!(d.line, Some(5));
+        assert!(d.message.contains("phot.jpg"), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some("did you mean 'photo.jpg'?"));
+        // Pictures from elsewhere are as written, loaded when they come into view.
+        let r = body("![a chart](https://example.org/c.png)\n", "en", Dir::Ltr);
+        assert!(r.problems.is_empty());
+        assert!(
+            r.html.contains(
+                "<img src=\"https://example.org/c.png\" alt=\"a chart\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn a_srcset_address_with_a_space_or_comma_stays_one_address() {
+        let s = srcset(&[("/m/a b,c.480.jpg".into(), 480)]);
+        assert_eq!(s, "/m/a%20b%2Cc.480.jpg 480w");
+    }
 }

@@ -153,7 +153,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
     }
 
     let mut problems = Vec::new();
-    let events = image::rewrite(events, markdown, cx, &mut problems);
+    let (events, pictures) = image::rewrite(events, markdown, cx, &mut problems);
 
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashSet<String> = HashSet::new();
@@ -231,6 +231,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
         i += 1;
     }
 
+    let out = image::place(out, pictures);
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered {
