@@ -3,7 +3,9 @@
 //! kept in Hebrew, Arabic and English, figures with captions, the picture cache, and the
 //! mistakes an author can make with pictures.
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use sulam::commands::build::{BuildOptions, build};
 use sulam::commands::check::check;
@@ -460,4 +462,49 @@ fn a_cache_that_cannot_be_written_costs_time_not_the_build() {
             .join("media/initiatives/alpha/garden.480.webp")
             .is_file()
     );
+}
+
+/// `GET path`: the status line and headers, and the body's bytes.
+fn get_bytes(address: &str, path: &str) -> (String, Vec<u8>) {
+    let mut s = std::net::TcpStream::connect(address).expect("connect");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).expect("read");
+    let end = all
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers");
+    (
+        String::from_utf8_lossy(&all[..end]).into_owned(),
+        all[end + 4..].to_vec(),
+    )
+}
+
+#[test]
+fn serve_makes_a_version_when_it_is_first_asked_for_the_same_as_build() {
+    let s = site();
+    s.build_ok();
+    let built =
+        std::fs::read(s.out().join("media/initiatives/alpha/garden.480.webp")).expect("built");
+    std::fs::remove_dir_all(s.root().join(".sulam-cache")).expect("empty the cache");
+    let server = crate::support::serve::Server::start(s.root(), Duration::from_secs(60))
+        .expect("serve starts");
+    let (head, body) = get_bytes(&server.address, "/media/initiatives/alpha/garden.480.webp");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.contains("content-type: image/webp"), "{head}");
+    assert_eq!(body, built, "serve and build make the same bytes");
+    // Only what was asked for is made, and kept in the cache.
+    let cached = std::fs::read_dir(s.root().join(".sulam-cache/images"))
+        .expect("the cache")
+        .count();
+    assert_eq!(cached, 1);
+    let (head, body) = get_bytes(&server.address, "/media/initiatives/alpha/report.pdf");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert_eq!(body, b"%PDF-1.4\n");
+    let (head, _) = get_bytes(&server.address, "/en/initiatives/alpha/garden.jpg");
+    assert!(head.starts_with("HTTP/1.1 404"), "{head}");
 }

@@ -98,15 +98,17 @@ pub(super) fn rewrite<'a>(
 ) -> (Vec<Event<'a>>, Vec<String>) {
     let mut out = Vec::with_capacity(events.len());
     let mut inline = Vec::new();
-    // How many pictures came before, to find a picture's line when it has a mistake.
-    let mut seen = 0;
+    let mut found = Found {
+        markdown,
+        seen: 0,
+        problems,
+    };
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
             Event::Start(Tag::Paragraph) => {
                 if let Some((image, end)) = lone_image(&events, i) {
-                    let (html, _) =
-                        image_html(&events, image, true, cx, markdown, &mut seen, problems);
+                    let (html, _) = image_html(&events, image, true, cx, &mut found);
                     out.push(Event::Html(html.into()));
                     i = end + 1;
                     continue;
@@ -114,7 +116,7 @@ pub(super) fn rewrite<'a>(
                 out.push(events[i].clone());
             }
             Event::Start(Tag::Image { .. }) => {
-                let (html, end) = image_html(&events, i, false, cx, markdown, &mut seen, problems);
+                let (html, end) = image_html(&events, i, false, cx, &mut found);
                 inline.push(html);
                 // Kept whole: `place` puts one HTML for the image, whatever is inside it.
                 out.extend(events[i..=end].iter().cloned());
@@ -194,17 +196,22 @@ fn lone_image(events: &[Event], start: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The pictures of a body met so far, to find the line of one with a mistake.
+struct Found<'m> {
+    markdown: &'m str,
+    /// How many pictures came before.
+    seen: usize,
+    problems: &'m mut Vec<Diagnostic>,
+}
+
 /// The HTML of the image starting at `start` (with its title as the caption of a figure
 /// when `figure`), and where the image ends.
-#[allow(clippy::too_many_arguments)]
 fn image_html(
     events: &[Event],
     start: usize,
     figure: bool,
     cx: &Context,
-    markdown: &str,
-    seen: &mut usize,
-    problems: &mut Vec<Diagnostic>,
+    found: &mut Found,
 ) -> (String, usize) {
     let Event::Start(Tag::Image {
         dest_url, title, ..
@@ -218,8 +225,8 @@ fn image_html(
     } else {
         format!(" title=\"{}\"", escape(title))
     };
-    let index = *seen;
-    *seen += 1;
+    let index = found.seen;
+    found.seen += 1;
     let html = match (cx.files, relative_path(dest_url)) {
         (Some(files), Some(path)) => {
             let name = path.trim_start_matches("./");
@@ -236,7 +243,8 @@ fn image_html(
                     plain_img(&format!("{}{name}", files.address), &alt, &title_attr)
                 }
                 None => {
-                    problems.push(missing(dest_url, name, files, image_line(markdown, index)));
+                    let line = image_line(found.markdown, index);
+                    found.problems.push(missing(dest_url, name, files, line));
                     plain_img(dest_url, &alt, &title_attr)
                 }
             }
