@@ -599,6 +599,9 @@ pub struct Front {
     pub team: Option<Vec<RoleText>>,
     pub audience: Option<String>,
     pub timeframe: Option<String>,
+    /// What the `image` of common.yaml shows, for readers who cannot see it (initiatives and
+    /// news).
+    pub image_alt: Option<String>,
     pub role: Option<String>,
     /// A partner's postal address, in the file's language.
     pub address: Option<String>,
@@ -625,19 +628,21 @@ impl Front {
                 "team",
                 "audience",
                 "timeframe",
+                "image_alt",
                 "extra",
                 "draft",
             ],
             Collection::People => &["title", "role", "extra", "draft"],
             Collection::Partners => &["title", "summary", "address", "extra", "draft"],
             Collection::Pages => &["title", "summary", "figures", "extra", "draft"],
+            Collection::News => &["title", "summary", "image_alt", "extra", "draft"],
             _ => &["title", "summary", "extra", "draft"],
         }
     }
 
     fn present_fields(&self) -> Vec<&'static str> {
         let mut v = Vec::new();
-        let pairs: [(&'static str, bool); 11] = [
+        let pairs: [(&'static str, bool); 12] = [
             ("summary", self.summary.is_some()),
             ("pillars", self.pillars.is_some()),
             ("outcomes", self.outcomes.is_some()),
@@ -645,6 +650,7 @@ impl Front {
             ("team", self.team.is_some()),
             ("audience", self.audience.is_some()),
             ("timeframe", self.timeframe.is_some()),
+            ("image_alt", self.image_alt.is_some()),
             ("role", self.role.is_some()),
             ("address", self.address.is_some()),
             ("figures", self.figures.is_some()),
@@ -685,6 +691,9 @@ pub struct Entry {
     /// The assets published under another name than the file's own (the name `common.yaml`
     /// gives one, in another Unicode form): published name → file, relative to `dir`.
     pub renamed: BTreeMap<PathBuf, PathBuf>,
+    /// The assets that are pictures (JPEG, PNG, GIF, WebP, SVG), by published name, with
+    /// their format and size, read when the entry is read.
+    pub pictures: BTreeMap<PathBuf, crate::media::Picture>,
     /// The mistakes found reading this entry's files, kept with it so that re-reading the
     /// entry alone (in `serve`) replaces them.
     pub problems: Vec<Diagnostic>,
@@ -769,10 +778,10 @@ impl Content {
             };
             let had_texts = !e.texts.is_empty();
             e.texts.retain(|_, lf| lf.front.draft != Some(true));
-            if e.facts.is_draft() || (had_texts && e.texts.is_empty()) {
-                if let Some(e) = self.entries.remove(&key) {
-                    self.drafts.insert(key, e);
-                }
+            if (e.facts.is_draft() || (had_texts && e.texts.is_empty()))
+                && let Some(e) = self.entries.remove(&key)
+            {
+                self.drafts.insert(key, e);
             }
         }
     }
@@ -981,6 +990,8 @@ struct EntryReader<'a> {
     facts_file: Option<PathBuf>,
     texts: BTreeMap<String, LangFile>,
     assets: Vec<PathBuf>,
+    /// The pictures among `assets`, by their name on disk.
+    pictures: Vec<(PathBuf, crate::media::Picture)>,
     failed: bool,
 }
 
@@ -996,6 +1007,7 @@ impl<'a> EntryReader<'a> {
             facts_file: None,
             texts: BTreeMap::new(),
             assets: Vec::new(),
+            pictures: Vec::new(),
             failed: false,
         }
     }
@@ -1048,6 +1060,13 @@ impl<'a> EntryReader<'a> {
                     return self.fail(d);
                 }
                 let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
+                match super::assets::picture(path, &relp) {
+                    Ok(Some(p)) => self.pictures.push((asset.clone(), p)),
+                    Ok(None) => {}
+                    // Still an asset: a page that shows it names the file, and only this
+                    // mistake is told.
+                    Err(d) => self.fail(d),
+                }
                 self.assets.push(asset);
             }
         }
@@ -1152,9 +1171,19 @@ impl<'a> EntryReader<'a> {
             texts: self.texts,
             assets: self.assets,
             renamed: BTreeMap::new(),
+            pictures: BTreeMap::new(),
             problems: self.problems.all().to_vec(),
         };
         publish_as_named(&mut entry);
+        // Keyed by the name each is published under, which `publish_as_named` may change.
+        for (published, picture) in self.pictures {
+            let name = entry
+                .renamed
+                .iter()
+                .find(|(_, on_disk)| **on_disk == published)
+                .map_or(published, |(named, _)| named.clone());
+            entry.pictures.insert(name, picture);
+        }
         entry
     }
 }

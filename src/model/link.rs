@@ -178,6 +178,8 @@ impl Checker<'_> {
                 did_you_mean(n, names.iter().map(String::as_str))
                     .or_else(|| Some(format!("put the file in {}/", entry.dir.display()))),
             );
+        } else if field == "image" {
+            self.described(entry, name);
         }
     }
 
@@ -218,6 +220,44 @@ impl Checker<'_> {
                 ),
             );
         }
+    }
+
+    /// An entry's `image` needs words for readers who cannot see it: `image_alt` in at least
+    /// one language file (the others fall back to it, as any text does). Logos and photos are
+    /// described by the entry's title.
+    fn described(&mut self, entry: &Entry, name: &serde_saphyr::Spanned<String>) {
+        if entry.texts.is_empty()
+            || entry.texts.values().any(|lf| {
+                lf.front
+                    .image_alt
+                    .as_deref()
+                    .is_some_and(|a| !a.trim().is_empty())
+            })
+        {
+            return;
+        }
+        let files: Vec<String> = entry
+            .texts
+            .values()
+            .filter_map(|lf| {
+                lf.path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+            })
+            .collect();
+        let mut d = Diagnostic::warning(format!(
+            "the picture '{}' has no image_alt: readers who cannot see it will not know what it shows",
+            name.value.trim()
+        ))
+        .at(name.referenced.line(), name.referenced.column())
+        .hint(format!(
+            "describe what it shows in the front matter of {}, e.g. image_alt: children planting trees in the schoolyard",
+            files.join(", ")
+        ));
+        if let Some(f) = &entry.facts_file {
+            d = d.in_file(f);
+        }
+        self.diags.push(d);
     }
 
     fn website(&mut self, entry: &Entry, w: &Option<serde_saphyr::Spanned<String>>) {

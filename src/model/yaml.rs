@@ -332,8 +332,8 @@ fn front_shape(parent: Option<&str>, field: &str) -> Option<Shape> {
         (Some("figures"), _) => ("{label, source}", "{label: beneficiaries a year}", &[]),
         (
             _,
-            "title" | "summary" | "audience" | "timeframe" | "role" | "address" | "text" | "label"
-            | "source",
+            "title" | "summary" | "audience" | "timeframe" | "image_alt" | "role" | "address"
+            | "text" | "label" | "source",
         ) => TEXT,
         _ => return None,
     })

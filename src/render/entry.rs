@@ -11,10 +11,12 @@ use crate::model::content::{
 };
 use crate::render::keys::UiKey;
 use crate::render::map::{self, TownMap};
+use crate::render::media::{self, PictureView};
 use crate::render::related::{self, Suggested};
 use crate::render::{Block, Link, Model, Text};
 use crate::text;
 use crate::text::figure::{Value, Writer, Written};
+use crate::text::i18n::strip_isolation;
 
 /// One entry as a page in one language shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -33,8 +35,9 @@ pub struct EntryView {
     pub partial_fallback: Vec<String>,
     /// The language the first of those fields came from.
     pub partial_lang: Option<String>,
-    /// The address of the entry's picture (see `Model::image_of`).
-    pub image: Option<String>,
+    /// The entry's picture: an initiative's or a news item's `image`, a partner's `logo`, a
+    /// person's `photo` (see `picture`).
+    pub image: Option<PictureView>,
     /// `extra:` of common.yaml.
     pub extra: Option<serde_json::Value>,
     /// `extra:` of the language file (with fallback).
@@ -348,10 +351,48 @@ pub fn view(m: &Model, e: &Entry, lang: &str) -> EntryView {
     if let Some((_, x)) = t.get("extra", |f| f.extra.as_ref()) {
         v.text_extra = Some(x.clone());
     }
-    v.image = m.image_of(e, lang);
+    v.image = picture(&mut t, v.title.as_ref());
     v.partial_lang = t.borrowed.first().map(|(_, l)| l.clone());
     v.partial_fallback = t.borrowed.into_iter().map(|(name, _)| name).collect();
     v
+}
+
+/// The entry's picture as its page shows it, with the words that describe it: `image_alt`
+/// (falling back as any text, and marked with its language when borrowed) for an
+/// initiative's or a news item's `image`; "logo of …" for a partner's `logo`; the person's
+/// name for a `photo`.
+fn picture(t: &mut Fields, title: Option<&Text>) -> Option<PictureView> {
+    let (m, e, lang) = (t.m, t.e, t.lang);
+    let name = e.file_ref()?.value.trim();
+    let name_text = title.map(|t| t.text.clone()).unwrap_or_default();
+    let (alt, lang_attrs, class, sizes) = match e.collection {
+        Collection::Partners => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("name", name_text);
+            let alt = strip_isolation(&m.strings.get(lang, "logo-of", Some(&args)));
+            (alt, String::new(), "logo", media::LOGO_SIZES)
+        }
+        Collection::People => {
+            let attrs = title.map(|t| t.attrs.clone()).unwrap_or_default();
+            (name_text, attrs, "photo", media::PHOTO_SIZES)
+        }
+        _ => match t.get("image_alt", |f| f.image_alt.as_ref()) {
+            Some((l, alt)) => (
+                alt.trim().to_string(),
+                m.attrs(l, lang),
+                "entry-image",
+                media::BODY_SIZES,
+            ),
+            None => (
+                String::new(),
+                String::new(),
+                "entry-image",
+                media::BODY_SIZES,
+            ),
+        },
+    };
+    let attrs = format!(" class=\"{class}\"{lang_attrs}");
+    media::view(m.config, e, name, &alt, &attrs, sizes)
 }
 
 /// The body as HTML and its `attrs`: from the text's file, else from the first language along

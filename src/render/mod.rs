@@ -12,6 +12,7 @@ pub mod feed;
 pub mod filters;
 pub mod keys;
 pub mod map;
+pub mod media;
 pub mod meta;
 pub mod pages;
 pub mod redirects;
@@ -85,6 +86,8 @@ impl Bodies {
         words: Option<markdown::Words>,
     ) -> EntryBodies {
         let mut out = EntryBodies::default();
+        let pictures = media::pictures(config, e);
+        let address = config.link(&media::folder(e));
         for (lang, lf) in &e.texts {
             let dir = config.language(lang).map(|l| l.dir).unwrap_or(Dir::Ltr);
             let cx = markdown::Context::new(lang, dir, &config.languages)
@@ -92,6 +95,9 @@ impl Bodies {
                 .with_files(markdown::EntryFiles {
                     dir: &e.dir,
                     names: &e.assets,
+                    address: &address,
+                    pictures: &pictures,
+                    sizes: media::BODY_SIZES,
                 });
             let r = markdown::render(&lf.body, &cx);
             for mut d in r.problems {
@@ -162,7 +168,9 @@ pub struct Link {
     /// A news item's date, formatted for the page.
     pub date: Option<String>,
     pub date_iso: Option<String>,
-    pub image: Option<String>,
+    /// The entry's picture (`image`, `logo`, `photo`) as a list's card shows it: beside the
+    /// entry's name, so it only decorates (`alt=""`). Set by the lists (`pages::links_of`).
+    pub image: Option<media::PictureView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -268,23 +276,18 @@ impl Model<'_> {
         }
     }
 
-    /// The address of the entry's picture: an initiative's or a news item's `image`, a
-    /// partner's `logo`, a person's `photo`.
-    fn image_of(&self, e: &Entry, lang: &str) -> Option<String> {
-        let name = match &e.facts {
-            Facts::Initiative(f) => &f.image,
-            Facts::Partner(f) => &f.logo,
-            Facts::Person(f) => &f.photo,
-            Facts::News(f) => &f.image,
-            _ => return None,
-        };
-        name.as_ref().map(|n| {
-            format!(
-                "{}{}",
-                self.entry_url(e.collection, &e.id, lang),
-                n.value.trim()
-            )
-        })
+    /// The entry's picture (an initiative's or a news item's `image`, a partner's `logo`, a
+    /// person's `photo`) on a list's card: decorative, as the card names the entry.
+    pub fn card_image(&self, e: &Entry) -> Option<media::PictureView> {
+        let name = e.file_ref()?;
+        media::view(
+            self.config,
+            e,
+            name.value.trim(),
+            "",
+            " class=\"card-image\"",
+            media::CARD_SIZES,
+        )
     }
 
     /// A news item's date, formatted for the page and as written (YYYY-MM-DD).
@@ -328,7 +331,7 @@ impl Model<'_> {
             role: None,
             date,
             date_iso,
-            image: self.image_of(e, lang),
+            image: None,
         })
     }
 

@@ -3,7 +3,6 @@
 //! `filters`, the extras in `extras` and `sitemap`.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use tera::Context;
@@ -49,8 +48,6 @@ fn template_for(c: Collection) -> &'static str {
 pub struct RenderedPage {
     pub path: String,
     pub html: String,
-    /// The entry's files, copied beside its page: (destination, source).
-    pub copies: Vec<(String, PathBuf)>,
 }
 
 fn render_template(
@@ -119,11 +116,7 @@ pub fn render_page(
         }
     };
     let html = render_template(tera, p.template, &p.ctx, &p.path)?;
-    Ok(RenderedPage {
-        path: p.path,
-        html,
-        copies: p.copies,
-    })
+    Ok(RenderedPage { path: p.path, html })
 }
 
 /// A page ready for its template.
@@ -132,8 +125,6 @@ struct Prepared {
     /// The file's path in the output.
     path: String,
     ctx: Context,
-    /// As in `RenderedPage`.
-    copies: Vec<(String, PathBuf)>,
 }
 
 /// The home page: the `home` page entry if there is one, the first initiatives, the latest
@@ -175,7 +166,6 @@ fn home(m: &Model, lang: &str) -> Prepared {
         template: "home.html",
         path: index_file(&home_path(lang)),
         ctx,
-        copies: Vec::new(),
     }
 }
 
@@ -199,11 +189,11 @@ fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
         template: "list.html",
         path: index_file(&list_path(c, lang)),
         ctx,
-        copies: Vec::new(),
     }
 }
 
-/// The page of entry (`c`, `id`), with the entry's files beside it.
+/// The page of entry (`c`, `id`). Its files are published once for all languages
+/// (`media::entry_files`).
 fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared, Diagnostic> {
     let Some(e) = m.content.get(c, id) else {
         return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
@@ -223,19 +213,10 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
         .then(|| statement::statement(m, lang))
         .flatten();
     let ctx = entry_context(m, &chrome, lang, &view, Some(e), statement);
-    let copies = e
-        .assets
-        .iter()
-        .map(|asset| {
-            let rel = asset.to_string_lossy().replace('\\', "/");
-            (format!("{path}{rel}"), e.asset_source(asset))
-        })
-        .collect();
     Ok(Prepared {
         template: template_for(e.collection),
         path: index_file(&path),
         ctx,
-        copies,
     })
 }
 
@@ -261,7 +242,6 @@ fn statement_page(m: &Model, lang: &str) -> Prepared {
         template: "page.html",
         path: index_file(&path),
         ctx,
-        copies: Vec::new(),
     }
 }
 
@@ -312,13 +292,18 @@ fn counts(content: &Content) -> HashMap<&'static str, usize> {
         .collect()
 }
 
-/// Links to every entry of `c` (but the home page), sorted as lists are.
+/// Links to every entry of `c` (but the home page), sorted as lists are, with their cards'
+/// pictures.
 pub fn links_of(m: &Model, c: Collection, lang: &str) -> Vec<Link> {
     let mut v: Vec<Link> = m
         .content
         .of(c)
         .filter(|e| !e.is_home())
-        .filter_map(|e| m.link_to(c, &e.id, lang))
+        .filter_map(|e| {
+            let mut link = m.link_to(c, &e.id, lang)?;
+            link.image = m.card_image(e);
+            Some(link)
+        })
         .collect();
     m.sort_links(&mut v, lang);
     v

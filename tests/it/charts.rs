@@ -464,7 +464,10 @@ fn a_chart_reads_its_numbers_from_a_csv_file_of_the_entry() {
             .map(|(l, v)| (l.to_string(), v.clone()))
             .collect();
         assert_eq!(table_rows(chart), rows, "{lang}");
-        assert!(chart.contains("data-csv=\"budget.csv\""), "{chart}");
+        assert!(
+            chart.contains("data-csv=\"/kb/media/pages/about/budget.csv\""),
+            "{chart}"
+        );
     }
     // `sulam check` counts the file as used.
     let report = sulam::commands::check::check(site.root(), None);

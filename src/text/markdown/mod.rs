@@ -8,8 +8,11 @@
 
 mod callout;
 mod chart;
+mod image;
 mod quote;
 mod video;
+
+pub use image::{Picture, Shown, picture_html, relative_path};
 
 use std::collections::{HashMap, HashSet};
 
@@ -35,19 +38,37 @@ pub struct Context<'a> {
 
 /// The files of the entry a body belongs to.
 #[derive(Clone, Copy)]
-#[allow(dead_code)] // read by the components (images, charts, video) as they land
 pub struct EntryFiles<'a> {
     /// The entry's folder on disk.
     pub dir: &'a std::path::Path,
     /// The entry's files by the name they are published under, relative to `dir`.
     pub names: &'a [std::path::PathBuf],
+    /// The address the entry's files are published under, ending in `/`: a file's address
+    /// is this and its name.
+    pub address: &'a str,
+    /// The entry's pictures by name, with their versions' addresses and sizes.
+    pub pictures: &'a std::collections::BTreeMap<String, Picture>,
+    /// How wide the theme shows a picture of the body (the `sizes` attribute).
+    pub sizes: &'a str,
+}
+
+impl EntryFiles<'_> {
+    /// Whether `name` (relative to the entry's folder, `/` between folders) is one of its files.
+    pub fn has(&self, name: &str) -> bool {
+        self.names
+            .iter()
+            .any(|n| n.to_string_lossy().replace('\\', "/") == name)
+    }
 }
 
 /// The address of the entry's file `name` (one of `EntryFiles::names`) from the page that
 /// shows the body. Every component addresses the entry's files through this one function.
-fn entry_file_url(_cx: &Context, name: &str) -> String {
-    // The entry's files are published beside each of its pages.
-    name.to_string()
+pub(super) fn entry_file_url(cx: &Context, name: &str) -> String {
+    // Published once for all languages, at the entry's media address (see `EntryFiles`).
+    match &cx.files {
+        Some(f) => format!("{}{name}", f.address),
+        None => name.to_string(),
+    }
 }
 
 /// The UI strings that components print, for `sulam check` to find in every language.
@@ -214,6 +235,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
         events.push(ev);
     }
 
+    let (mut events, pictures) = image::rewrite(events, markdown, cx, &mut problems);
     let quotes = quote::Quotes::find(&mut events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashSet<String> = HashSet::new();
@@ -300,6 +322,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
         i += 1;
     }
 
+    let out = image::place(out, pictures);
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     if needs_cleaning {
@@ -541,6 +564,7 @@ fn dangerous_parts(html: &str) -> Vec<String> {
 fn cleaner() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.add_tags([
+        "picture",
         "bdi",
         "bdo",
         "iframe",
@@ -578,8 +602,11 @@ fn cleaner() -> ammonia::Builder<'static> {
     b.add_tag_attributes("button", ["type", "aria-label", "hidden"]);
     b.add_tag_attributes("span", ["aria-hidden"]);
     b.add_tag_attributes("audio", ["src", "controls"]);
-    b.add_tag_attributes("source", ["src", "type"]);
-    b.add_tag_attributes("img", ["loading", "width", "height"]);
+    b.add_tag_attributes("source", ["src", "type", "srcset", "sizes"]);
+    b.add_tag_attributes(
+        "img",
+        ["loading", "width", "height", "srcset", "sizes", "decoding"],
+    );
     b.add_tag_attributes("td", ["colspan", "rowspan", "style"]);
     b.add_tag_attributes("th", ["colspan", "rowspan", "scope", "style"]);
     b.add_tag_attributes("ol", ["start"]);

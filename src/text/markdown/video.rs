@@ -586,9 +586,14 @@ mod render_tests {
             .iter()
             .map(PathBuf::from)
             .collect();
+        let pictures = std::collections::BTreeMap::new();
+        // An empty address: the entry's files are named as they are, as these tests expect.
         let cx = Context::new(lang, dir, &langs).with_files(EntryFiles {
             dir: std::path::Path::new("content/initiatives/x"),
             names: &names,
+            address: "",
+            pictures: &pictures,
+            sizes: "",
         });
         let r = render_body(markdown, &cx);
         let problems = r

@@ -53,7 +53,8 @@ pub fn html(chart: &Chart, cx: &Context) -> String {
     let mut html = format!("<figure class=\"chart chart-{kind}\"");
     if let Some(file) = &chart.file {
         // Where the numbers come from; also tells `sulam check` that the file is used.
-        html.push_str(&format!(" data-csv=\"{}\"", escape(file)));
+        let url = super::super::entry_file_url(cx, file);
+        html.push_str(&format!(" data-csv=\"{}\"", escape(&url)));
     }
     html.push_str(&format!(
         ">\n<figcaption><span class=\"chart-title\">{}</span>",
