@@ -121,12 +121,15 @@ impl Picture {
     }
 
     /// The versions to make: at every width, one in the picture's own format and one in
-    /// WebP; at the picture's own width, the file itself serves in its own format.
+    /// WebP; at the picture's own width, the file itself serves in its own format. A PNG gets
+    /// WebP versions only: a smaller PNG can weigh more than the original (a drawing with few
+    /// colours, made again with smoothed edges), and every browser of today reads WebP; the
+    /// original stays for any other.
     pub fn versions(&self) -> Vec<Version> {
         let own = self.size.map_or(0, |(w, _)| w);
         let mut v = Vec::new();
         for width in self.widths() {
-            if width != own {
+            if width != own && self.format != Format::Png {
                 v.push(Version {
                     width,
                     format: self.format,

@@ -79,7 +79,12 @@ pub fn picture(config: &SiteConfig, e: &Entry, name: &str) -> Option<Picture> {
         }
     };
     let widths = p.widths();
-    let srcset: Vec<(String, u32)> = widths.iter().map(|w| (at(*w, p.format), *w)).collect();
+    // A PNG has WebP versions only (see `media::Picture::versions`): its `<img>` is the file.
+    let srcset: Vec<(String, u32)> = if p.format == Format::Png {
+        Vec::new()
+    } else {
+        widths.iter().map(|w| (at(*w, p.format), *w)).collect()
+    };
     let webp = widths.iter().map(|w| (at(*w, Format::WebP), *w)).collect();
     let src = srcset
         .last()

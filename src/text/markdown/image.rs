@@ -66,10 +66,14 @@ pub fn picture_html(p: &Picture, shown: &Shown) -> String {
             srcset(&p.webp)
         ));
     }
-    html.push_str(&img(&format!(
-        " srcset=\"{}\" sizes=\"{sizes}\"",
-        srcset(&p.srcset)
-    )));
+    if p.srcset.is_empty() {
+        html.push_str(&img(""));
+    } else {
+        html.push_str(&img(&format!(
+            " srcset=\"{}\" sizes=\"{sizes}\"",
+            srcset(&p.srcset)
+        )));
+    }
     html.push_str("</picture>");
     html
 }
