@@ -26,6 +26,7 @@ mod hostile_files;
 mod hostile_hints;
 mod hostile_output;
 mod hostile_words;
+mod lists;
 mod mistakes;
 mod pages;
 mod readers;
