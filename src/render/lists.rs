@@ -55,8 +55,15 @@ pub struct YearLink {
     pub current: bool,
 }
 
-/// Every page of the list of `c` in `lang`; for news, the pages of each year too.
-pub fn list_pages(m: &Model, c: Collection, lang: &str) -> Vec<Prepared> {
+/// Every page of the list of `c` in `lang`, for news the pages of each year too, each given
+/// to `done` as soon as it is prepared: a context holds the list's filters, and the contexts
+/// of a hundred pages at once would weigh hundreds of megabytes.
+pub fn list_pages<E>(
+    m: &Model,
+    c: Collection,
+    lang: &str,
+    done: &mut dyn FnMut(Prepared) -> Result<(), E>,
+) -> Result<(), E> {
     let items = links_of(m, c, lang);
     let title = ui(m, lang, &c.ui_key(), &[]);
     let all_filters = filters::list_filters(m, c, lang);
@@ -72,7 +79,7 @@ pub fn list_pages(m: &Model, c: Collection, lang: &str) -> Vec<Prepared> {
     } else {
         Vec::new()
     };
-    let mut out = pages_of(m, &whole, &years, lang);
+    pages_of(m, &whole, &years, lang, done)?;
     for (year, news) in &years {
         let listing = Listing {
             c,
@@ -81,9 +88,9 @@ pub fn list_pages(m: &Model, c: Collection, lang: &str) -> Vec<Prepared> {
             title: ui(m, lang, "news-year", &[("year", year.to_string())]),
             filters: None,
         };
-        out.extend(pages_of(m, &listing, &years, lang));
+        pages_of(m, &listing, &years, lang, done)?;
     }
-    out
+    Ok(())
 }
 
 /// The news by year, newest first, each year's items in the list's order: by the year of
@@ -144,11 +151,18 @@ pub fn page_words_isolated(
 }
 
 /// The pages of one list.
-fn pages_of(m: &Model, l: &Listing, years: &[(u16, Vec<Link>)], lang: &str) -> Vec<Prepared> {
+fn pages_of<E>(
+    m: &Model,
+    l: &Listing,
+    years: &[(u16, Vec<Link>)],
+    lang: &str,
+    done: &mut dyn FnMut(Prepared) -> Result<(), E>,
+) -> Result<(), E> {
     let total = page_count(l.items.len(), m.config.per_page);
-    (1..=total)
-        .map(|n| list_page(m, l, years, lang, n, total))
-        .collect()
+    for n in 1..=total {
+        done(list_page(m, l, years, lang, n, total))?;
+    }
+    Ok(())
 }
 
 /// Page `n` of `total` of a list.

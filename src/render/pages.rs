@@ -108,28 +108,32 @@ pub fn render_page(
     page: &Page,
     lang: &str,
 ) -> Result<Vec<RenderedPage>, Diagnostic> {
-    let prepared = match page {
-        Page::Home => vec![home(m, lang)],
-        Page::List(c) => lists::list_pages(m, *c, lang),
-        Page::Entry(c, id) => vec![entry_page(m, *c, id, lang)?],
-        Page::Statement => vec![statement_page(m, lang)],
+    let finish = |p: Prepared| -> Result<RenderedPage, Diagnostic> {
+        let html = render_template(tera, p.template, &p.ctx, &p.path)?;
+        Ok(RenderedPage {
+            path: p.path,
+            html,
+            copies: p.copies,
+        })
+    };
+    Ok(vec![match page {
+        Page::Home => finish(home(m, lang))?,
+        Page::List(c) => {
+            let mut pages = Vec::new();
+            lists::list_pages(m, *c, lang, &mut |p| {
+                pages.push(finish(p)?);
+                Ok(())
+            })?;
+            return Ok(pages);
+        }
+        Page::Entry(c, id) => finish(entry_page(m, *c, id, lang)?)?,
+        Page::Statement => finish(statement_page(m, lang))?,
         Page::Filters => {
             return Err(Diagnostic::error(
                 "the filter pages are rendered by filters::render_pages",
             ));
         }
-    };
-    prepared
-        .into_iter()
-        .map(|p| {
-            let html = render_template(tera, p.template, &p.ctx, &p.path)?;
-            Ok(RenderedPage {
-                path: p.path,
-                html,
-                copies: p.copies,
-            })
-        })
-        .collect()
+    }])
 }
 
 /// A page ready for its template.

@@ -63,6 +63,11 @@ cp "$here"/components-page/* "$out/long-title-src/content/pages/components/"
 # Hebrew and Arabic pages its full stop must stay at its end.
 mkdir -p "$out/long-title-src/content/partners/tech-forward"
 cp "$here"/latin-partner/* "$out/long-title-src/content/partners/tech-forward/"
+# And a third initiative, planned, in Ofakim: long-title.site.yaml sets per_page: 1, so every
+# list is split into pages, and checks/lists.mjs filters the list from its first page to find
+# this one, which is on another.
+mkdir -p "$out/long-title-src/content/initiatives/transition"
+cp "$here"/paged-initiative/* "$out/long-title-src/content/initiatives/transition/"
 "$sulam" build --root "$out/long-title-src" --output "$out/long-title"
 
 site_pages=$(find "$out/site" -name '*.html' -type f | wc -l)
