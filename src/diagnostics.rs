@@ -453,7 +453,7 @@ fn explain_by_class(plain: &str, place: &YamlPlace) -> (String, Option<String>) 
         None => "text".to_string(),
         Some(
             f @ ("title" | "summary" | "text" | "label" | "source" | "audience" | "timeframe"
-            | "address"),
+            | "address" | "image_alt"),
         ) => f.to_string(),
         Some(f) => format!("value of '{f}'"),
     };

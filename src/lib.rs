@@ -18,6 +18,7 @@
 pub mod commands;
 mod compress;
 pub mod diagnostics;
+mod media;
 mod model;
 mod output;
 mod render;

@@ -215,14 +215,23 @@ fn build_site(mut opts: BuildOptions, compress: bool, quiet: bool) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let warnings = report.diagnostics.warnings().count();
+            let pictures = report.pictures;
             eprintln!(
                 "built {} pages ({} files{}) into {} in {} ms{}",
                 report.pages,
                 report.files,
-                if compress {
-                    format!(", {} compressed copies", report.compressed)
-                } else {
-                    String::new()
+                {
+                    let mut also = String::new();
+                    if compress {
+                        also.push_str(&format!(", {} compressed copies", report.compressed));
+                    }
+                    if pictures.made + pictures.reused > 0 {
+                        also.push_str(&format!(
+                            "; {} versions of pictures made, {} taken from the cache",
+                            pictures.made, pictures.reused
+                        ));
+                    }
+                    also
                 },
                 report.output.display(),
                 started.elapsed().as_millis(),

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::media::{self, Cache};
 use crate::model::folders;
 
 pub const MARKER: &str = ".sulam";
@@ -159,6 +160,16 @@ pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
     /// Files copied from disk as they are: (destination, source).
     pub copies: BTreeMap<String, PathBuf>,
+    /// Versions of the author's pictures, made as they are written (or served).
+    pub made: BTreeMap<String, Made>,
+}
+
+/// A version of an author's picture (a smaller one, a WebP copy): made from `source` when the
+/// site is written, through the picture cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Made {
+    pub source: PathBuf,
+    pub version: media::Version,
 }
 
 impl Output {
@@ -170,14 +181,29 @@ impl Output {
         self.copies.insert(path.into(), source);
     }
 
+    pub fn make(&mut self, path: impl Into<String>, made: Made) {
+        self.made.insert(path.into(), made);
+    }
+
     pub fn contains(&self, path: &str) -> bool {
-        self.files.contains_key(path) || self.copies.contains_key(path)
+        self.files.contains_key(path)
+            || self.copies.contains_key(path)
+            || self.made.contains_key(path)
+    }
+
+    /// Every path of the output.
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.files
+            .keys()
+            .chain(self.copies.keys())
+            .chain(self.made.keys())
     }
 
     /// Takes in the files of `other`; a path in both keeps `other`'s.
     pub fn extend(&mut self, other: Output) {
         self.files.extend(other.files);
         self.copies.extend(other.copies);
+        self.made.extend(other.made);
     }
 }
 
@@ -381,6 +407,8 @@ pub struct Writer {
     previous: Option<PathBuf>,
     /// Every file written so far, for the marker.
     written: BTreeSet<String>,
+    /// Where made pictures are kept between builds.
+    cache: Cache,
     finished: bool,
 }
 
@@ -398,6 +426,7 @@ impl Writer {
             old,
             previous: is_sulams(out).then(|| out.to_path_buf()),
             written: BTreeSet::new(),
+            cache: Cache::none(),
             finished: false,
         };
         std::fs::create_dir_all(&writer.staging)
@@ -411,15 +440,23 @@ impl Writer {
         Ok(writer)
     }
 
+    /// Makes pictures through `cache` (by default, in memory only).
+    pub fn with_cache(mut self, cache: Cache) -> Writer {
+        self.cache = cache;
+        self
+    }
+
+    /// The picture cache, for what it made and reused.
+    pub fn cache(&self) -> &Cache {
+        &self.cache
+    }
+
     /// Writes `output`'s files into the new folder, in parallel.
     pub fn add(&mut self, output: &Output) -> Result<(), Diagnostic> {
         let staging = &self.staging;
-        self.written
-            .extend(output.files.keys().chain(output.copies.keys()).cloned());
+        self.written.extend(output.paths().cloned());
         let dirs: std::collections::BTreeSet<PathBuf> = output
-            .files
-            .keys()
-            .chain(output.copies.keys())
+            .paths()
             .filter_map(|p| staging.join(p).parent().map(Path::to_path_buf))
             .collect();
         for d in dirs {
@@ -449,7 +486,36 @@ impl Writer {
             std::fs::copy(src, p)
                 .map(|_| ())
                 .map_err(|e| cannot_copy(src, &e))
-        })
+        })?;
+        self.make(&output.made)
+    }
+
+    /// Makes the pictures' versions (each picture decoded once for all of its versions, the
+    /// pictures in parallel) and writes them.
+    fn make(&self, made: &BTreeMap<String, Made>) -> Result<(), Diagnostic> {
+        let mut by_source: BTreeMap<&Path, Vec<(&String, media::Version)>> = BTreeMap::new();
+        for (path, m) in made {
+            by_source
+                .entry(&m.source)
+                .or_default()
+                .push((path, m.version));
+        }
+        by_source
+            .into_par_iter()
+            .try_for_each(|(source, versions)| {
+                let wanted: Vec<media::Version> = versions.iter().map(|(_, v)| *v).collect();
+                let bytes = self
+                    .cache
+                    .versions(source, &wanted)
+                    .map_err(|words| cannot_make(source, &words))?;
+                for ((path, _), bytes) in versions.iter().zip(bytes) {
+                    let p = self.staging.join(path);
+                    fresh(&p)
+                        .and_then(|_| std::fs::write(&p, bytes))
+                        .map_err(write_error)?;
+                }
+                Ok(())
+            })
     }
 
     /// Adds precompressed copies of the text files written so far (`compress::precompress`);
@@ -521,6 +587,13 @@ fn cannot_copy(src: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(format!("cannot copy this file into the site: {words}"))
         .in_file(src)
         .hint("check that the file is there and that you can open it; the last good site is left as it was")
+}
+
+/// A picture of the author's whose versions could not be made.
+fn cannot_make(src: &Path, words: &str) -> Diagnostic {
+    Diagnostic::error(format!("cannot make the smaller versions of this picture: {words}"))
+        .in_file(src)
+        .hint("open it in a picture editor and save it again, or remove it; the last good site is left as it was")
 }
 
 fn write_error(e: std::io::Error) -> Diagnostic {

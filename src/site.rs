@@ -31,8 +31,9 @@ pub struct BuiltSite {
     pub pages: usize,
     /// The site's settings, for checks that run after the build.
     pub config: SiteConfig,
-    /// Every entry's folder and assets, for the unused-asset check.
-    pub assets: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// Every entry's file, with the paths in the output it is published at (its own, then
+    /// its versions'), for the unused-file check.
+    pub assets: Vec<(PathBuf, Vec<String>)>,
     /// The theme's templates by name, and the UI strings, for the UI-string check.
     pub templates: Vec<(String, String)>,
     pub strings: Arc<Strings>,
@@ -50,6 +51,9 @@ pub struct ShownBody {
     /// The line of the file on which the body starts.
     pub body_line: usize,
     pub body: String,
+    /// Where the entry's files are published, as a folder of the output: a relative link of
+    /// the body that names one of them leads there.
+    pub media: String,
 }
 
 /// Builds the whole site in memory.
@@ -70,8 +74,11 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
         .content
         .entries
         .values()
-        .filter(|e| !e.assets.is_empty())
-        .map(|e| (e.dir.clone(), e.assets.clone()))
+        .flat_map(|e| {
+            e.assets
+                .iter()
+                .map(|a| (e.dir.join(a), crate::render::media::published(e, a)))
+        })
         .collect();
     let shown = shown_bodies(&site);
     let Site {
@@ -106,6 +113,7 @@ fn shown_bodies(site: &Site) -> Vec<ShownBody> {
                     file: f.path.clone(),
                     body_line: f.body_line,
                     body: f.body.clone(),
+                    media: crate::render::media::folder(e),
                 });
             }
         }
@@ -438,13 +446,21 @@ impl Site {
                 Ok(rendered) => {
                     for p in rendered {
                         out.add(p.path, p.html);
-                        for (to, from) in p.copies {
-                            out.copy(to, from);
-                        }
                         count += 1;
                     }
                 }
                 Err(d) => diags.push(d),
+            }
+        }
+        // An entry's files, once whatever the number of languages.
+        for page in pages {
+            let entry = match page {
+                Page::Entry(c, id) => self.content.get(*c, id),
+                Page::Home => self.content.home(),
+                _ => None,
+            };
+            if let Some(e) = entry {
+                crate::render::media::entry_files(e, out);
             }
         }
         if pages.contains(&Page::Filters) {
@@ -483,7 +499,9 @@ impl Site {
 #[derive(Default)]
 struct Addresses {
     generated: HashSet<String>,
-    copied: BTreeMap<String, PathBuf>,
+    /// The author's file at each address, and whether the file there is a version Sulam
+    /// makes of it (`photo.480.webp` of `photo.jpg`) rather than the file itself.
+    copied: BTreeMap<String, (PathBuf, bool)>,
 }
 
 impl Addresses {
@@ -491,31 +509,53 @@ impl Addresses {
     /// are known: before the batch is written.
     fn note(&mut self, out: &Output, site: &Site, diags: &mut Diagnostics) {
         for path in out.files.keys() {
-            if let Some(source) = self.copied.get(path) {
+            if let Some((source, _)) = self.copied.get(path) {
                 diags.push(site.clash(path, source));
             }
         }
         self.generated.extend(out.files.keys().cloned());
-        for (path, source) in &out.copies {
+        let copies = out.copies.iter().map(|(path, s)| (path, s, false));
+        let made = out.made.iter().map(|(path, m)| (path, &m.source, true));
+        for (path, source, is_made) in copies.chain(made) {
             match self.copied.get(path) {
-                Some(first) if first != source => {
+                Some((first, first_made)) if first != source => {
                     let shown =
                         |p: &Path| p.strip_prefix(&site.config.root).unwrap_or(p).to_path_buf();
-                    diags.push(
-                        Diagnostic::error(format!(
+                    let d = match (first_made, is_made) {
+                        (false, false) => Diagnostic::error(format!(
                             "this file would be published at /{path}, where {} is published too",
                             shown(first).display()
                         ))
                         .in_file(shown(source))
                         .hint("rename one of the two files"),
-                    );
+                        (true, true) => Diagnostic::error(format!(
+                            "this picture's smaller version would be published at /{path}, where Sulam puts one of {} too",
+                            shown(first).display()
+                        ))
+                        .in_file(shown(source))
+                        .hint("two pictures of an entry need different names before the extension: rename one of them"),
+                        (_, _) => {
+                            let (file, picture) = if is_made {
+                                (first, source)
+                            } else {
+                                (source, first)
+                            };
+                            Diagnostic::error(format!(
+                                "this file would be published at /{path}, where Sulam puts a smaller version of {}",
+                                shown(picture).display()
+                            ))
+                            .in_file(shown(file))
+                            .hint("rename this file: the versions of a picture are named <name>.<width>.<jpg, png or webp>")
+                        }
+                    };
+                    diags.push(d);
                 }
                 Some(_) => {}
                 None => {
                     if self.generated.contains(path) {
                         diags.push(site.clash(path, source));
                     }
-                    self.copied.insert(path.clone(), source.clone());
+                    self.copied.insert(path.clone(), (source.clone(), is_made));
                 }
             }
         }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::media;
 use crate::output;
 use crate::site::{Drafts, Site};
 
@@ -48,6 +49,8 @@ pub struct Report {
     pub files: usize,
     /// The `.gz` and `.br` copies written with `--compress`.
     pub compressed: usize,
+    /// How many versions of pictures were made, and how many taken from the cache.
+    pub pictures: media::Stats,
     pub diagnostics: Diagnostics,
 }
 
@@ -92,7 +95,9 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
     if diags.has_errors() {
         return Err(diags);
     }
-    let mut writer = output::Writer::start(&target.dir).map_err(fail)?;
+    let mut writer = output::Writer::start(&target.dir)
+        .map_err(fail)?
+        .with_cache(media::Cache::new(&opts.root));
     let mut files = 0;
     let total = site.pages().len();
     let languages = site.config.languages.len();
@@ -102,13 +107,22 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
         total,
         languages,
     });
+    // A picture that cannot be made is named as the author knows it, in the site.
+    let in_site = |mut d: Diagnostic| {
+        if let Some(f) = &d.file
+            && let Ok(rel) = f.strip_prefix(&opts.root)
+        {
+            d.file = Some(rel.to_path_buf());
+        }
+        d
+    };
     let pages = site
         .render_all(BATCH, &mut diags, |out, diags| {
             // After a mistake, the remaining pages are still rendered, to report every
             // mistake at once, but nothing more is written.
             if !diags.has_errors() {
-                writer.add(&out)?;
-                files += out.files.len() + out.copies.len();
+                writer.add(&out).map_err(in_site)?;
+                files += out.paths().count();
             }
             // A batch of pages, and after the last one the extras.
             if done < total {
@@ -124,7 +138,7 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
             }
             Ok(())
         })
-        .map_err(fail)?;
+        .map_err(|d| fail(in_site(d)))?;
     if diags.has_errors() {
         return Err(diags.sorted());
     }
@@ -135,12 +149,19 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
     } else {
         0
     };
+    if let Some(problem) = writer.cache().problem() {
+        diags.push(Diagnostic::warning(problem).hint(
+            "the pictures were made in memory and will be made again at the next build; let Sulam write to .sulam-cache/ to save that time",
+        ));
+    }
+    let pictures = writer.cache().stats();
     writer.finish().map_err(fail)?;
     Ok(Report {
         output: out_dir,
         pages,
         files,
         compressed,
+        pictures,
         diagnostics: diags.sorted(),
     })
 }

@@ -90,12 +90,32 @@ fn links(site: &BuiltSite, diags: &mut Diagnostics) {
         .iter()
         .map(|s| markdown::link_destinations(&s.body))
         .collect();
+    // A picture that names no file of its entry was told at its line by the build already.
+    let told: Vec<(std::path::PathBuf, u64, String)> = diags
+        .errors()
+        .filter_map(|d| Some((d.file.clone()?, d.line?, d.message.clone())))
+        .collect();
+    let told_of = |file: &Path, line: u64, url: &str| {
+        told.iter()
+            .any(|(f, l, m)| *f == file && *l == line && m.contains(url))
+    };
     for (shown, links) in site.shown.iter().zip(&destinations) {
         for (url, line) in links {
-            let Some(target) = target_of(site, &shown.page, url) else {
+            let Some(mut target) = target_of(site, &shown.page, url) else {
                 continue;
             };
-            if !exists(site, &target) {
+            // A relative link that names one of the entry's files leads where they are
+            // published.
+            if !exists(site, &target)
+                && let Some(path) = markdown::relative_path(url)
+            {
+                let file = resolve_relative(&shown.media, &path);
+                if exists(site, &file) {
+                    target = file;
+                }
+            }
+            if !exists(site, &target) && !told_of(&shown.file, (shown.body_line + line) as u64, url)
+            {
                 broken
                     .entry((&shown.file, shown.body_line + line, url))
                     .or_default()
@@ -279,31 +299,37 @@ fn ui_strings(site: &BuiltSite, diags: &mut Diagnostics) {
     }
 }
 
-/// Files in entry folders that no page refers to.
+/// Files in entry folders that no page refers to: neither the file nor any of its versions
+/// is named by a link, a picture, a `srcset` or a chart's `data-csv` of a page.
 fn unused_assets(site: &BuiltSite, root: &Path, diags: &mut Diagnostics) {
-    let pages: Vec<String> = site
-        .output
-        .files
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .collect();
-    for (dir, assets) in &site.assets {
-        for asset in assets {
-            let name = asset.to_string_lossy().replace('\\', "/");
-            let used = pages.iter().any(|html| {
-                html.contains(&format!("/{name}\"")) || html.contains(&format!("\"{name}\""))
-            });
-            if !used {
-                let file = dir.join(asset);
-                diags.push(
-                    Diagnostic::warning("no page uses this file; it is published all the same")
-                        .in_file(file.strip_prefix(root).unwrap_or(&file))
-                        .hint(
-                            "link it from the entry's text or a field such as image:, or remove it",
-                        ),
-                );
+    let mut named: HashSet<String> = HashSet::new();
+    for (page, bytes) in &site.output.files {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let srcsets = attribute_values(&html, " srcset=\"")
+            .flat_map(|set| set.split(", "))
+            .filter_map(|candidate| candidate.split_whitespace().next());
+        // A chart names the CSV file of the entry it reads its numbers from in `data-csv`.
+        let urls = attribute_values(&html, " href=\"")
+            .chain(attribute_values(&html, " src=\""))
+            .chain(attribute_values(&html, " data-csv=\""))
+            .chain(srcsets);
+        for url in urls {
+            let url = url.replace("%20", " ").replace("%2C", ",");
+            if let Some(target) = target_of(site, page, &url) {
+                named.insert(target);
             }
+        }
+    }
+    for (file, published) in &site.assets {
+        if !published.iter().any(|p| named.contains(p)) {
+            diags.push(
+                Diagnostic::warning("no page uses this file; it is published all the same")
+                    .in_file(file.strip_prefix(root).unwrap_or(file))
+                    .hint("link it from the entry's text or a field such as image:, or remove it"),
+            );
         }
     }
 }

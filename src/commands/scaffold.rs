@@ -72,6 +72,9 @@ fn facts_example(c: Collection) -> &'static str {
             "\
 # figures:                       # key figures; their labels go in the language files
 #   - {id: beneficiaries, value: 400000, year: 2025}
+#   - {id: towns, value: 170, approx: true}   # shown as about 170, in each language's words
+#   - {id: eligible, value: 84, unit: percent}   # unit: percent, times, ils or usd
+#   - {id: ages, value: [6, 18]}                 # a range
 "
         }
         Collection::News => {
@@ -93,6 +96,7 @@ struct Words {
     timeframe: &'static str,
     person_role: &'static str,
     figure: &'static str,
+    image_alt: &'static str,
 }
 
 fn words(lang: &str) -> Words {
@@ -109,6 +113,7 @@ fn words(lang: &str) -> Words {
             timeframe: "משך התוכנית",
             person_role: "תפקיד",
             figure: "תווית הנתון",
+            image_alt: "מה רואים בתמונה, למי שאינו רואה אותה",
         },
         "ar" => Words {
             title: "العنوان بالعربية",
@@ -122,6 +127,7 @@ fn words(lang: &str) -> Words {
             timeframe: "مدّة البرنامج",
             person_role: "الوظيفة",
             figure: "وصف المعطى",
+            image_alt: "ما الذي تُظهره الصورة، لمن لا يراها",
         },
         _ => Words {
             title: "The title",
@@ -135,6 +141,7 @@ fn words(lang: &str) -> Words {
             timeframe: "How long it runs",
             person_role: "Role",
             figure: "What the figure counts",
+            image_alt: "What the picture shows, for readers who cannot see it",
         },
     }
 }
@@ -155,6 +162,9 @@ fn lang_file(c: Collection, lang: &str, title: &str) -> String {
         )),
         Collection::Pages => s.push_str(&format!("# figures:\n#   beneficiaries: {{label: {}}}\n", w.figure)),
         _ => {}
+    }
+    if matches!(c, Collection::Initiatives | Collection::News) {
+        s.push_str(&format!("# image_alt: {}\n", w.image_alt));
     }
     s.push_str(&format!("---\n{}\n", w.body));
     s

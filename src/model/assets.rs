@@ -1,4 +1,4 @@
-//! Which files an entry's folder may publish next to its pages.
+//! Which files an entry's folder may publish, and what its pictures are.
 //!
 //! Why: an asset is served from the site's own origin, so an HTML page there, framed from the
 //! body with `<iframe src="evil.html">` or opened by a link, runs its scripts as the site (its
@@ -10,6 +10,7 @@
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
+use crate::media::{Format, Picture};
 
 /// Extensions of documents a browser renders with scripts: refused as an entry's asset.
 const DOCUMENTS: &[&str] = &[
@@ -63,6 +64,25 @@ pub fn asset_problem(path: &Path, relp: &Path) -> Option<Diagnostic> {
              or publish it as a .png",
         ),
     )
+}
+
+/// The picture at `path` (`relp` relative to the site), probed: its format and size; `None`
+/// for a file that is no picture by its name (a PDF). A picture that cannot be read, holds
+/// another format than its name says, or is too large to make versions of is a mistake.
+pub fn picture(path: &Path, relp: &Path) -> Result<Option<Picture>, Diagnostic> {
+    let Some(format) = Format::of_name(path) else {
+        return Ok(None);
+    };
+    if format == Format::Svg {
+        // Read already by `asset_problem`, which refuses one it cannot read.
+        let size = super::limits::read_to_string(path)
+            .ok()
+            .and_then(|t| crate::media::svg_size(&t));
+        return Ok(Some(Picture { format, size }));
+    }
+    crate::media::probe(path, format)
+        .map(Some)
+        .map_err(|p| Diagnostic::error(p.message).in_file(relp).hint(p.hint))
 }
 
 /// What in an SVG could run code or show a web page: a `<script>`, an `on…=` event attribute,

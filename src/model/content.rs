@@ -20,6 +20,7 @@ use crate::model::folders;
 use crate::model::names::{self, Name};
 use crate::model::stamp::Stamp;
 use crate::model::yaml::{parse_error, yaml_options};
+use crate::text::figure::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -370,18 +371,30 @@ pub struct PersonFacts {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
+/// A key figure of a page (see docs/figures.md).
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
-    pub value: FigureValue,
+    /// A number, a range `[from, to]`, or (as before units were known) a text shown as
+    /// written.
+    #[schemars(with = "FigureValue")]
+    pub value: Spanned<FigureValue>,
+    /// What the number counts: per cent, times as much, shekels, dollars; a plain count
+    /// when absent.
+    pub unit: Option<Unit>,
+    /// `true`: shown as approximate ("about 170").
+    #[serde(default)]
+    pub approx: bool,
     pub year: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum FigureValue {
     Number(f64),
+    /// From the first number to the second.
+    Range([f64; 2]),
     Text(String),
 }
 
@@ -586,6 +599,9 @@ pub struct Front {
     pub team: Option<Vec<RoleText>>,
     pub audience: Option<String>,
     pub timeframe: Option<String>,
+    /// What the `image` of common.yaml shows, for readers who cannot see it (initiatives and
+    /// news).
+    pub image_alt: Option<String>,
     pub role: Option<String>,
     /// A partner's postal address, in the file's language.
     pub address: Option<String>,
@@ -612,19 +628,21 @@ impl Front {
                 "team",
                 "audience",
                 "timeframe",
+                "image_alt",
                 "extra",
                 "draft",
             ],
             Collection::People => &["title", "role", "extra", "draft"],
             Collection::Partners => &["title", "summary", "address", "extra", "draft"],
             Collection::Pages => &["title", "summary", "figures", "extra", "draft"],
+            Collection::News => &["title", "summary", "image_alt", "extra", "draft"],
             _ => &["title", "summary", "extra", "draft"],
         }
     }
 
     fn present_fields(&self) -> Vec<&'static str> {
         let mut v = Vec::new();
-        let pairs: [(&'static str, bool); 11] = [
+        let pairs: [(&'static str, bool); 12] = [
             ("summary", self.summary.is_some()),
             ("pillars", self.pillars.is_some()),
             ("outcomes", self.outcomes.is_some()),
@@ -632,6 +650,7 @@ impl Front {
             ("team", self.team.is_some()),
             ("audience", self.audience.is_some()),
             ("timeframe", self.timeframe.is_some()),
+            ("image_alt", self.image_alt.is_some()),
             ("role", self.role.is_some()),
             ("address", self.address.is_some()),
             ("figures", self.figures.is_some()),
@@ -672,6 +691,9 @@ pub struct Entry {
     /// The assets published under another name than the file's own (the name `common.yaml`
     /// gives one, in another Unicode form): published name → file, relative to `dir`.
     pub renamed: BTreeMap<PathBuf, PathBuf>,
+    /// The assets that are pictures (JPEG, PNG, GIF, WebP, SVG), by published name, with
+    /// their format and size, read when the entry is read.
+    pub pictures: BTreeMap<PathBuf, crate::media::Picture>,
     /// The mistakes found reading this entry's files, kept with it so that re-reading the
     /// entry alone (in `serve`) replaces them.
     pub problems: Vec<Diagnostic>,
@@ -756,10 +778,10 @@ impl Content {
             };
             let had_texts = !e.texts.is_empty();
             e.texts.retain(|_, lf| lf.front.draft != Some(true));
-            if e.facts.is_draft() || (had_texts && e.texts.is_empty()) {
-                if let Some(e) = self.entries.remove(&key) {
-                    self.drafts.insert(key, e);
-                }
+            if (e.facts.is_draft() || (had_texts && e.texts.is_empty()))
+                && let Some(e) = self.entries.remove(&key)
+            {
+                self.drafts.insert(key, e);
             }
         }
     }
@@ -991,6 +1013,8 @@ struct EntryReader<'a> {
     facts_file: Option<PathBuf>,
     texts: BTreeMap<String, LangFile>,
     assets: Vec<PathBuf>,
+    /// The pictures among `assets`, by their name on disk.
+    pictures: Vec<(PathBuf, crate::media::Picture)>,
     failed: bool,
 }
 
@@ -1006,6 +1030,7 @@ impl<'a> EntryReader<'a> {
             facts_file: None,
             texts: BTreeMap::new(),
             assets: Vec::new(),
+            pictures: Vec::new(),
             failed: false,
         }
     }
@@ -1058,6 +1083,13 @@ impl<'a> EntryReader<'a> {
                     return self.fail(d);
                 }
                 let asset = path.strip_prefix(self.dir).unwrap_or(path).to_path_buf();
+                match super::assets::picture(path, &relp) {
+                    Ok(Some(p)) => self.pictures.push((asset.clone(), p)),
+                    Ok(None) => {}
+                    // Still an asset: a page that shows it names the file, and only this
+                    // mistake is told.
+                    Err(d) => self.fail(d),
+                }
                 self.assets.push(asset);
             }
         }
@@ -1162,9 +1194,19 @@ impl<'a> EntryReader<'a> {
             texts: self.texts,
             assets: self.assets,
             renamed: BTreeMap::new(),
+            pictures: BTreeMap::new(),
             problems: self.problems.all().to_vec(),
         };
         publish_as_named(&mut entry);
+        // Keyed by the name each is published under, which `publish_as_named` may change.
+        for (published, picture) in self.pictures {
+            let name = entry
+                .renamed
+                .iter()
+                .find(|(_, on_disk)| **on_disk == published)
+                .map_or(published, |(named, _)| named.clone());
+            entry.pictures.insert(name, picture);
+        }
         entry
     }
 }

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::content::{
-    Collection, Content, Entry, Facts, InitiativeFacts, NetworkFacts, NewsFacts, PageFacts,
-    PartnerFacts, PersonFacts, Ref, Role, TownFacts,
+    Collection, Content, Entry, Facts, Figure, FigureValue, InitiativeFacts, NetworkFacts,
+    NewsFacts, PageFacts, PartnerFacts, PersonFacts, Ref, Role, TownFacts,
 };
 use crate::model::folders;
 
@@ -178,6 +178,8 @@ impl Checker<'_> {
                 did_you_mean(n, names.iter().map(String::as_str))
                     .or_else(|| Some(format!("put the file in {}/", entry.dir.display()))),
             );
+        } else if field == "image" {
+            self.described(entry, name);
         }
     }
 
@@ -218,6 +220,44 @@ impl Checker<'_> {
                 ),
             );
         }
+    }
+
+    /// An entry's `image` needs words for readers who cannot see it: `image_alt` in at least
+    /// one language file (the others fall back to it, as any text does). Logos and photos are
+    /// described by the entry's title.
+    fn described(&mut self, entry: &Entry, name: &serde_saphyr::Spanned<String>) {
+        if entry.texts.is_empty()
+            || entry.texts.values().any(|lf| {
+                lf.front
+                    .image_alt
+                    .as_deref()
+                    .is_some_and(|a| !a.trim().is_empty())
+            })
+        {
+            return;
+        }
+        let files: Vec<String> = entry
+            .texts
+            .values()
+            .filter_map(|lf| {
+                lf.path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+            })
+            .collect();
+        let mut d = Diagnostic::warning(format!(
+            "the picture '{}' has no image_alt: readers who cannot see it will not know what it shows",
+            name.value.trim()
+        ))
+        .at(name.referenced.line(), name.referenced.column())
+        .hint(format!(
+            "describe what it shows in the front matter of {}, e.g. image_alt: children planting trees in the schoolyard",
+            files.join(", ")
+        ));
+        if let Some(f) = &entry.facts_file {
+            d = d.in_file(f);
+        }
+        self.diags.push(d);
     }
 
     fn website(&mut self, entry: &Entry, w: &Option<serde_saphyr::Spanned<String>>) {
@@ -440,11 +480,12 @@ impl Checker<'_> {
         self.file(entry, "image", &f.image);
     }
 
-    /// A page's figures: each id once in common.yaml, and every label in a language file
-    /// naming one of them.
+    /// A page's figures: each id once in common.yaml, each value one the page can show, and
+    /// every label in a language file naming one of them.
     fn page(&mut self, entry: &Entry, f: &PageFacts) {
         let mut seen = HashSet::new();
         for fig in &f.figures {
+            self.figure_value(entry, &fig.value);
             if !seen.insert(fig.value.id.clone()) {
                 self.error(
                     entry,
@@ -466,6 +507,37 @@ impl Checker<'_> {
                     );
                 }
             }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A range goes from the smaller number to the larger; a unit or `approx` needs a number.
+    fn figure_value(&mut self, entry: &Entry, fig: &Figure) {
+        let at = &fig.value.referenced;
+        match &fig.value.value {
+            FigureValue::Range([from, to]) if from > to => self.error(
+                entry,
+                at,
+                format!(
+                    "the range [{from}, {to}] of the figure '{}' goes down",
+                    fig.id
+                ),
+                Some(format!("write the smaller number first: [{to}, {from}]")),
+            ),
+            FigureValue::Text(text) if fig.unit.is_some() || fig.approx => {
+                let field = if fig.unit.is_some() { "unit" } else { "approx" };
+                self.error(
+                    entry,
+                    at,
+                    format!(
+                        "the figure '{}' has '{field}', which needs a number, but its value is the text '{text}'",
+                        fig.id
+                    ),
+                    Some("write the value as a number (170) or a range of two numbers ([170, 200])".into()),
+                );
+            }
+            _ => {}
         }
     }
 }

@@ -139,6 +139,7 @@ mod tests {
             texts: Default::default(),
             assets: Vec::new(),
             renamed: Default::default(),
+            pictures: Default::default(),
             problems: Vec::new(),
         }
     }

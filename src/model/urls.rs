@@ -2,6 +2,7 @@
 //! a feed, the sitemap or the search index names is built here, so that a page and the links
 //! to it can never disagree.
 
+use crate::media::Version;
 use crate::model::content::{Collection, is_home, year_like};
 
 /// Where the home page of `lang` lives.
@@ -106,6 +107,32 @@ pub fn search_part_key(lang: &str, name: &str) -> String {
 /// Where a part of the search index of `lang` lives.
 pub fn search_part_file(lang: &str, name: &str) -> String {
     format!("search/{}.js", search_part_key(lang, name))
+}
+
+/// Where the files of entry (`c`, `id`) are published: once, whatever the page's language.
+pub fn media_dir(c: Collection, id: &str) -> String {
+    format!("media/{}/{id}/", c.name())
+}
+
+/// Where the entry's file `name` (relative to its folder) is published.
+pub fn media_file(c: Collection, id: &str, name: &str) -> String {
+    format!("{}{name}", media_dir(c, id))
+}
+
+/// Where version `v` of the entry's picture `name` is published: beside it, as
+/// `<name without extension>.<width>.<extension>` (`photo.jpg` → `photo.480.webp`).
+pub fn media_version(c: Collection, id: &str, name: &str, v: Version) -> String {
+    let last = name.rfind('/').map_or(0, |i| i + 1);
+    let stem = match name[last..].rfind('.') {
+        Some(dot) if dot > 0 => &name[..last + dot],
+        _ => name,
+    };
+    format!(
+        "{}{stem}.{}.{}",
+        media_dir(c, id),
+        v.width,
+        v.format.extension()
+    )
 }
 
 #[cfg(test)]

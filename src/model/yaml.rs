@@ -291,7 +291,12 @@ fn facts_shape(parent: Option<&str>, field: &str) -> Option<Shape> {
             &[],
         ),
         (Some("figures"), "id") => ("a short name for the figure", "beneficiaries", &[]),
-        (_, "value") => ("a number, or a short text such as 10–20", "400000", &[]),
+        (_, "value") => (
+            "a number, or a range of two numbers [from, to]",
+            "400000",
+            &[],
+        ),
+        (_, "approx") => ("true or false", "true", &[]),
         (_, "unit") => (
             "one of: percent, times, ils, usd",
             "percent",
@@ -327,8 +332,8 @@ fn front_shape(parent: Option<&str>, field: &str) -> Option<Shape> {
         (Some("figures"), _) => ("{label, source}", "{label: beneficiaries a year}", &[]),
         (
             _,
-            "title" | "summary" | "audience" | "timeframe" | "role" | "address" | "text" | "label"
-            | "source",
+            "title" | "summary" | "audience" | "timeframe" | "image_alt" | "role" | "address"
+            | "text" | "label" | "source",
         ) => TEXT,
         _ => return None,
     })

@@ -6,13 +6,17 @@
 use serde::Serialize;
 
 use crate::model::content::{
-    Collection, Entry, Facts, FigureValue, Front, InitiativeFacts, NetworkFacts, NewsFacts,
+    Collection, Entry, Facts, Figure, FigureValue, Front, InitiativeFacts, NetworkFacts, NewsFacts,
     Outcome, PageFacts, PartnerFacts, PersonFacts, Ref, RoleText, TitleText, TownFacts,
 };
 use crate::render::keys::UiKey;
 use crate::render::map::{self, TownMap};
+use crate::render::media::{self, PictureView};
 use crate::render::related::{self, Suggested};
 use crate::render::{Block, Link, Model, Text};
+use crate::text;
+use crate::text::figure::{Value, Writer, Written};
+use crate::text::i18n::strip_isolation;
 
 /// One entry as a page in one language shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -31,8 +35,9 @@ pub struct EntryView {
     pub partial_fallback: Vec<String>,
     /// The language the first of those fields came from.
     pub partial_lang: Option<String>,
-    /// The address of the entry's picture (see `Model::image_of`).
-    pub image: Option<String>,
+    /// The entry's picture: an initiative's or a news item's `image`, a partner's `logo`, a
+    /// person's `photo` (see `picture`).
+    pub image: Option<PictureView>,
     /// `extra:` of common.yaml.
     pub extra: Option<serde_json::Value>,
     /// `extra:` of the language file (with fallback).
@@ -186,7 +191,10 @@ pub struct OutcomeGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureView {
     pub id: String,
+    /// The value as text, with its unit, in the page's language ("84%", "כ־170").
     pub value: String,
+    /// The same as HTML, each number of a phrase in its own `<bdi>`: print with `| safe`.
+    pub value_html: String,
     pub year: Option<String>,
     pub label: Option<Text>,
     pub source: Option<Text>,
@@ -343,10 +351,48 @@ pub fn view(m: &Model, e: &Entry, lang: &str) -> EntryView {
     if let Some((_, x)) = t.get("extra", |f| f.extra.as_ref()) {
         v.text_extra = Some(x.clone());
     }
-    v.image = m.image_of(e, lang);
+    v.image = picture(&mut t, v.title.as_ref());
     v.partial_lang = t.borrowed.first().map(|(_, l)| l.clone());
     v.partial_fallback = t.borrowed.into_iter().map(|(name, _)| name).collect();
     v
+}
+
+/// The entry's picture as its page shows it, with the words that describe it: `image_alt`
+/// (falling back as any text, and marked with its language when borrowed) for an
+/// initiative's or a news item's `image`; "logo of …" for a partner's `logo`; the person's
+/// name for a `photo`.
+fn picture(t: &mut Fields, title: Option<&Text>) -> Option<PictureView> {
+    let (m, e, lang) = (t.m, t.e, t.lang);
+    let name = e.file_ref()?.value.trim();
+    let name_text = title.map(|t| t.text.clone()).unwrap_or_default();
+    let (alt, lang_attrs, class, sizes) = match e.collection {
+        Collection::Partners => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("name", name_text);
+            let alt = strip_isolation(&m.strings.get(lang, "logo-of", Some(&args)));
+            (alt, String::new(), "logo", media::LOGO_SIZES)
+        }
+        Collection::People => {
+            let attrs = title.map(|t| t.attrs.clone()).unwrap_or_default();
+            (name_text, attrs, "photo", media::PHOTO_SIZES)
+        }
+        _ => match t.get("image_alt", |f| f.image_alt.as_ref()) {
+            Some((l, alt)) => (
+                alt.trim().to_string(),
+                m.attrs(l, lang),
+                "entry-image",
+                media::BODY_SIZES,
+            ),
+            None => (
+                String::new(),
+                String::new(),
+                "entry-image",
+                media::BODY_SIZES,
+            ),
+        },
+    };
+    let attrs = format!(" class=\"{class}\"{lang_attrs}");
+    media::view(m.config, e, name, &alt, &attrs, sizes)
 }
 
 /// The body as HTML and its `attrs`: from the text's file, else from the first language along
@@ -537,18 +583,38 @@ fn page(m: &Model, e: &Entry, f: &PageFacts, lang: &str) -> PageView {
         let texts = m.field(e, lang, |fr| {
             fr.figures.as_ref().and_then(|by_id| by_id.get(&fig.id))
         });
+        let value = figure_value(m, fig, lang);
         figures.push(FigureView {
             id: fig.id.clone(),
-            value: match &fig.value {
-                FigureValue::Number(n) => m.fmt(lang).number(*n),
-                FigureValue::Text(s) => s.clone(),
-            },
+            value: value.text,
+            value_html: value.html,
             year: fig.year.map(|y| y.to_string()),
             label: texts.map(|(l, t)| m.text(&t.label, l, lang)),
             source: texts.and_then(|(l, t)| t.source.as_ref().map(|s| m.text(s, l, lang))),
         });
     }
     PageView { figures }
+}
+
+/// A figure's value written for `lang`: its number or range with its unit (a text value as
+/// it is written).
+fn figure_value(m: &Model, fig: &Figure, lang: &str) -> Written {
+    let value = match fig.value.value {
+        FigureValue::Number(n) => Value::One(n),
+        FigureValue::Range([from, to]) => Value::Range(from, to),
+        FigureValue::Text(ref s) => {
+            return Written {
+                text: s.clone(),
+                html: crate::text::escape::escape(s),
+            };
+        }
+    };
+    let figure = text::figure::Figure {
+        value,
+        unit: fig.unit,
+        approx: fig.approx,
+    };
+    Writer::new(lang, Some((m.strings, m.fmt(lang)))).write(&figure)
 }
 
 fn titled(m: &Model, items: &[TitleText], l: &str) -> Vec<TitledText> {

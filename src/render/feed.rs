@@ -140,21 +140,34 @@ fn entry(m: &Model, e: &Entry, lang: &str, s: &mut String) {
     s.push_str("  </entry>\n");
 }
 
-/// Makes the `href` and `src` addresses of `html` absolute, against the page at `page` (an
-/// absolute address ending in `/`), so that they work in a feed reader.
+/// Makes the `href`, `src` and `srcset` addresses of `html` absolute, against the page at
+/// `page` (an absolute address ending in `/`), so that they work in a feed reader.
 pub fn absolute_links(html: &str, page: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     loop {
-        let next = [" href=\"", " src=\""]
+        let next = [" href=\"", " src=\"", " srcset=\""]
             .iter()
             .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
             .min();
         let Some((i, len)) = next else { break };
+        let srcset = rest[..i + len].ends_with("srcset=\"");
         out.push_str(&rest[..i + len]);
         rest = &rest[i + len..];
         let end = rest.find('"').unwrap_or(rest.len());
-        out.push_str(&resolve(page, &rest[..end]));
+        if srcset {
+            // "a.480.webp 480w, a.960.webp 960w": each address, its width kept.
+            let candidates: Vec<String> = rest[..end]
+                .split(", ")
+                .map(|c| match c.split_once(' ') {
+                    Some((url, w)) => format!("{} {w}", resolve(page, url)),
+                    None => resolve(page, c),
+                })
+                .collect();
+            out.push_str(&candidates.join(", "));
+        } else {
+            out.push_str(&resolve(page, &rest[..end]));
+        }
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -227,6 +240,13 @@ mod tests {
         assert_eq!(
             absolute_links(r#"<a href="../">x</a><img src="a.png" alt="">"#, page),
             r#"<a href="https://example.org/kb/en/news/">x</a><img src="https://example.org/kb/en/news/launch/a.png" alt="">"#
+        );
+        assert_eq!(
+            absolute_links(
+                r#"<source srcset="/kb/media/news/launch/a.480.webp 480w, /kb/media/news/launch/a.960.webp 960w">"#,
+                page
+            ),
+            r#"<source srcset="https://example.org/kb/media/news/launch/a.480.webp 480w, https://example.org/kb/media/news/launch/a.960.webp 960w">"#
         );
     }
 }

@@ -217,7 +217,6 @@ fn list_page(
         template: "list.html",
         path: index_file(&path_of(lang)),
         ctx,
-        copies: Vec::new(),
     }
 }
 

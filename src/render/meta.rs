@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::model::content::{Collection, Entry, Facts, InitiativeFacts, Role};
 use crate::model::urls::{entry_path, home_path, list_path, search_path};
 use crate::render::keys::UiKey;
+use crate::render::media::PictureView;
 use crate::render::{Link, Model, chrome::Chrome, entry::EntryView};
 use crate::text::escape::{cut, html_text};
 use crate::text::i18n::strip_isolation;
@@ -94,9 +95,11 @@ pub fn meta(m: &Model, chrome: &Chrome, lang: &str, title: &str, kind: PageKind)
         _ => None,
     };
     let description = description(m, lang, &site_name, &kind);
-    let own_image = view
-        .and_then(|v| v.image.as_ref())
-        .map(|i| m.config.absolute(i.trim_start_matches(&m.config.base_path)));
+    let own_picture = view.and_then(|v| v.image.as_ref());
+    let own_image = own_picture.map(|i| {
+        m.config
+            .absolute(i.src.trim_start_matches(&m.config.base_path))
+    });
     let url = chrome.canonical.clone();
     let text_lang = view
         .and_then(|v| v.fallback.clone())
@@ -120,21 +123,10 @@ pub fn meta(m: &Model, chrome: &Chrome, lang: &str, title: &str, kind: PageKind)
         og.push(("og:locale:alternate".into(), og_locale(&alt.code)));
     }
     og.push(("og:description".into(), description.clone()));
-    // The entry's own picture, else the site's share picture, which shows no words.
-    match &own_image {
-        Some(i) => og.push(("og:image".into(), i.clone())),
-        None => match &m.config.brand.social_image {
-            Some(s) => og.push(("og:image".into(), m.config.absolute(s.value.trim()))),
-            None => {
-                og.push(("og:image".into(), m.config.absolute(SOCIAL_IMAGE.0)));
-                og.push(("og:image:width".into(), SOCIAL_IMAGE.1.to_string()));
-                og.push(("og:image:height".into(), SOCIAL_IMAGE.2.to_string()));
-            }
-        },
-    }
+    share_image(m, own_picture, og);
     og.push((
         "og:image:alt".into(),
-        image_alt(m, lang, title, own_image.is_some()),
+        image_alt(m, lang, title, own_picture),
     ));
     let named = &mut meta.named;
     if matches!(kind, PageKind::Search) || view.is_some_and(|v| v.draft) {
@@ -185,19 +177,42 @@ pub fn meta(m: &Model, chrome: &Chrome, lang: &str, title: &str, kind: PageKind)
     meta
 }
 
+/// The entry's own picture, else the site's share picture, which shows no words: its address
+/// and size.
+fn share_image(m: &Model, own: Option<&PictureView>, og: &mut Vec<(String, String)>) {
+    let (url, size) = match own {
+        Some(p) => (
+            m.config
+                .absolute(p.src.trim_start_matches(&m.config.base_path)),
+            p.width.zip(p.height),
+        ),
+        None => match &m.config.brand.social_image {
+            Some(s) => (m.config.absolute(s.value.trim()), None),
+            None => (
+                m.config.absolute(SOCIAL_IMAGE.0),
+                Some((SOCIAL_IMAGE.1, SOCIAL_IMAGE.2)),
+            ),
+        },
+    };
+    og.push(("og:image".into(), url));
+    if let Some((w, h)) = size {
+        og.push(("og:image:width".into(), w.to_string()));
+        og.push(("og:image:height".into(), h.to_string()));
+    }
+}
+
 /// The theme's share picture (address in the site, width, height), for pages without a
 /// picture of their own.
 pub const SOCIAL_IMAGE: (&str, u32, u32) = ("sulam-social.png", 1200, 630);
 
 /// What the share picture shows, in the page's language.
-fn image_alt(m: &Model, lang: &str, title: &str, own: bool) -> String {
-    if own {
-        title.to_string()
-    } else if m.config.brand.social_image.is_some() {
-        // The organisation's own picture: its name is what it shows.
-        m.config.site_title(lang)
-    } else {
-        strip_isolation(&m.strings.get(lang, "social-image-alt", None))
+fn image_alt(m: &Model, lang: &str, title: &str, own: Option<&PictureView>) -> String {
+    match own {
+        Some(p) if !p.alt.trim().is_empty() => p.alt.clone(),
+        Some(_) => title.to_string(),
+        // The organisation's own share picture: its name is what it shows.
+        None if m.config.brand.social_image.is_some() => m.config.site_title(lang),
+        None => strip_isolation(&m.strings.get(lang, "social-image-alt", None)),
     }
 }
 

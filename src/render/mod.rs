@@ -13,6 +13,7 @@ pub mod filters;
 pub mod keys;
 pub mod lists;
 pub mod map;
+pub mod media;
 pub mod meta;
 pub mod pages;
 pub mod paging;
@@ -87,6 +88,8 @@ impl Bodies {
         words: Option<markdown::Words>,
     ) -> EntryBodies {
         let mut out = EntryBodies::default();
+        let pictures = media::pictures(config, e);
+        let address = config.link(&media::folder(e));
         for (lang, lf) in &e.texts {
             let dir = config.language(lang).map(|l| l.dir).unwrap_or(Dir::Ltr);
             let cx = markdown::Context::new(lang, dir, &config.languages)
@@ -94,11 +97,21 @@ impl Bodies {
                 .with_files(markdown::EntryFiles {
                     dir: &e.dir,
                     names: &e.assets,
+                    address: &address,
+                    pictures: &pictures,
+                    sizes: media::BODY_SIZES,
                 });
             let r = markdown::render(&lf.body, &cx);
             for mut d in r.problems {
-                d.line = d.line.map(|l| l + lf.body_line as u64 - 1);
-                out.problems.push(d.in_file(&lf.path));
+                // A mistake in another file of the entry (a chart's CSV) is at its own line.
+                d = match d.file.take() {
+                    Some(other) => d.in_file(lf.path.with_file_name(other)),
+                    None => {
+                        d.line = d.line.map(|l| l + lf.body_line as u64 - 1);
+                        d.in_file(&lf.path)
+                    }
+                };
+                out.problems.push(d);
             }
             if !r.removed.is_empty() {
                 out.problems.push(
@@ -157,7 +170,9 @@ pub struct Link {
     /// A news item's date, formatted for the page.
     pub date: Option<String>,
     pub date_iso: Option<String>,
-    pub image: Option<String>,
+    /// The entry's picture (`image`, `logo`, `photo`) as a list's card shows it: beside the
+    /// entry's name, so it only decorates (`alt=""`). Set by the lists (`pages::links_of`).
+    pub image: Option<media::PictureView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -263,23 +278,18 @@ impl Model<'_> {
         }
     }
 
-    /// The address of the entry's picture: an initiative's or a news item's `image`, a
-    /// partner's `logo`, a person's `photo`.
-    fn image_of(&self, e: &Entry, lang: &str) -> Option<String> {
-        let name = match &e.facts {
-            Facts::Initiative(f) => &f.image,
-            Facts::Partner(f) => &f.logo,
-            Facts::Person(f) => &f.photo,
-            Facts::News(f) => &f.image,
-            _ => return None,
-        };
-        name.as_ref().map(|n| {
-            format!(
-                "{}{}",
-                self.entry_url(e.collection, &e.id, lang),
-                n.value.trim()
-            )
-        })
+    /// The entry's picture (an initiative's or a news item's `image`, a partner's `logo`, a
+    /// person's `photo`) on a list's card: decorative, as the card names the entry.
+    pub fn card_image(&self, e: &Entry) -> Option<media::PictureView> {
+        let name = e.file_ref()?;
+        media::view(
+            self.config,
+            e,
+            name.value.trim(),
+            "",
+            " class=\"card-image\"",
+            media::CARD_SIZES,
+        )
     }
 
     /// A news item's date, formatted for the page and as written (YYYY-MM-DD).
@@ -323,7 +333,7 @@ impl Model<'_> {
             role: None,
             date,
             date_iso,
-            image: self.image_of(e, lang),
+            image: None,
         })
     }
 

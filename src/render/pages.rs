@@ -4,7 +4,6 @@
 //! `sitemap`.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use tera::Context;
@@ -50,8 +49,6 @@ fn template_for(c: Collection) -> &'static str {
 pub struct RenderedPage {
     pub path: String,
     pub html: String,
-    /// The entry's files, copied beside its page: (destination, source).
-    pub copies: Vec<(String, PathBuf)>,
 }
 
 pub(crate) fn render_template(
@@ -110,11 +107,7 @@ pub fn render_page(
 ) -> Result<Vec<RenderedPage>, Diagnostic> {
     let finish = |p: Prepared| -> Result<RenderedPage, Diagnostic> {
         let html = render_template(tera, p.template, &p.ctx, &p.path)?;
-        Ok(RenderedPage {
-            path: p.path,
-            html,
-            copies: p.copies,
-        })
+        Ok(RenderedPage { path: p.path, html })
     };
     Ok(vec![match page {
         Page::Home => finish(home(m, lang))?,
@@ -142,8 +135,6 @@ pub(crate) struct Prepared {
     /// The file's path in the output.
     pub(crate) path: String,
     pub(crate) ctx: Context,
-    /// As in `RenderedPage`.
-    pub(crate) copies: Vec<(String, PathBuf)>,
 }
 
 /// The home page: the `home` page entry if there is one, the first initiatives, the latest
@@ -185,11 +176,11 @@ fn home(m: &Model, lang: &str) -> Prepared {
         template: "home.html",
         path: index_file(&home_path(lang)),
         ctx,
-        copies: Vec::new(),
     }
 }
 
-/// The page of entry (`c`, `id`), with the entry's files beside it.
+/// The page of entry (`c`, `id`). Its files are published once for all languages
+/// (`media::entry_files`).
 fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared, Diagnostic> {
     let Some(e) = m.content.get(c, id) else {
         return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
@@ -209,19 +200,10 @@ fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared
         .then(|| statement::statement(m, lang))
         .flatten();
     let ctx = entry_context(m, &chrome, lang, &view, Some(e), statement);
-    let copies = e
-        .assets
-        .iter()
-        .map(|asset| {
-            let rel = asset.to_string_lossy().replace('\\', "/");
-            (format!("{path}{rel}"), e.asset_source(asset))
-        })
-        .collect();
     Ok(Prepared {
         template: template_for(e.collection),
         path: index_file(&path),
         ctx,
-        copies,
     })
 }
 
@@ -247,7 +229,6 @@ fn statement_page(m: &Model, lang: &str) -> Prepared {
         template: "page.html",
         path: index_file(&path),
         ctx,
-        copies: Vec::new(),
     }
 }
 
@@ -298,13 +279,18 @@ pub(crate) fn counts(content: &Content) -> HashMap<&'static str, usize> {
         .collect()
 }
 
-/// Links to every entry of `c` (but the home page), sorted as lists are.
+/// Links to every entry of `c` (but the home page), sorted as lists are, with their cards'
+/// pictures.
 pub fn links_of(m: &Model, c: Collection, lang: &str) -> Vec<Link> {
     let mut v: Vec<Link> = m
         .content
         .of(c)
         .filter(|e| !e.is_home())
-        .filter_map(|e| m.link_to(c, &e.id, lang))
+        .filter_map(|e| {
+            let mut link = m.link_to(c, &e.id, lang)?;
+            link.image = m.card_image(e);
+            Some(link)
+        })
         .collect();
     m.sort_links(&mut v, lang);
     v

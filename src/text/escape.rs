@@ -66,12 +66,19 @@ pub fn escape_xml(text: &str) -> String {
 }
 
 /// Plain text of rendered HTML: tags dropped, the few entities the Markdown renderer writes
-/// decoded, block ends as spaces.
+/// decoded, block ends as spaces. What the page holds twice for its readers is read once: a
+/// chart's picture (`<svg>`, whose numbers its table gives) and a video's play button (its
+/// title is in the link beside it).
 pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
+        if let Some(after) = skip_twice_told(&rest[i..]) {
+            out.push(' ');
+            rest = after;
+            continue;
+        }
         match rest[i..].find('>') {
             Some(j) => {
                 out.push(' ');
@@ -85,6 +92,19 @@ pub fn html_text(html: &str) -> String {
     out.push_str(rest);
     let decoded = decode_entities(&out);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// When `html` starts with an element whose words the page also gives elsewhere (see
+/// `html_text`), the text after its end.
+fn skip_twice_told(html: &str) -> Option<&str> {
+    for name in ["svg", "button"] {
+        let open = html.strip_prefix('<').and_then(|r| r.strip_prefix(name));
+        if open.is_some_and(|r| r.starts_with([' ', '>', '\n'])) {
+            let close = format!("</{name}>");
+            return Some(html.find(&close).map_or("", |e| &html[e + close.len()..]));
+        }
+    }
+    None
 }
 
 pub fn decode_entities(s: &str) -> String {
@@ -144,6 +164,18 @@ pub fn cut(s: &str, n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn what_a_page_says_twice_is_read_once() {
+        let chart = "<figure class=\"chart\"><figcaption>Rates</figcaption><svg viewBox=\"0 0 1 1\" aria-hidden=\"true\"><text>Towns</text><text>84%</text></svg><div><table><tr><th>Towns</th><td>84%</td></tr></table></div></figure><p>After</p>";
+        assert_eq!(html_text(chart), "Rates Towns 84% After");
+        let video = "<div class=\"video\"><a href=\"x\"><span>A talk</span></a>\n<button type=\"button\" hidden><span>A talk</span></button></div><p>Next &amp; last</p>";
+        assert_eq!(html_text(video), "A talk Next & last");
+        // Only those elements: <b> and <br> are not <button>, nor is an <svgx>.
+        assert_eq!(html_text("<b>bold</b><br><svgx>kept</svgx>"), "bold kept");
+        // An element never closed ends the text.
+        assert_eq!(html_text("before<svg><text>never closed"), "before");
+    }
     use super::*;
 
     #[test]

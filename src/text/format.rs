@@ -1,21 +1,94 @@
 //! Sorting, numbers and dates per language, with ICU4X: Hebrew and Arabic lists are sorted by
 //! their alphabets' collation, not by code point; numbers and dates read as a reader of that
 //! language expects.
+//!
+//! Percentages and amounts of money come from CLDR too, through `icu_experimental` (ICU4X's
+//! percent and currency formatters, which are not in the stable crates yet): each language's
+//! own pattern and signs, with the direction marks CLDR puts in them ("84%", "84‎%‎" in Arabic,
+//! "‏1,200 ‏₪" in Hebrew, "₪1,200" in English).
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use icu_calendar::{Date, Gregorian};
 use icu_collator::{Collator, CollatorBorrowed, options::CollatorOptions};
 use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets::YMD};
-use icu_decimal::{DecimalFormatter, input::Decimal};
+use icu_decimal::{CompactDecimalFormatter, DecimalFormatter, input::Decimal};
+use icu_experimental::dimension::currency::CurrencyType;
+use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_experimental::dimension::percent::formatter::PercentFormatter;
 use icu_locale_core::Locale;
 
 /// The formatters of one language.
 pub struct LangFormat {
+    locale: Locale,
     collator: Option<CollatorBorrowed<'static>>,
     decimal: Option<DecimalFormatter>,
     date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
+    /// Made on first use: most pages of most sites never show a percentage or an amount.
+    units: OnceLock<UnitFormats>,
+}
+
+/// A currency an amount is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Currency {
+    /// The new Israeli shekel, ₪.
+    Ils,
+    /// The US dollar.
+    Usd,
+}
+
+impl Currency {
+    fn code(self) -> &'static str {
+        match self {
+            Currency::Ils => "ILS",
+            Currency::Usd => "USD",
+        }
+    }
+}
+
+/// The percent and currency formatters of one language (see the module's doc).
+struct UnitFormats {
+    percent: Option<PercentFormatter<DecimalFormatter>>,
+    /// By [`Currency`]: with the amount's digits ("₪1,200").
+    money: [Option<CurrencyFormatter<DecimalFormatter>>; 2],
+    /// By [`Currency`]: in words for millions and more ("₪1.2 million").
+    money_long: [Option<CurrencyFormatter<CompactDecimalFormatter>>; 2],
+    /// Which power of ten a compact number is written with, for a number of a given size.
+    compact: Option<CompactDecimalFormatter>,
+}
+
+impl UnitFormats {
+    fn new(locale: &Locale) -> UnitFormats {
+        let currency = |c: Currency| CurrencyType::try_from_str(c.code()).ok();
+        let money = |c: Currency| {
+            CurrencyFormatter::try_new_symbol(locale.into(), currency(c)?, Default::default()).ok()
+        };
+        let money_long = |c: Currency| {
+            CurrencyFormatter::try_new_compact_long_symbol(
+                locale.into(),
+                currency(c)?,
+                Default::default(),
+            )
+            .ok()
+        };
+        UnitFormats {
+            percent: PercentFormatter::try_new(locale.into(), Default::default()).ok(),
+            money: [money(Currency::Ils), money(Currency::Usd)],
+            money_long: [money_long(Currency::Ils), money_long(Currency::Usd)],
+            compact: CompactDecimalFormatter::try_new_long(locale.into(), Default::default()).ok(),
+        }
+    }
+}
+
+/// `n` as ICU's decimal: whole numbers exactly, others by their shortest decimal text.
+fn decimal(n: f64) -> Option<Decimal> {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        Some(Decimal::from(n as i64))
+    } else {
+        Decimal::try_from_str(&format!("{n}")).ok()
+    }
 }
 
 /// The locale ICU is asked for. Arabic in Israel is written with Western digits, as Israeli
@@ -45,10 +118,16 @@ impl LangFormat {
     pub fn new(code: &str) -> LangFormat {
         let locale = icu_locale(code);
         LangFormat {
+            units: OnceLock::new(),
             collator: Collator::try_new((&locale).into(), CollatorOptions::default()).ok(),
             decimal: DecimalFormatter::try_new((&locale).into(), Default::default()).ok(),
             date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).ok(),
+            locale,
         }
+    }
+
+    fn units(&self) -> &UnitFormats {
+        self.units.get_or_init(|| UnitFormats::new(&self.locale))
     }
 
     pub fn compare(&self, a: &str, b: &str) -> Ordering {
@@ -59,18 +138,78 @@ impl LangFormat {
     }
 
     pub fn number(&self, n: f64) -> String {
-        let Some(f) = &self.decimal else {
-            return n.to_string();
+        match (&self.decimal, decimal(n)) {
+            (Some(f), Some(dec)) => f.format(&dec).to_string(),
+            _ => n.to_string(),
+        }
+    }
+
+    /// `n` per cent, in the language's pattern: "84%" (he, en), "84‎%‎" (ar: CLDR's percent
+    /// sign for Arabic with Western digits is held left to right by two marks).
+    pub fn percent(&self, n: f64) -> String {
+        match (&self.units().percent, decimal(n)) {
+            (Some(f), Some(dec)) => f.format(&dec).to_string(),
+            _ => format!("{}%", self.number(n)),
+        }
+    }
+
+    /// An amount of money in the language's pattern: "‏1,200 ‏₪" (he), "‏1,200 ₪" (ar),
+    /// "₪1,200" (en). A whole amount keeps no cents; a whole amount of a million or more that
+    /// words say exactly is said in words ("₪1.2 million", "‏1.2 מיליון ‏₪").
+    pub fn amount(&self, n: f64, currency: Currency) -> String {
+        let units = self.units();
+        let i = currency as usize;
+        let fallback = || format!("{} {}", self.number(n), currency.code());
+        let (Some(f), Some(dec)) = (&units.money[i], decimal(n)) else {
+            return fallback();
         };
-        let dec = if n.fract() == 0.0 && n.abs() < 1e15 {
-            Decimal::from(n as i64)
+        if n.fract() != 0.0 || n.abs() >= 1e15 {
+            return f.format_fixed_decimal(&dec).to_string();
+        }
+        if let (Some(long), true) = (&units.money_long[i], self.said_in_words(n)) {
+            // ICU 0.7 doubles the right-to-left mark before a Hebrew amount in words.
+            let s = long.format_fixed_decimal(&dec).to_string();
+            return s.replace("\u{200f}\u{200f}", "\u{200f}");
+        }
+        // ICU writes every amount with its currency's cents ("₪1,200.00"); a key figure of
+        // whole shekels has none. The pattern around the digits is ICU's: that of 1 (or -1),
+        // with the digits of 1.00 replaced by the amount's.
+        let one = Decimal::from(if n < 0.0 { -1 } else { 1 });
+        let pattern = f.format_fixed_decimal(&one).to_string();
+        let digits = self.decimal.as_ref().and_then(|d| {
+            Decimal::try_from_str("1.00")
+                .ok()
+                .map(|x| d.format(&x).to_string())
+        });
+        match digits.and_then(|d| pattern.split_once(&d)) {
+            Some((before, after)) => format!("{before}{}{after}", self.number(n.abs())),
+            None => f.format_fixed_decimal(&dec).to_string(),
+        }
+    }
+
+    /// Whether a whole amount is a million or more and its words say it exactly: ICU keeps
+    /// two significant digits under a hundred of a unit ("1.2 million") and whole units above
+    /// ("120 million"), so 1,200,000 is said in words and 1,250,000 is written in digits.
+    fn said_in_words(&self, n: f64) -> bool {
+        let Some(compact) = &self.units().compact else {
+            return false;
+        };
+        let n = n.abs();
+        if !(1e6..1e15).contains(&n) {
+            return false;
+        }
+        let whole = n as i64;
+        let magnitude = whole.to_string().len() as i16 - 1;
+        let exponent = i16::from(compact.compact_exponent_for_magnitude(magnitude));
+        if exponent < 6 {
+            return false;
+        }
+        let kept = if magnitude > exponent {
+            exponent
         } else {
-            match Decimal::try_from_str(&format!("{n}")) {
-                Ok(d) => d,
-                Err(_) => return n.to_string(),
-            }
+            magnitude - 1
         };
-        f.format(&dec).to_string()
+        whole % 10_i64.pow(kept as u32) == 0
     }
 
     /// How this language writes whole numbers, for a script that must write them as the pages
@@ -232,6 +371,59 @@ mod tests {
         assert_eq!(icu_locale("ar").to_string(), "ar-u-nu-latn");
         assert_eq!(icu_locale("ar-u-nu-arab").to_string(), "ar-u-nu-arab");
         assert_eq!(icu_locale("he").to_string(), "he");
+    }
+
+    /// The marks CLDR puts in, spelled out, so that a test says what is there.
+    fn marks(s: &str) -> String {
+        s.replace('\u{200f}', "<RLM>")
+            .replace('\u{200e}', "<LRM>")
+            .replace('\u{a0}', "<NBSP>")
+    }
+
+    #[test]
+    fn percentages_in_each_language() {
+        let [he, ar, en] = ["he", "ar", "en"].map(LangFormat::new);
+        assert_eq!(he.percent(84.0), "84%");
+        assert_eq!(en.percent(84.0), "84%");
+        assert_eq!(marks(&ar.percent(84.0)), "84<LRM>%<LRM>");
+        assert_eq!(en.percent(12.5), "12.5%");
+        assert_eq!(en.percent(1200.0), "1,200%");
+        // Eastern Arabic digits where the site asks for them (ICU4X 0.7 keeps the percent
+        // sign of Western digits: its percent data knows one numbering system).
+        assert!(
+            LangFormat::new("ar-u-nu-arab")
+                .percent(84.0)
+                .starts_with("٨٤")
+        );
+    }
+
+    #[test]
+    fn amounts_in_each_language() {
+        let [he, ar, en] = ["he", "ar", "en"].map(LangFormat::new);
+        let (ils, usd) = (Currency::Ils, Currency::Usd);
+        assert_eq!(marks(&he.amount(1200.0, ils)), "<RLM>1,200<NBSP><RLM>₪");
+        assert_eq!(marks(&ar.amount(1200.0, ils)), "<RLM>1,200<NBSP>₪");
+        assert_eq!(en.amount(1200.0, ils), "₪1,200");
+        assert_eq!(marks(&he.amount(1200.0, usd)), "<RLM>1,200<NBSP><RLM>$");
+        assert_eq!(marks(&ar.amount(1200.0, usd)), "<RLM>1,200<NBSP>US$");
+        assert_eq!(en.amount(1200.0, usd), "$1,200");
+        // Cents when there are some.
+        assert_eq!(en.amount(2.5, ils), "₪2.50");
+        assert_eq!(en.amount(-1200.0, usd), "-$1,200");
+        // Millions and more in words, when the words say the amount exactly.
+        assert_eq!(en.amount(1_200_000.0, ils), "₪1.2 million");
+        assert_eq!(
+            marks(&he.amount(1_200_000.0, ils)),
+            "<RLM>1.2 מיליון<NBSP><RLM>₪"
+        );
+        assert_eq!(marks(&ar.amount(1_200_000.0, ils)), "<RLM>1.2 مليون<NBSP>₪");
+        assert_eq!(en.amount(3_000_000_000.0, usd), "$3 billion");
+        assert_eq!(en.amount(120_000_000.0, usd), "$120 million");
+        assert_eq!(en.amount(1_250_000.0, ils), "₪1,250,000");
+        assert_eq!(en.amount(125_500_000.0, ils), "₪125,500,000");
+        // Under a million, digits.
+        assert_eq!(en.amount(400_000.0, ils), "₪400,000");
+        assert_eq!(en.amount(0.0, ils), "₪0");
     }
 
     #[test]

@@ -63,6 +63,9 @@ cp "$here"/components-page/* "$out/long-title-src/content/pages/components/"
 # Hebrew and Arabic pages its full stop must stay at its end.
 mkdir -p "$out/long-title-src/content/partners/tech-forward"
 cp "$here"/latin-partner/* "$out/long-title-src/content/partners/tech-forward/"
+# And a page of charts (chart-page/): bars with a long label and columns from a CSV file.
+mkdir -p "$out/long-title-src/content/pages/charts"
+cp "$here"/chart-page/* "$out/long-title-src/content/pages/charts/"
 # And a third initiative, planned, in Ofakim: long-title.site.yaml sets per_page: 1, so every
 # list is split into pages, and checks/lists.mjs filters the list from its first page to find
 # this one, which is on another.

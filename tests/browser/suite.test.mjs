@@ -8,6 +8,7 @@ import './checks/switcher.mjs';
 import './checks/filters.mjs';
 import './checks/lists.mjs';
 import './checks/map.mjs';
+import './checks/charts.mjs';
 import './checks/print.mjs';
 import './checks/serve.mjs';
 import './checks/components.mjs';

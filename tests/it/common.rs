@@ -119,3 +119,34 @@ pub fn jsonld(html: &str) -> serde_json::Value {
     let end = start + html[start..].find("</script>").expect("end of script");
     serde_json::from_str(&html[start..end]).unwrap_or_else(|e| panic!("invalid JSON-LD: {e}"))
 }
+
+/// A JPEG of `w` × `h` with a gradient, so that it has something to resize.
+pub fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 120])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+        .expect("a JPEG");
+    out
+}
+
+/// A PNG of `w` × `h` with see-through pixels at its start.
+pub fn png(w: u32, h: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbaImage::from_fn(w, h, |x, y| {
+        image::Rgba([
+            40,
+            (x % 200) as u8,
+            (y % 200) as u8,
+            if x < 20 { 0 } else { 255 },
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgba8)
+        .expect("a PNG");
+    out
+}

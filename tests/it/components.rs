@@ -249,27 +249,23 @@ fn a_video_file_of_the_entry_plays_in_the_page_with_its_captions() {
             "talk.vtt"
         };
         let want = format!(
-            "<video controls preload=\"none\" width=\"640\" height=\"360\"><source src=\"talk.mp4\" type=\"video/mp4\"><track kind=\"captions\" src=\"{captions}\" srclang=\"{lang}\" label=\"{name}\" default></video>"
+            "<video controls preload=\"none\" width=\"640\" height=\"360\"><source src=\"/kb/media/pages/components/talk.mp4\" type=\"video/mp4\"><track kind=\"captions\" src=\"/kb/media/pages/components/{captions}\" srclang=\"{lang}\" label=\"{name}\" default></video>"
         );
         assert!(html.contains(&want), "{lang}: {want}\n{html}");
         assert!(
             html.contains(&format!(
-                "<figcaption><a href=\"talk.mp4\">{}</a></figcaption>",
+                "<figcaption><a href=\"/kb/media/pages/components/talk.mp4\">{}</a></figcaption>",
                 words(lang)
             )),
             "{lang}"
         );
-        // The files are beside the page.
+        // The files are published once for all languages, at the entry's media address.
         assert!(
             site.out()
-                .join(format!("{lang}/pages/components/{captions}"))
+                .join(format!("media/pages/components/{captions}"))
                 .is_file()
         );
-        assert!(
-            site.out()
-                .join(format!("{lang}/pages/components/talk.mp4"))
-                .is_file()
-        );
+        assert!(site.out().join("media/pages/components/talk.mp4").is_file());
     }
     // `sulam check` finds the addresses good and every file used.
     let report = sulam::commands::check::check(site.root(), None);
@@ -300,11 +296,11 @@ fn a_body_with_raw_html_keeps_what_the_components_write() {
             "<div class=\"video\" data-video-host=\"youtube\" data-video-id=\"dQw4w9WgXcQ\">"
                 .to_string(),
             format!(
-                "<button type=\"button\" class=\"video-poster\" aria-label=\"{}{}\" hidden=\"\">",
+                "<button type=\"button\" class=\"video-poster\" aria-label=\"{}{}\" hidden>",
                 play_label(lang),
                 words(lang)
             ),
-            "<track kind=\"captions\" src=\"talk.vtt\"".to_string(),
+            "<track kind=\"captions\" src=\"/kb/media/pages/components/talk.vtt\"".to_string(),
             "preload=\"none\"".to_string(),
         ] {
             assert!(html.contains(&kept), "{lang}: {kept}\n{html}");

@@ -91,8 +91,49 @@ fn set(ids: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn the_key_figures_and_their_sources_are_the_brochures() {
-    let values = ["400,000", "75", "8", "170", "10", "2", "2", "9", "84", "13"];
-    for lang in ["he", "ar", "en"] {
+    // "About" where the brochure says about (כ-75, בכ-170), the gaps as times, the
+    // matriculation rates as percentages: each in the words and signs of its language.
+    let pct = |n: u32| format!("{n}\u{200e}%\u{200e}");
+    for (lang, values) in [
+        (
+            "he",
+            [
+                "400,000", "כ־75", "8", "כ־170", "10", "פי 2", "פי 2", "פי 9", "84%", "13%",
+            ]
+            .map(String::from),
+        ),
+        (
+            "ar",
+            [
+                "400,000".to_string(),
+                "حوالي 75".into(),
+                "8".into(),
+                "حوالي 170".into(),
+                "10".into(),
+                "ضعفان".into(),
+                "ضعفان".into(),
+                "9 أضعاف".into(),
+                pct(84),
+                pct(13),
+            ],
+        ),
+        (
+            "en",
+            [
+                "400,000",
+                "about 75",
+                "8",
+                "about 170",
+                "10",
+                "2 times",
+                "2 times",
+                "9 times",
+                "84%",
+                "13%",
+            ]
+            .map(String::from),
+        ),
+    ] {
         let home = read(&format!("{lang}/index.html"));
         let shown = texts_of(&home, "span", "figure-value");
         assert_eq!(shown, values, "{lang}: the key figures, in order");
@@ -101,9 +142,9 @@ fn the_key_figures_and_their_sources_are_the_brochures() {
     let labels = texts_of(&en, "span", "figure-label");
     for (label, says) in labels.iter().zip([
         "people benefit each year",
-        "philanthropic partners, approximately",
+        "philanthropic partners",
         "member non-profits in the Rashi network",
-        "local authorities across the country where the foundation works, approximately",
+        "local authorities across the country where the foundation works",
         "government ministries",
         "bachelor's degree holder",
         "vocabulary of a three-year-old",
@@ -465,4 +506,67 @@ fn the_translations_are_stamped_as_checked_and_the_arabic_page_as_written_from_i
     );
     // And it still carries the Hebrew paragraph of seed 002 as Hebrew.
     assert!(read("ar/initiatives/municipal-mobility/index.html").contains("<p lang=\"he\">"));
+}
+
+#[test]
+fn the_about_page_charts_the_brochures_inequality_figures_with_their_sources() {
+    for (lang, established, disadvantaged, cbs) in [
+        (
+            "he",
+            "יישובים מבוססים",
+            "יישובים מוחלשים",
+            "הלשכה המרכזית לסטטיסטיקה",
+        ),
+        (
+            "ar",
+            "بلدات ميسورة",
+            "بلدات مستضعفة",
+            "دائرة الإحصاء المركزية",
+        ),
+        (
+            "en",
+            "Established towns",
+            "Disadvantaged towns",
+            "Central Bureau of Statistics",
+        ),
+    ] {
+        let about = read(&format!("{lang}/pages/about/index.html"));
+        assert_eq!(
+            about.matches("<figure class=\"chart chart-bar\">").count(),
+            2,
+            "{lang}"
+        );
+        // The numbers in a table for screen readers, in the page's signs.
+        let row = |label: &str| {
+            let at = about
+                .find(&format!("<th scope=\"row\">{label}</th><td>"))
+                .unwrap_or_else(|| panic!("{lang}: no row {label}"));
+            let rest = &about[at..];
+            strip_tags(&rest[rest.find("<td>").unwrap_or(0)..rest.find("</td>").unwrap_or(0)])
+        };
+        assert!(
+            row(established).starts_with("84"),
+            "{lang}: {}",
+            row(established)
+        );
+        assert!(
+            row(disadvantaged).starts_with("13"),
+            "{lang}: {}",
+            row(disadvantaged)
+        );
+        assert!(
+            about.contains(&format!("<cite>{cbs}</cite>")),
+            "{lang}: the source"
+        );
+        // Shoresh for the earnings gap, studies in the US for vocabulary (seed 003).
+        let second = &about[about.rfind("<figure class=\"chart").unwrap_or(0)..];
+        let cite = &second[second.find("<cite>").unwrap_or(0)..second.find("</cite>").unwrap_or(0)];
+        for source in match lang {
+            "he" => ["מוסד שורש", "מחקרים בארצות הברית"],
+            "ar" => ["معهد شورش", "أبحاث في الولايات المتحدة"],
+            _ => ["Shoresh Institution", "studies in the United States"],
+        } {
+            assert!(cite.contains(source), "{lang}: {source} in {cite}");
+        }
+    }
 }

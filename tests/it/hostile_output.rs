@@ -184,10 +184,10 @@ fn a_stylesheet_named_as_the_themes_points_to_a_theme_of_ones_own() {
 fn two_files_of_the_author_at_one_address_are_an_error() {
     let s = Site::fixture("basic");
     s.write("content/towns/ofakim/map.pdf", "one");
-    s.write("static/he/towns/ofakim/map.pdf", "two");
+    s.write("static/media/towns/ofakim/map.pdf", "two");
     let m = messages(&s.build_err());
     assert!(
-        m.contains("this file would be published at /he/towns/ofakim/map.pdf, where content/towns/ofakim/map.pdf is published too"),
+        m.contains("this file would be published at /media/towns/ofakim/map.pdf, where content/towns/ofakim/map.pdf is published too"),
         "{m}"
     );
 }

@@ -12,6 +12,7 @@ mod common;
 
 mod brand;
 mod build_command;
+mod charts;
 mod check;
 mod components;
 mod contacts;
@@ -27,6 +28,7 @@ mod hostile_hints;
 mod hostile_output;
 mod hostile_words;
 mod lists;
+mod media;
 mod mistakes;
 mod pages;
 mod readers;

@@ -74,6 +74,10 @@ fn assert_rebuild_matches(
         served.output.copies, fresh.output.copies,
         "copied files differ"
     );
+    assert_eq!(
+        served.output.made, fresh.output.made,
+        "versions of pictures differ"
+    );
     outcome
 }
 

@@ -337,11 +337,13 @@ fn root_chooser_and_404_and_assets_are_written() {
         s.page("404.html")
             .contains("<html lang=\"he\" dir=\"rtl\">")
     );
+    // An entry's file is published once, whatever the number of languages.
+    assert!(s.out().join("media/initiatives/alpha/photo.svg").is_file());
     for l in ["he", "ar", "en"] {
         assert!(
-            s.out()
+            !s.out()
                 .join(format!("{l}/initiatives/alpha/photo.svg"))
-                .is_file()
+                .exists()
         );
     }
     assert!(s.out().join("favicon.ico").is_file());
@@ -758,9 +760,10 @@ fn every_internal_link_of_the_fixture_resolves() {
             }
         }
     }
-    // The search pages' stylesheet and script in each language, and the body's four links in
-    // each (Hebrew and Arabic borrow the English body: their files have none).
-    assert_eq!(relative, 3 * 2 + 3 * 4);
+    // The search pages' stylesheet and script in each language, and the body's three links to
+    // pages in each (Hebrew and Arabic borrow the English body: their files have none); the
+    // link to the entry's file leads to where it is published, under /kb/media/.
+    assert_eq!(relative, 3 * 2 + 3 * 3);
     // A relative link that leads nowhere is caught.
     assert!(
         resolve(
@@ -894,8 +897,11 @@ fn alt_text_in_hebrew_and_arabic_reaches_the_page() {
         ("en", "Wooden steps at the school&#39;s entrance"),
     ] {
         let page = s.page(&format!("{lang}/initiatives/alpha/index.html"));
+        // The picture (360 pixels wide) is its own largest version.
         assert!(
-            page.contains(&format!("<img src=\"steps.png\" alt=\"{alt}\"")),
+            page.contains(&format!(
+                "<img src=\"/kb/media/initiatives/alpha/steps.png\" srcset=\"/kb/media/initiatives/alpha/steps.png 360w\" sizes=\"(min-width: 46rem) 44rem, calc(100vw - 2rem)\" width=\"360\" height=\"760\" alt=\"{alt}\""
+            )),
             "{lang}: {}",
             page.lines()
                 .filter(|l| l.contains("<img"))

@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use super::Served;
 use crate::diagnostics::{self, Diagnostic};
-use crate::model::content::Collection;
+use crate::model::content::{Collection, HOME};
 use crate::model::folders;
-use crate::model::urls::entry_path;
+use crate::model::urls::media_dir;
 use crate::output::Output;
 use crate::site::{Change, Drafts, Page, Site};
 
@@ -196,7 +196,8 @@ impl Builder {
         }
         site.strings.report_missing(&mut diags);
         // An entry's file where a page goes: the pages rendered now, or the others served.
-        for (path, source) in &scratch.copies {
+        let made = scratch.made.iter().map(|(path, m)| (path, &m.source));
+        for (path, source) in scratch.copies.iter().chain(made) {
             if scratch.files.contains_key(path) || served.output.files.contains_key(path) {
                 diags.push(site.clash(path, source));
             }
@@ -215,20 +216,17 @@ impl Builder {
             // edited page is not kept waiting for it.
             self.search_pending = true;
             // The entries' own files: removed ones go, the rest are as the pages list them.
-            let langs: Vec<String> = site
-                .config
-                .languages
+            let folders: Vec<String> = pages
                 .iter()
-                .map(|l| l.code.clone())
-                .collect();
-            served.output.copies.retain(|path, _| {
-                !pages.iter().any(|p| match p {
-                    Page::Entry(c, id) => langs
-                        .iter()
-                        .any(|l| path.starts_with(&entry_path(*c, id, l))),
-                    _ => false,
+                .filter_map(|p| match p {
+                    Page::Entry(c, id) => Some(media_dir(*c, id)),
+                    Page::Home => Some(media_dir(Collection::Pages, HOME)),
+                    _ => None,
                 })
-            });
+                .collect();
+            let stale = |path: &String| folders.iter().any(|f| path.starts_with(f.as_str()));
+            served.output.copies.retain(|path, _| !stale(path));
+            served.output.made.retain(|path, _| !stale(path));
             // A list's pages, a year of news, a filter page that the change leaves empty.
             let gone: Vec<String> = served
                 .output
@@ -278,6 +276,7 @@ impl Builder {
                 .files
                 .keys()
                 .chain(served.output.copies.keys())
+                .chain(served.output.made.keys())
                 .filter(|p| !fresh.output.contains(p))
                 .cloned()
                 .collect();
@@ -287,7 +286,7 @@ impl Builder {
                     changed.insert(path.clone());
                 }
             }
-            for path in fresh.output.copies.keys() {
+            for path in fresh.output.copies.keys().chain(fresh.output.made.keys()) {
                 changed.insert(path.clone());
             }
             served.output = fresh.output;
@@ -335,6 +334,12 @@ pub(super) fn merge(output: &mut Output, fresh: Output, sources: &[PathBuf]) -> 
             changed.insert(path.clone());
         }
         output.copies.insert(path, source);
+    }
+    for (path, made) in fresh.made {
+        if sources.contains(&made.source) || output.made.get(&path) != Some(&made) {
+            changed.insert(path.clone());
+        }
+        output.made.insert(path, made);
     }
     changed.into_iter().collect()
 }

@@ -13,6 +13,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use super::AppState;
 use crate::diagnostics::Diagnostic;
+use crate::output::Made;
 
 pub(super) async fn sse(
     State(state): State<AppState>,
@@ -70,6 +71,8 @@ pub(super) async fn translations(State(state): State<AppState>) -> Response {
 pub(super) enum Found {
     Bytes(Vec<u8>),
     File(PathBuf),
+    /// A version of a picture, made on the first request (through the picture cache).
+    Made(Made),
 }
 
 pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
@@ -78,6 +81,9 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
         let served = state.served.read().ok()?;
         if let Some(b) = served.output.files.get(p) {
             return Some(Found::Bytes(b.clone()));
+        }
+        if let Some(m) = served.output.made.get(p) {
+            return Some(Found::Made(m.clone()));
         }
         served.output.copies.get(p).cloned().map(Found::File)
     };
@@ -118,6 +124,30 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
                     .into_response();
             }
         },
+        Found::Made(made) => {
+            let cache = state.cache.clone();
+            let source = made.source.clone();
+            let versions = [made.version];
+            let result =
+                tokio::task::spawn_blocking(move || cache.versions(&source, &versions)).await;
+            match result {
+                Ok(Ok(mut bytes)) => bytes.pop().unwrap_or_default(),
+                Ok(Err(words)) => {
+                    let shown = made
+                        .source
+                        .strip_prefix(&state.root)
+                        .unwrap_or(&made.source);
+                    return (
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        format!("cannot make this picture from {}: {words}", shown.display()),
+                    )
+                        .into_response();
+                }
+                Err(e) => {
+                    return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response();
+                }
+            }
+        }
     };
     let kind = content_type(&file);
     let body = if kind.starts_with("text/html") {

@@ -1,7 +1,9 @@
 //! `sulam serve`: builds the site in memory, serves it on 127.0.0.1, watches the site's files
 //! and, after a change, renders again only the pages the change touches, then tells the open
 //! pages to reload. A mistake is shown over the page with the terminal's words while the last
-//! good pages stay served. Nothing is written to disk: `public/` is never touched.
+//! good pages stay served. Nothing is written to disk but the picture cache: `public/` is never
+//! touched; a smaller version of a picture is made when the browser first asks for it, and
+//! kept in `.sulam-cache/` as `build` keeps it.
 //!
 //! `builder` keeps the site and knows what a change touches; `watch` turns file events into
 //! rebuilds and tells the open pages; `http` answers the browser (pages with the live-reload
@@ -47,6 +49,8 @@ pub(super) struct AppState {
     served: Arc<RwLock<Served>>,
     events: broadcast::Sender<String>,
     root: PathBuf,
+    /// Versions of pictures are made when first asked for, and kept here between runs.
+    cache: Arc<crate::media::Cache>,
 }
 
 /// Runs until the process is stopped. Returns an error only when it cannot start.
@@ -78,6 +82,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), Diagnostic> {
         served: Arc::new(RwLock::new(served)),
         events: events.clone(),
         root: root.clone(),
+        cache: Arc::new(crate::media::Cache::new(&root)),
     };
 
     let (tx, rx) = mpsc::channel();

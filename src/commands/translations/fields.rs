@@ -34,6 +34,7 @@ pub(crate) fn field_value(lf: &LangFile, field: &str) -> Option<serde_json::Valu
         "summary" => text(&f.summary),
         "audience" => text(&f.audience),
         "timeframe" => text(&f.timeframe),
+        "image_alt" => text(&f.image_alt),
         "role" => text(&f.role),
         "address" => text(&f.address),
         "pillars" => f.pillars.as_ref().and_then(|v| to_value(v).ok()),

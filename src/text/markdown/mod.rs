@@ -1,12 +1,18 @@
 //! Markdown bodies to HTML: pulldown-cmark with tables, footnotes and heading ids, then the
 //! bidi care of `lang.rs` applied per block, then ammonia to remove what could run code.
 //!
-//! Components are modules of their own: callouts (`callout.rs`), quotations (`quote.rs`) and
-//! fenced blocks that are not code (`fenced_block`: ```` ```video ````, `video.rs`).
+//! Components are modules of their own: callouts (`callout.rs`), quotations (`quote.rs`),
+//! and the fenced blocks that are not code (`component`: ```` ```video ```` in `video.rs`,
+//! ```` ```chart ```` in `chart.rs`), whose HTML is put in after the cleaner, which would take
+//! an SVG apart.
 
 mod callout;
+mod chart;
+mod image;
 mod quote;
 mod video;
+
+pub use image::{Picture, Shown, picture_html, relative_path};
 
 use std::collections::{HashMap, HashSet};
 
@@ -32,19 +38,37 @@ pub struct Context<'a> {
 
 /// The files of the entry a body belongs to.
 #[derive(Clone, Copy)]
-#[allow(dead_code)] // read by the components (images, charts, video) as they land
 pub struct EntryFiles<'a> {
     /// The entry's folder on disk.
     pub dir: &'a std::path::Path,
     /// The entry's files by the name they are published under, relative to `dir`.
     pub names: &'a [std::path::PathBuf],
+    /// The address the entry's files are published under, ending in `/`: a file's address
+    /// is this and its name.
+    pub address: &'a str,
+    /// The entry's pictures by name, with their versions' addresses and sizes.
+    pub pictures: &'a std::collections::BTreeMap<String, Picture>,
+    /// How wide the theme shows a picture of the body (the `sizes` attribute).
+    pub sizes: &'a str,
+}
+
+impl EntryFiles<'_> {
+    /// Whether `name` (relative to the entry's folder, `/` between folders) is one of its files.
+    pub fn has(&self, name: &str) -> bool {
+        self.names
+            .iter()
+            .any(|n| n.to_string_lossy().replace('\\', "/") == name)
+    }
 }
 
 /// The address of the entry's file `name` (one of `EntryFiles::names`) from the page that
 /// shows the body. Every component addresses the entry's files through this one function.
-fn entry_file_url(_cx: &Context, name: &str) -> String {
-    // The entry's files are published beside each of its pages.
-    name.to_string()
+pub(super) fn entry_file_url(cx: &Context, name: &str) -> String {
+    // Published once for all languages, at the entry's media address (see `EntryFiles`).
+    match &cx.files {
+        Some(f) => format!("{}{name}", f.address),
+        None => name.to_string(),
+    }
 }
 
 /// The UI strings that components print, for `sulam check` to find in every language.
@@ -88,8 +112,40 @@ pub struct Rendered {
     pub removed: Vec<String>,
     /// Mistakes in the body's components (a chart value that is not a number, a video
     /// without a title), each at its line counted from the body's first line (1): the caller
-    /// adds the file and moves the line to the file's.
+    /// adds the file and moves the line to the file's. A mistake that already names a file is
+    /// in that file of the entry (a chart's CSV file, named from the entry's folder), at that
+    /// file's own line.
     pub problems: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// A fenced block that is a component: its HTML, and its mistakes as in `Rendered::problems`.
+pub struct Component {
+    pub html: String,
+    pub problems: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// The component that a fenced block's info string names, if any. `text` is the block's
+/// content, `line` the body's line (from 1) of its first line.
+fn component(info: &str, text: &str, line: usize, cx: &Context) -> Option<Component> {
+    match info.split_whitespace().next()? {
+        "chart" => Some(chart::render(text, line, cx)),
+        "video" => {
+            let mut problems = Vec::new();
+            // The video's lines are counted from its fence, the line before.
+            let html = video::render(text, line as u64 - 1, cx, &mut problems);
+            Some(Component { html, problems })
+        }
+        _ => None,
+    }
+}
+
+/// A text that `markdown` does not hold, to mark where components go in the HTML.
+fn component_marker(markdown: &str) -> String {
+    let mut marker = String::from("sulam-component-");
+    while markdown.contains(&marker) {
+        marker.push('x');
+    }
+    marker
 }
 
 /// The Markdown the site is written in: tables, footnotes, strikethrough, heading ids and
@@ -131,14 +187,31 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
     // Without raw HTML and with ordinary addresses only, pulldown-cmark's output is escaped
     // already and the cleaner (an HTML parse, most of this function's time) is skipped.
     let mut needs_cleaning = false;
+    let marker = component_marker(markdown);
     let mut lines = Lines::new(markdown);
+    let mut components: Vec<Component> = Vec::new();
     let mut parser = Parser::new_ext(markdown, options).into_offset_iter();
     while let Some((ev, range)) = parser.next() {
-        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &ev
-            && let Some(html) =
-                fenced_block(info, &mut parser, lines.at(range.start), cx, &mut problems)
-        {
-            events.push(Event::Html(html.into()));
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &ev {
+            let mut text = String::new();
+            for (ev, _) in parser.by_ref() {
+                match ev {
+                    Event::Text(t) => text.push_str(&t),
+                    _ => break,
+                }
+            }
+            // The block's first line is the one after its fence.
+            let line = lines.at(range.start) as usize + 1;
+            if let Some(c) = component(info, &text, line, cx) {
+                events.push(Event::Html(
+                    format!("<p>{marker}{}</p>\n", components.len()).into(),
+                ));
+                components.push(c);
+            } else {
+                events.push(ev.clone());
+                events.push(Event::Text(text.into()));
+                events.push(Event::End(TagEnd::CodeBlock));
+            }
             continue;
         }
         if let Event::Html(h) | Event::InlineHtml(h) = &ev {
@@ -162,6 +235,7 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
         events.push(ev);
     }
 
+    let (mut events, pictures) = image::rewrite(events, markdown, cx, &mut problems);
     let quotes = quote::Quotes::find(&mut events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashSet<String> = HashSet::new();
@@ -248,42 +322,59 @@ pub fn render(markdown: &str, cx: &Context) -> Rendered {
         i += 1;
     }
 
+    let out = image::place(out, pictures);
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    if needs_cleaning {
+        html = clean_html(&html);
+    }
+    let html = put_components(&html, &marker, components, &mut problems);
     Rendered {
-        html: if needs_cleaning {
-            clean_html(&html)
-        } else {
-            html
-        },
+        html,
         removed,
         problems,
     }
 }
 
-/// A fenced block that is a component rather than code, by its info string: its HTML, the
-/// block's events taken from `parser`. `None` for code. `line` is the fence's, from 1.
-fn fenced_block<'a>(
-    info: &str,
-    parser: &mut impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
-    line: u64,
-    cx: &Context,
+/// `html` with each component's marker paragraph (`<p>{marker}{n}</p>`) replaced by the
+/// component's HTML, in one pass however many there are; their problems go to `problems`.
+fn put_components(
+    html: &str,
+    marker: &str,
+    components: Vec<Component>,
     problems: &mut Vec<crate::diagnostics::Diagnostic>,
-) -> Option<String> {
-    type Component = fn(&str, u64, &Context, &mut Vec<crate::diagnostics::Diagnostic>) -> String;
-    let component: Component = match info.split_whitespace().next()? {
-        "video" => video::render,
-        _ => return None,
-    };
-    let mut source = String::new();
-    for (ev, _) in parser.by_ref() {
-        match ev {
-            Event::Text(t) => source.push_str(&t),
-            Event::End(TagEnd::CodeBlock) => break,
-            _ => {}
+) -> String {
+    if components.is_empty() {
+        return html.to_string();
+    }
+    let mut parts: Vec<Option<String>> = Vec::with_capacity(components.len());
+    for c in components {
+        problems.extend(c.problems);
+        parts.push(Some(c.html));
+    }
+    let open = format!("<p>{marker}");
+    let mut out =
+        String::with_capacity(html.len() + parts.iter().flatten().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(at) = rest.find(&open) {
+        let after = &rest[at + open.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let close = "</p>\n";
+        let n: Option<usize> = after[..digits].parse().ok();
+        match n.and_then(|n| parts.get_mut(n)).and_then(Option::take) {
+            Some(component) if after[digits..].starts_with(close) => {
+                out.push_str(&rest[..at]);
+                out.push_str(&component);
+                rest = &after[digits + close.len()..];
+            }
+            _ => {
+                out.push_str(&rest[..at + open.len()]);
+                rest = after;
+            }
         }
     }
-    Some(component(&source, line, cx, problems))
+    out.push_str(rest);
+    out
 }
 
 /// A blockquote's start or end: a callout's, a quotation's (`quote`: it is one), or a plain
@@ -473,6 +564,7 @@ fn dangerous_parts(html: &str) -> Vec<String> {
 fn cleaner() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.add_tags([
+        "picture",
         "bdi",
         "bdo",
         "iframe",
@@ -510,8 +602,11 @@ fn cleaner() -> ammonia::Builder<'static> {
     b.add_tag_attributes("button", ["type", "aria-label", "hidden"]);
     b.add_tag_attributes("span", ["aria-hidden"]);
     b.add_tag_attributes("audio", ["src", "controls"]);
-    b.add_tag_attributes("source", ["src", "type"]);
-    b.add_tag_attributes("img", ["loading", "width", "height"]);
+    b.add_tag_attributes("source", ["src", "type", "srcset", "sizes"]);
+    b.add_tag_attributes(
+        "img",
+        ["loading", "width", "height", "srcset", "sizes", "decoding"],
+    );
     b.add_tag_attributes("td", ["colspan", "rowspan", "style"]);
     b.add_tag_attributes("th", ["colspan", "rowspan", "scope", "style"]);
     b.add_tag_attributes("ol", ["start"]);

@@ -318,7 +318,9 @@ fn yaml_problem(err: &serde_saphyr::Error, source: &str, fence: u64) -> Diagnost
         field: field.map(str::to_string),
         ..YamlPlace::default()
     };
-    let d = yaml_diagnostic(err, std::path::Path::new(""), fence, &place);
+    let mut d = yaml_diagnostic(err, std::path::Path::new(""), fence, &place);
+    // At a line of the body: the caller names the file (a file here would be another one).
+    d.file = None;
     // The general hint speaks of files of facts; a video block is smaller.
     if d.message.starts_with("expected 'field: value' lines") {
         return d.hint(
@@ -584,9 +586,14 @@ mod render_tests {
             .iter()
             .map(PathBuf::from)
             .collect();
+        let pictures = std::collections::BTreeMap::new();
+        // An empty address: the entry's files are named as they are, as these tests expect.
         let cx = Context::new(lang, dir, &langs).with_files(EntryFiles {
             dir: std::path::Path::new("content/initiatives/x"),
             names: &names,
+            address: "",
+            pictures: &pictures,
+            sizes: "",
         });
         let r = render_body(markdown, &cx);
         let problems = r
@@ -787,7 +794,8 @@ mod render_tests {
 
     #[test]
     fn the_cleaner_keeps_what_components_write() {
-        // Raw HTML in the body sends all of it through the cleaner.
+        // Raw HTML in the body sends all of it through the cleaner; a video, like every
+        // fenced component, is put in after it, as written.
         let (h, _) = body(
             "<span lang=\"he\">שלום</span>\n\n> [!TIP]\n> a\n\n```video\nurl: https://youtu.be/dQw4w9WgXcQ\ntitle: A talk\n```\n\n```video\nurl: talk.mp4\ntitle: A talk\ncaptions: talk.vtt\n```\n",
             "en",
@@ -797,9 +805,9 @@ mod render_tests {
             "<div class=\"callout callout-tip\" role=\"note\">",
             "<span class=\"callout-icon\" aria-hidden=\"true\"></span>",
             "<div class=\"video\" data-video-host=\"youtube\" data-video-id=\"dQw4w9WgXcQ\">",
-            "<button type=\"button\" class=\"video-poster\" aria-label=\"Play video: A talk\" hidden=\"\">",
-            "<video controls=\"\" preload=\"none\" width=\"640\" height=\"360\">",
-            "<track kind=\"captions\" src=\"talk.vtt\" srclang=\"en\" label=\"English\" default=\"\">",
+            "<button type=\"button\" class=\"video-poster\" aria-label=\"Play video: A talk\" hidden>",
+            "<video controls preload=\"none\" width=\"640\" height=\"360\">",
+            "<track kind=\"captions\" src=\"talk.vtt\" srclang=\"en\" label=\"English\" default>",
         ] {
             assert!(h.contains(kept), "{kept}: {h}");
         }

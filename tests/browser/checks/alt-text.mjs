@@ -58,9 +58,17 @@ describe('pictures keep the words that describe them', () => {
         const page = await context.newPage();
         for (const p of all) {
           await open(page, s.url(p.page));
-          const alts = await page.evaluate((src) => [...document.querySelectorAll('main img')]
-            .filter((img) => img.getAttribute('src') === src || img.getAttribute('src').endsWith('/' + src))
-            .map((img) => img.getAttribute('alt')), p.src);
+          // The <img> loads the file, or (a JPEG or PNG) its largest version, `<name>.<width>.<ext>`.
+          const alts = await page.evaluate((src) => {
+            const stem = src.replace(/\.[^./]+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            const version = new RegExp(`/${stem}\\.\\d+\\.(jpg|png)$`);
+            return [...document.querySelectorAll('main img')]
+              .filter((img) => {
+                const s = img.getAttribute('src') || '';
+                return s === src || s.endsWith('/' + src) || version.test(s);
+              })
+              .map((img) => img.getAttribute('alt'));
+          }, p.src);
           assert.ok(alts.length > 0, `${p.file}: no <img> of ${p.src} on ${p.page}`);
           for (const alt of alts) {
             assert.equal(alt?.trim(), p.alt, `${p.file}: the picture ${p.src} on ${p.page} lost its description`);

@@ -168,6 +168,29 @@ partners-by-sector = الشركاء حسب القطاع
 figure-source = المصدر:
 logo-of = شعار { $name }
 
+# Figures and charts (docs/figures.md, docs/charts.md). $value is the number as written
+# (with its percent sign or currency), $n the number itself, for plural forms.
+figure-approx = { $unit ->
+    [times] { $value } تقريبًا
+   *[other] حوالي { $value }
+}
+figure-range = { $from }–{ $to }
+figure-times = { $n ->
+    [zero] { $value } ضعف
+    [one] ضعف واحد
+    [two] ضعفان
+    [few] { $value } أضعاف
+    [many] { $value } ضعفًا
+   *[other] { $value } ضعف
+}
+figure-times-range = { $n ->
+    [few] { $value } أضعاف
+    [many] { $value } ضعفًا
+   *[other] { $value } ضعف
+}
+chart-label-column = البند
+chart-value-column = القيمة
+
 accessibility-statement = بيان الإتاحة
 statement-standard-heading = المعيار والمستوى
 statement-standard = بُني هذا الموقع ليستوفي { $standard }، كما تشترط أنظمة المساواة في الحقوق للأشخاص ذوي الإعاقة (ملاءمات الإتاحة للخدمة) لسنة 2013.

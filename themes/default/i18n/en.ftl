@@ -131,6 +131,18 @@ partners-by-sector = Partners by sector
 figure-source = Source:
 logo-of = Logo of { $name }
 
+# Figures and charts (docs/figures.md, docs/charts.md). $value is the number as written
+# (with its percent sign or currency), $n the number itself, for plural forms.
+figure-approx = about { $value }
+figure-range = { $from }–{ $to }
+figure-times = { $n ->
+    [one] { $value } time
+   *[other] { $value } times
+}
+figure-times-range = { $value } times
+chart-label-column = Item
+chart-value-column = Value
+
 accessibility-statement = Accessibility statement
 statement-standard-heading = Standard and level
 statement-standard = This site is built to meet { $standard }, as the Equal Rights for Persons with Disabilities (Service Accessibility Adjustments) Regulations, 2013, require.

@@ -141,6 +141,18 @@ partners-by-sector = שותפים לפי מגזר
 figure-source = מקור:
 logo-of = הלוגו של { $name }
 
+# Figures and charts (docs/figures.md, docs/charts.md). $value is the number as written
+# (with its percent sign or currency), $n the number itself, for plural forms.
+figure-approx = { $unit ->
+    [times] בערך { $value }
+   *[other] כ־{ $value }
+}
+figure-range = { $from }–{ $to }
+figure-times = פי { $value }
+figure-times-range = פי { $value }
+chart-label-column = פריט
+chart-value-column = ערך
+
 accessibility-statement = הצהרת נגישות
 statement-standard-heading = תקן ורמה
 statement-standard = האתר בנוי כך שיעמוד ב{ $standard }, כנדרש בתקנות שוויון זכויות לאנשים עם מוגבלות (התאמות נגישות לשירות), התשע״ג-2013.
