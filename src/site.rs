@@ -14,7 +14,7 @@ use crate::model::config::SiteConfig;
 use crate::model::content::{self, Collection, Content, is_home};
 use crate::model::folders;
 use crate::model::link::{self, Links};
-use crate::model::urls::{entry_path, index_file};
+use crate::model::urls::{self, entry_path, index_file};
 use crate::output::Output;
 use crate::render::extras::write_extras;
 use crate::render::pages::{RenderedPage, render_page};
@@ -334,6 +334,18 @@ impl Site {
         }
     }
 
+    /// Whether `file` (a file of the output) is one that rendering `page` writes, in this
+    /// state of the site or another: a list's pages and a year's news, the filter pages, come
+    /// and go with the entries and their facts, and `serve` removes those a new rendering of
+    /// `page` no longer writes. Other pages write one file each, always.
+    pub fn writes(&self, page: &Page, file: &str) -> bool {
+        self.config.languages.iter().any(|l| match page {
+            Page::List(c) => urls::is_list_file(*c, &l.code, file),
+            Page::Filters => urls::is_filter_file(&l.code, file),
+            Page::Home | Page::Entry(..) | Page::Statement => false,
+        })
+    }
+
     /// The pages that show something of entry (`c`, `id`): its own, the entries it names and
     /// that name it, its collection's list, and the home page for initiatives and news.
     fn shown_on(&self, c: Collection, id: &str) -> Vec<Page> {
@@ -424,16 +436,18 @@ impl Site {
             .flat_map(|l| pages.iter().map(move |p| (l.code.as_str(), p)))
             .filter(|(_, p)| **p != Page::Filters)
             .collect();
-        let results: Vec<Result<RenderedPage, Diagnostic>> = jobs
+        let results: Vec<Result<Vec<RenderedPage>, Diagnostic>> = jobs
             .par_iter()
             .map(|(lang, page)| render_page(&m, &self.tera, page, lang))
             .collect();
         let mut count = 0;
         for r in results {
             match r {
-                Ok(p) => {
-                    out.add(p.path, p.html);
-                    count += 1;
+                Ok(rendered) => {
+                    for p in rendered {
+                        out.add(p.path, p.html);
+                        count += 1;
+                    }
                 }
                 Err(d) => diags.push(d),
             }

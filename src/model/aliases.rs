@@ -37,6 +37,11 @@ fn problem(content: &Content, seen: &Aliases, entry: &Entry, a: &Ref) -> Option<
             format!("'aliases' holds '{old}', which is not an id"),
             "an id is lower-case letters, digits and '-', as in the folder's name".to_string(),
         )
+    } else if let Some(problem) = (c == Collection::News)
+        .then(|| super::content::year_id_problem(old))
+        .flatten()
+    {
+        problem
     } else if old == entry.id {
         (
             format!("'aliases' holds the entry's own id '{old}'"),

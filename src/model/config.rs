@@ -44,6 +44,10 @@ pub(crate) struct RawSite {
     brand: Option<Brand>,
     #[serde(default)]
     menu: Vec<MenuItem>,
+    /// Lists longer than this are split into pages (default 36).
+    #[serde(default)]
+    #[schemars(with = "Option<u64>", extend("minimum" = 1))]
+    per_page: Option<serde_saphyr::Spanned<u64>>,
 }
 
 /// `map:` in site.yaml: the frame of the town maps, and a picture to draw under the towns.
@@ -128,7 +132,14 @@ pub struct SiteConfig {
     pub accent: Option<Accent>,
     /// `menu:` of site.yaml: extra links in the header.
     pub menu: Vec<MenuItem>,
+    /// How many entries a page of a list shows: `per_page`, else [`DEFAULT_PER_PAGE`].
+    pub per_page: usize,
 }
+
+/// How many entries a page of a list shows when site.yaml does not say. 36 fills rows of two,
+/// three and four cards alike, keeps a phone's scroll to a few screens, and is more than the
+/// example site's longest list (25 initiatives), so a small site never meets a second page.
+pub const DEFAULT_PER_PAGE: usize = 36;
 
 /// The names a site's own icon may have in `static/`, with their types, in the order they are
 /// preferred.
@@ -213,6 +224,7 @@ impl SiteConfig {
         for item in &raw.menu {
             errors.0.extend(brand::menu_url(item));
         }
+        let per_page = raw.checked_per_page(&mut errors);
         let ok = errors.0.is_empty();
         for e in errors.0 {
             diags.push(e);
@@ -236,6 +248,7 @@ impl SiteConfig {
             brand: raw.brand.unwrap_or_default(),
             accent,
             menu: raw.menu,
+            per_page,
         })
     }
 
@@ -411,6 +424,29 @@ impl RawSite {
             ));
         }
         (String::new(), "/".into())
+    }
+
+    /// `per_page`, at least 1, else the default.
+    fn checked_per_page(&self, errors: &mut SiteErrors) -> usize {
+        let Some(n) = &self.per_page else {
+            return DEFAULT_PER_PAGE;
+        };
+        match usize::try_from(n.value) {
+            Ok(v) if v >= 1 => v,
+            _ => {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "per_page: {} is not a number of entries a page can show",
+                        n.value
+                    ))
+                    .at(n.referenced.line(), n.referenced.column())
+                    .hint(format!(
+                        "write a whole number from 1 up, e.g. 'per_page: 24', or remove the line for {DEFAULT_PER_PAGE} a page"
+                    )),
+                );
+                DEFAULT_PER_PAGE
+            }
+        }
     }
 
     /// `fallback` and `title` name only the site's languages.

@@ -821,6 +821,23 @@ pub(crate) fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// Whether `id` is four digits: the address of a year's news (`/<lang>/news/<year>/`), which
+/// no news item may take. Refused whatever the dates of the news, so that an item dated in a
+/// new year never takes the address of an item written before.
+pub(crate) fn year_like(id: &str) -> bool {
+    id.len() == 4 && id.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The mistake of a news item named `id`, when it is a year (see [`year_like`]).
+pub(crate) fn year_id_problem(id: &str) -> Option<(String, String)> {
+    year_like(id).then(|| {
+        (
+            format!("'{id}' is a year: /<lang>/news/{id}/ is the page of that year's news"),
+            format!("give the news item a name with words, e.g. '{id}-annual-report'"),
+        )
+    })
+}
+
 fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
@@ -901,6 +918,12 @@ pub fn load(config: &SiteConfig, diags: &mut Diagnostics) -> Content {
                         suggest_id(&name)
                     )),
             );
+            continue;
+        }
+        if collection == Collection::News
+            && let Some((message, hint)) = year_id_problem(&name)
+        {
+            diags.push(Diagnostic::error(message).in_file(&relp).hint(hint));
             continue;
         }
         let entry = load_entry(config, collection, &name, path);

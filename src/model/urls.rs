@@ -3,7 +3,7 @@
 //! to it can never disagree.
 
 use crate::media::Version;
-use crate::model::content::{Collection, is_home};
+use crate::model::content::{Collection, is_home, year_like};
 
 /// Where the home page of `lang` lives.
 pub fn home_path(lang: &str) -> String {
@@ -22,6 +22,55 @@ pub fn entry_path(c: Collection, id: &str, lang: &str) -> String {
     } else {
         format!("{}{id}/", list_path(c, lang))
     }
+}
+
+/// Where page `n` (from 1) of a list whose first page is at `first` lives: the first page
+/// keeps the list's own address, the others are `page/<n>/` under it.
+pub fn paged(first: &str, n: usize) -> String {
+    if n <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}page/{n}/")
+    }
+}
+
+/// Where the news of `year` live. A news item's id is never four digits (see
+/// `content::year_like`), so no item's page can take this address.
+pub fn news_year_path(lang: &str, year: u16) -> String {
+    format!("{}{year}/", list_path(Collection::News, lang))
+}
+
+/// Where the cards of every initiative in `lang` live, for the filters of a list split into
+/// pages to filter them all.
+pub fn cards_file(lang: &str) -> String {
+    format!("{}cards.json", list_path(Collection::Initiatives, lang))
+}
+
+/// Whether `file` (a file of the output) is a page of the list of `c` in `lang`, in any state
+/// of the site: its first page, a further page, and for news the pages of a year. The number
+/// of these changes with the entries; `serve` drops those a new rendering no longer writes.
+pub fn is_list_file(c: Collection, lang: &str, file: &str) -> bool {
+    let Some(rest) = file.strip_prefix(&list_path(c, lang)) else {
+        return false;
+    };
+    let rest = match rest.split_once('/') {
+        Some((year, rest)) if c == Collection::News && year_like(year) => rest,
+        _ => rest,
+    };
+    rest == "index.html" || is_further_page(rest)
+}
+
+/// `page/<n>/index.html`. An entry named `page` is at `page/index.html`, never beside these.
+fn is_further_page(rest: &str) -> bool {
+    rest.strip_prefix("page/")
+        .and_then(|r| r.strip_suffix("/index.html"))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether `file` is a filter page of `lang` (any page of it) or the cards the filters of a
+/// list split into pages read.
+pub fn is_filter_file(lang: &str, file: &str) -> bool {
+    file.starts_with(&format!("{lang}/filter/")) || file == cards_file(lang)
 }
 
 /// Where the search page of `lang` lives.
@@ -84,4 +133,55 @@ pub fn media_version(c: Collection, id: &str, name: &str, v: Version) -> String 
         v.width,
         v.format.extension()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn further_pages_of_a_list_are_under_its_address() {
+        let first = list_path(Collection::Initiatives, "ar");
+        assert_eq!(paged(&first, 1), "ar/initiatives/");
+        assert_eq!(paged(&first, 2), "ar/initiatives/page/2/");
+        assert_eq!(
+            paged(&news_year_path("he", 2024), 3),
+            "he/news/2024/page/3/"
+        );
+        assert_eq!(cards_file("en"), "en/initiatives/cards.json");
+    }
+
+    #[test]
+    fn the_files_of_a_list_are_told_from_its_entries() {
+        let c = Collection::News;
+        for yes in [
+            "he/news/index.html",
+            "he/news/page/12/index.html",
+            "he/news/2024/index.html",
+            "he/news/2024/page/2/index.html",
+        ] {
+            assert!(is_list_file(c, "he", yes), "{yes}");
+        }
+        for no in [
+            "he/news/launch/index.html",
+            "he/news/page/index.html",
+            "he/news/page/x/index.html",
+            "he/news/2024/launch/index.html",
+            "ar/news/index.html",
+            "he/feed.xml",
+        ] {
+            assert!(!is_list_file(c, "he", no), "{no}");
+        }
+        assert!(!is_list_file(
+            Collection::Towns,
+            "he",
+            "he/towns/2024/index.html"
+        ));
+        assert!(is_filter_file(
+            "ar",
+            "ar/filter/status/active/page/2/index.html"
+        ));
+        assert!(is_filter_file("ar", "ar/initiatives/cards.json"));
+        assert!(!is_filter_file("ar", "he/filter/status/active/index.html"));
+    }
 }

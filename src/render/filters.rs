@@ -19,10 +19,12 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
-use crate::model::urls::{filter_path, index_file, list_path};
+use crate::model::urls::{cards_file, filter_path, index_file, list_path, paged};
 use crate::output::Output;
 use crate::render::keys::UiKey;
-use crate::render::meta::{PageKind, meta};
+use crate::render::lists::{page_words, page_words_isolated};
+use crate::render::meta::{Listed, PageKind, meta};
+use crate::render::paging::{page_count, page_of, pager};
 use crate::render::{Link, Model, Text, chrome};
 use crate::text::i18n::strip_isolation;
 
@@ -129,6 +131,20 @@ pub struct Filters {
     pub count_forms: Vec<(&'static str, String)>,
 }
 
+impl Filters {
+    /// The filters as a page of the list shows them: the values of its own cards only.
+    pub fn for_items(&self, items: &[Link]) -> Filters {
+        Filters {
+            facets: self.facets.clone(),
+            data: items
+                .iter()
+                .filter_map(|l| Some((l.id.clone(), self.data.get(&l.id)?.clone())))
+                .collect(),
+            count_forms: self.count_forms.clone(),
+        }
+    }
+}
+
 /// A facet and its values in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacetView {
@@ -160,8 +176,9 @@ fn named<T: UiKey>(all: &[T], value: &str) -> Option<T> {
     all.iter().copied().find(|v| v.name() == value)
 }
 
-/// The filter pages of a language, as (facet, value): where [`render_pages`] writes them.
-pub fn page_values(m: &Model, lang: &str) -> Vec<(Facet, String)> {
+/// The filter pages of a language, as (facet, value, number of pages): where
+/// [`render_pages`] writes them.
+pub fn page_values(m: &Model, lang: &str) -> Vec<(Facet, String, usize)> {
     let Some(filters) = of_language(m, lang) else {
         return Vec::new();
     };
@@ -169,7 +186,12 @@ pub fn page_values(m: &Model, lang: &str) -> Vec<(Facet, String)> {
         .facets
         .iter()
         .filter(|f| !f.facet.has_entry_pages())
-        .flat_map(|f| f.options.iter().map(|o| (f.facet, o.value.clone())))
+        .flat_map(|f| {
+            f.options.iter().map(|o| {
+                let pages = page_count(o.count, m.config.per_page);
+                (f.facet, o.value.clone(), pages)
+            })
+        })
         .collect()
 }
 
@@ -395,7 +417,7 @@ pub fn count_forms(m: &Model, lang: &str, key: &str) -> Vec<(&'static str, Strin
         .collect()
 }
 
-/// A generated filter page, as `filter.html` shows it.
+/// A page of a generated filter page, as `filter.html` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FilterPage {
     pub facet: Facet,
@@ -403,13 +425,25 @@ pub struct FilterPage {
     pub facet_key: String,
     pub value: String,
     pub label: Text,
+    /// The value's name, with "page 2 of 3" after the first page: plain for the title, and
+    /// with the name isolated for the heading.
+    pub heading: String,
+    pub heading_isolated: String,
+    /// "Page 2 of 3", after the first page.
+    pub page_of: String,
+    /// The initiatives of this page, and how many have the value in all.
     pub items: Vec<Link>,
+    pub count: usize,
+    /// The first page of the value's initiatives.
+    pub first_url: String,
     /// The initiatives list with this filter chosen, for filtering further with JavaScript.
     pub list_url: String,
 }
 
-/// Renders `/<lang>/filter/<facet>/<value>/` for every value of the facets that have no entry
-/// pages (age group, district, sector, status), in every language. Returns the pages made.
+/// Renders `/<lang>/filter/<facet>/<value>/` (and its further pages) for every value of the
+/// facets that have no entry pages (age group, district, sector, status), in every language,
+/// and the cards of a list of initiatives split into pages (`cards.json`). Returns the pages
+/// made.
 pub fn render_pages(
     m: &Model,
     tera: &tera::Tera,
@@ -422,60 +456,142 @@ pub fn render_pages(
         let Some(filters) = of_language(m, lang) else {
             continue;
         };
-        for view in &filters.facets {
-            let facet = view.facet;
-            if facet.has_entry_pages() {
-                continue;
-            }
+        write_cards(m, tera, &filters, lang, out, diags);
+        let values: Vec<(&Entry, BTreeMap<Facet, BTreeSet<String>>)> = m
+            .content
+            .of(Collection::Initiatives)
+            .map(|e| (e, facet_values(m, e)))
+            .collect();
+        for view in filters.facets.iter().filter(|v| !v.facet.has_entry_pages()) {
             for o in &view.options {
-                let ids: Vec<&str> = m
-                    .content
-                    .of(Collection::Initiatives)
-                    .filter(|e| facet_values(m, e)[&facet].contains(&o.value))
-                    .map(|e| e.id.as_str())
-                    .collect();
-                let mut items: Vec<Link> = ids
+                let mut items: Vec<Link> = values
                     .iter()
-                    .filter_map(|id| m.link_to(Collection::Initiatives, id, lang))
+                    .filter(|(_, v)| v[&view.facet].contains(&o.value))
+                    .filter_map(|(e, _)| m.link_to(Collection::Initiatives, &e.id, lang))
                     .collect();
                 m.sort_links(&mut items, lang);
-                let path_of = |l: &str| filter_path(l, facet.name(), &o.value);
-                let chrome = chrome::chrome(m, lang, &path_of, &|_| true, Some("initiatives"));
-                let mut ctx = chrome::context(&chrome);
-                let facet_label = strip_isolation(&m.strings.get(lang, &view.key, None));
-                let title = format!("{facet_label}: {}", o.label.text);
-                let kind = PageKind::Filter(&facet_label, &o.label.text, &items);
-                ctx.insert("meta", &meta(m, &chrome, lang, &title, kind));
-                ctx.insert(
-                    "filter",
-                    &FilterPage {
-                        facet,
-                        facet_key: view.key.clone(),
-                        value: o.value.clone(),
-                        label: o.label.clone(),
-                        items,
-                        list_url: format!(
-                            "{}?{}={}",
-                            m.config.link(&list_path(Collection::Initiatives, lang)),
-                            facet.name(),
-                            o.value
-                        ),
-                    },
-                );
-                if crate::render::pages::render_one(
-                    tera,
-                    "filter.html",
-                    &ctx,
-                    &index_file(&path_of(lang)),
-                    out,
-                    diags,
-                ) {
-                    pages += 1;
+                let total = page_count(items.len(), m.config.per_page);
+                for n in 1..=total {
+                    let value = Value {
+                        view,
+                        option: o,
+                        items: &items,
+                    };
+                    if filter_page(m, tera, &value, lang, (n, total), out, diags) {
+                        pages += 1;
+                    }
                 }
             }
         }
     }
     pages
+}
+
+/// A value of a facet and its initiatives, in the list's order.
+struct Value<'a> {
+    view: &'a FacetView,
+    option: &'a FacetOption,
+    items: &'a [Link],
+}
+
+/// Renders page `n` of `total` of a value's filter page; whether it worked.
+fn filter_page(
+    m: &Model,
+    tera: &tera::Tera,
+    v: &Value,
+    lang: &str,
+    (n, total): (usize, usize),
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) -> bool {
+    let (facet, o) = (v.view.facet, v.option);
+    let first_of = |l: &str| filter_path(l, facet.name(), &o.value);
+    let path_of = |l: &str| paged(&first_of(l), n);
+    let chrome = chrome::chrome(m, lang, &path_of, &|_| true, Some("initiatives"));
+    let mut ctx = chrome::context(&chrome);
+    let facet_label = strip_isolation(&m.strings.get(lang, &v.view.key, None));
+    let words = |key| page_words(m, lang, key, &o.label.text, n, total);
+    let heading = if n > 1 {
+        words("list-page")
+    } else {
+        o.label.text.clone()
+    };
+    let items = page_of(v.items, n, m.config.per_page);
+    let listed = Listed {
+        items,
+        total: v.items.len(),
+        before: (n - 1) * m.config.per_page.max(1),
+    };
+    let title = format!("{facet_label}: {heading}");
+    let kind = PageKind::Filter(&facet_label, &heading, listed);
+    ctx.insert("meta", &meta(m, &chrome, lang, &title, kind));
+    let pager = pager(m, lang, n, total, &|k| paged(&first_of(lang), k));
+    ctx.insert("pager", &pager);
+    ctx.insert(
+        "filter",
+        &FilterPage {
+            facet,
+            facet_key: v.view.key.clone(),
+            value: o.value.clone(),
+            label: o.label.clone(),
+            heading_isolated: page_words_isolated(m, lang, "list-page", &o.label.text, n, total),
+            heading,
+            page_of: words("page-of"),
+            items: items.to_vec(),
+            count: v.items.len(),
+            first_url: m.config.link(&first_of(lang)),
+            list_url: format!(
+                "{}?{}={}",
+                m.config.link(&list_path(Collection::Initiatives, lang)),
+                facet.name(),
+                o.value
+            ),
+        },
+    );
+    crate::render::pages::render_one(
+        tera,
+        "filter.html",
+        &ctx,
+        &index_file(&path_of(lang)),
+        out,
+        diags,
+    )
+}
+
+/// The address of the cards of every initiative in `lang`, when the initiatives list is split
+/// into pages: its filters then filter these, not only the cards of the page.
+pub fn cards_url(m: &Model, lang: &str) -> Option<String> {
+    let n = m.content.of(Collection::Initiatives).count();
+    (page_count(n, m.config.per_page) > 1).then(|| m.config.link(&cards_file(lang)))
+}
+
+/// `cards.json`: `{"cards": "<li class=\"card\" …>…</li>…"}`, every initiative's card as the
+/// list shows it (rendered by the theme's `cards.html`, escaped as every page is), in the
+/// list's order, when the list is split into pages.
+fn write_cards(
+    m: &Model,
+    tera: &tera::Tera,
+    filters: &Filters,
+    lang: &str,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    if cards_url(m, lang).is_none() {
+        return;
+    }
+    let items = crate::render::pages::links_of(m, Collection::Initiatives, lang);
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert("items", &items);
+    ctx.insert("filters", filters);
+    let path = cards_file(lang);
+    match crate::render::pages::render_template(tera, "cards.html", &ctx, &path) {
+        Ok(html) => out.add(
+            path,
+            serde_json::json!({ "cards": html.trim() }).to_string(),
+        ),
+        Err(d) => diags.push(d),
+    }
 }
 
 #[cfg(test)]

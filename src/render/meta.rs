@@ -33,16 +33,27 @@ pub struct Meta {
 pub enum PageKind<'a> {
     /// The home page of a language, with the view of the home entry when the site has one.
     Home(Option<&'a EntryView>),
-    /// The list of a collection.
-    List(Collection, &'a [Link]),
-    /// A plain filter page of the initiatives: the facet's name, the value's, the initiatives.
-    Filter(&'a str, &'a str, &'a [Link]),
+    /// A page of the list of a collection (of a year's news too).
+    List(Collection, Listed<'a>),
+    /// A page of a plain filter page of the initiatives: the facet's name, the value's, the
+    /// initiatives.
+    Filter(&'a str, &'a str, Listed<'a>),
     /// The search page of a language.
     Search,
     /// The page of an entry.
     Entry(&'a Entry, &'a EntryView),
     /// The accessibility statement's own page, when no entry holds its text.
     Statement(&'a EntryView),
+}
+
+/// The entries one page of a list shows, of how many in all.
+#[derive(Clone, Copy)]
+pub struct Listed<'a> {
+    pub items: &'a [Link],
+    /// The whole list's length.
+    pub total: usize,
+    /// How many entries the pages before this one show.
+    pub before: usize,
 }
 
 /// How long a description made from the page's text is, at most, in characters: about what
@@ -151,10 +162,10 @@ pub fn meta(m: &Model, chrome: &Chrome, lang: &str, title: &str, kind: PageKind)
             entry_graph(m, lang, entry, v, page, title, own_image.as_deref())
         }
         PageKind::Home(_) => vec![website_ld(m, lang, &site_name), typed(page, "WebPage")],
-        PageKind::List(_, items) | PageKind::Filter(_, _, items) => {
+        PageKind::List(_, listed) | PageKind::Filter(_, _, listed) => {
             let mut page = typed(page, "CollectionPage");
             if let Some(o) = page.as_object_mut() {
-                o.insert("mainEntity".into(), item_list(m, items));
+                o.insert("mainEntity".into(), item_list(m, &listed));
             }
             vec![page]
         }
@@ -233,14 +244,15 @@ fn website_ld(m: &Model, lang: &str, site_name: &str) -> Value {
     })
 }
 
-/// The first items of a list page, with how many there are.
-fn item_list(m: &Model, items: &[Link]) -> Value {
+/// The first items of a list page, at their places in the whole list, with how many there
+/// are in all.
+fn item_list(m: &Model, listed: &Listed) -> Value {
     json!({
         "@type": "ItemList",
-        "numberOfItems": items.len(),
-        "itemListElement": items.iter().take(LISTED_ITEMS).enumerate().map(|(i, l)| json!({
+        "numberOfItems": listed.total,
+        "itemListElement": listed.items.iter().take(LISTED_ITEMS).enumerate().map(|(i, l)| json!({
             "@type": "ListItem",
-            "position": i + 1,
+            "position": listed.before + i + 1,
             "name": l.title.text,
             "url": m.config.absolute(l.url.trim_start_matches(&m.config.base_path)),
         })).collect::<Vec<_>>(),
@@ -280,10 +292,10 @@ pub fn description(m: &Model, lang: &str, site: &str, kind: &PageKind) -> String
         }),
         PageKind::Home(v) => v.and_then(of_view).unwrap_or_else(|| site.to_string()),
         PageKind::Statement(v) => of_view(v).unwrap_or_else(|| site.to_string()),
-        PageKind::List(c, items) => format!("{} · {site}", count(*c, items.len())),
-        PageKind::Filter(facet, value, items) => format!(
+        PageKind::List(c, listed) => format!("{} · {site}", count(*c, listed.total)),
+        PageKind::Filter(facet, value, listed) => format!(
             "{facet}: {value} · {} · {site}",
-            count(Collection::Initiatives, items.len())
+            count(Collection::Initiatives, listed.total)
         ),
         PageKind::Search => ui("search-description", &[("site", FluentValue::from(site))]),
     }

@@ -1,6 +1,7 @@
 //! One page in one language: which template, at which address, with which context. Home,
-//! lists, entries and the accessibility statement are rendered here; the filter pages in
-//! `filters`, the extras in `extras` and `sitemap`.
+//! entries and the accessibility statement are rendered here; the lists (each in pages, news
+//! by year too) in `lists`, the filter pages in `filters`, the extras in `extras` and
+//! `sitemap`.
 
 use std::collections::HashMap;
 
@@ -12,10 +13,9 @@ use crate::model::urls::{entry_path, home_path, index_file, list_path};
 use crate::output::Output;
 use crate::render::chrome::{self, Chrome};
 use crate::render::entry::{self, EntryView};
-use crate::render::keys::UiKey;
 use crate::render::meta::{PageKind, meta};
 use crate::render::statement::{self, Statement};
-use crate::render::{Link, Model, filters, map};
+use crate::render::{Link, Model, lists};
 use crate::text::i18n::strip_isolation;
 use crate::text::lang::native_name;
 
@@ -23,6 +23,7 @@ use crate::text::lang::native_name;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Page {
     Home,
+    /// The list of a collection: all its pages, and for news the pages of each year.
     List(Collection),
     Entry(Collection, String),
     /// The accessibility statement from site.yaml alone, when no page entry holds its text.
@@ -50,7 +51,7 @@ pub struct RenderedPage {
     pub html: String,
 }
 
-fn render_template(
+pub(crate) fn render_template(
     tera: &tera::Tera,
     template: &str,
     ctx: &tera::Context,
@@ -97,34 +98,43 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// One page in one language.
+/// One page in one language: for a list, each of its pages.
 pub fn render_page(
     m: &Model,
     tera: &tera::Tera,
     page: &Page,
     lang: &str,
-) -> Result<RenderedPage, Diagnostic> {
-    let p = match page {
-        Page::Home => home(m, lang),
-        Page::List(c) => list(m, *c, lang),
-        Page::Entry(c, id) => entry_page(m, *c, id, lang)?,
-        Page::Statement => statement_page(m, lang),
+) -> Result<Vec<RenderedPage>, Diagnostic> {
+    let finish = |p: Prepared| -> Result<RenderedPage, Diagnostic> {
+        let html = render_template(tera, p.template, &p.ctx, &p.path)?;
+        Ok(RenderedPage { path: p.path, html })
+    };
+    Ok(vec![match page {
+        Page::Home => finish(home(m, lang))?,
+        Page::List(c) => {
+            let mut pages = Vec::new();
+            lists::list_pages(m, *c, lang, &mut |p| {
+                pages.push(finish(p)?);
+                Ok(())
+            })?;
+            return Ok(pages);
+        }
+        Page::Entry(c, id) => finish(entry_page(m, *c, id, lang)?)?,
+        Page::Statement => finish(statement_page(m, lang))?,
         Page::Filters => {
             return Err(Diagnostic::error(
                 "the filter pages are rendered by filters::render_pages",
             ));
         }
-    };
-    let html = render_template(tera, p.template, &p.ctx, &p.path)?;
-    Ok(RenderedPage { path: p.path, html })
+    }])
 }
 
 /// A page ready for its template.
-struct Prepared {
-    template: &'static str,
+pub(crate) struct Prepared {
+    pub(crate) template: &'static str,
     /// The file's path in the output.
-    path: String,
-    ctx: Context,
+    pub(crate) path: String,
+    pub(crate) ctx: Context,
 }
 
 /// The home page: the `home` page entry if there is one, the first initiatives, the latest
@@ -165,29 +175,6 @@ fn home(m: &Model, lang: &str) -> Prepared {
     Prepared {
         template: "home.html",
         path: index_file(&home_path(lang)),
-        ctx,
-    }
-}
-
-/// The list of collection `c`, with its map and filters where it has them.
-fn list(m: &Model, c: Collection, lang: &str) -> Prepared {
-    let chrome = chrome::chrome(m, lang, &|l| list_path(c, l), &|_| true, Some(c.name()));
-    let mut ctx = chrome::context(&chrome);
-    let items = links_of(m, c, lang);
-    ctx.insert("collection", c.name());
-    let list_title = strip_isolation(&m.strings.get(lang, &c.ui_key(), None));
-    ctx.insert(
-        "meta",
-        &meta(m, &chrome, lang, &list_title, PageKind::List(c, &items)),
-    );
-    ctx.insert("counts", &counts(m.content));
-    ctx.insert("count", &items.len());
-    ctx.insert("items", &items);
-    ctx.insert("map", &map::list_map(m, c, lang));
-    ctx.insert("filters", &filters::list_filters(m, c, lang));
-    Prepared {
-        template: "list.html",
-        path: index_file(&list_path(c, lang)),
         ctx,
     }
 }
@@ -285,7 +272,7 @@ fn entry_context(
 /// phone and make every change to it slow to lay out.
 const HOME_INITIATIVES: usize = 12;
 
-fn counts(content: &Content) -> HashMap<&'static str, usize> {
+pub(crate) fn counts(content: &Content) -> HashMap<&'static str, usize> {
     Collection::ALL
         .iter()
         .map(|c| (c.name(), content.of(*c).count()))

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 
 use crate::model::content::Collection;
-use crate::model::urls::{entry_path, filter_path, home_path, list_path};
+use crate::model::urls::{entry_path, filter_path, home_path, paged};
 use crate::render::Model;
 use crate::render::filters::Facet;
+use crate::render::lists::{first_path, list_sizes};
 use crate::text::escape::escape_xml;
 
 /// `sitemap.xml` with `xhtml:link` alternates between real translations only (a fallback page
@@ -45,9 +46,14 @@ pub fn sitemap(m: &Model) -> String {
     add(&home_path, &|l| {
         home.is_none_or(|h| h.texts.contains_key(l))
     });
+    // Every page of every list, and of each year's news.
     for c in Collection::ALL {
         if c != Collection::Pages && m.content.of(c).next().is_some() {
-            add(&|l| list_path(c, l), &|_| true);
+            for (year, pages) in list_sizes(m, c) {
+                for n in 1..=pages {
+                    add(&|l| paged(&first_path(c, year, l), n), &|_| true);
+                }
+            }
         }
     }
     for e in m.content.entries.values() {
@@ -61,16 +67,18 @@ pub fn sitemap(m: &Model) -> String {
     }
     // The plain pages of the initiatives' filters, in the languages that have them, by facet
     // name and value.
-    let mut filters: BTreeMap<(Facet, String), Vec<&str>> = BTreeMap::new();
+    let mut filters: BTreeMap<(Facet, String, usize), Vec<&str>> = BTreeMap::new();
     for l in &langs {
-        for page in crate::render::filters::page_values(m, l) {
-            filters.entry(page).or_default().push(l);
+        for (facet, value, pages) in crate::render::filters::page_values(m, l) {
+            filters.entry((facet, value, pages)).or_default().push(l);
         }
     }
-    for ((facet, value), in_langs) in &filters {
-        add(&|l| filter_path(l, facet.name(), value), &|l| {
-            in_langs.contains(&l)
-        });
+    for ((facet, value, pages), in_langs) in &filters {
+        for n in 1..=*pages {
+            add(&|l| paged(&filter_path(l, facet.name(), value), n), &|l| {
+                in_langs.contains(&l)
+            });
+        }
     }
     s.push_str("</urlset>\n");
     s

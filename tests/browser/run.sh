@@ -66,6 +66,11 @@ cp "$here"/latin-partner/* "$out/long-title-src/content/partners/tech-forward/"
 # And a page of charts (chart-page/): bars with a long label and columns from a CSV file.
 mkdir -p "$out/long-title-src/content/pages/charts"
 cp "$here"/chart-page/* "$out/long-title-src/content/pages/charts/"
+# And a third initiative, planned, in Ofakim: long-title.site.yaml sets per_page: 1, so every
+# list is split into pages, and checks/lists.mjs filters the list from its first page to find
+# this one, which is on another.
+mkdir -p "$out/long-title-src/content/initiatives/transition"
+cp "$here"/paged-initiative/* "$out/long-title-src/content/initiatives/transition/"
 "$sulam" build --root "$out/long-title-src" --output "$out/long-title"
 
 site_pages=$(find "$out/site" -name '*.html' -type f | wc -l)

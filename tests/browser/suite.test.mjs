@@ -6,6 +6,7 @@ import './checks/alt-text.mjs';
 import './checks/keyboard.mjs';
 import './checks/switcher.mjs';
 import './checks/filters.mjs';
+import './checks/lists.mjs';
 import './checks/map.mjs';
 import './checks/charts.mjs';
 import './checks/print.mjs';

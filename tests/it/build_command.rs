@@ -257,7 +257,7 @@ fn on_a_terminal_a_build_shows_its_steps_on_one_line_and_clears_it() {
     let (before, after) = seen.rsplit_once("\r\x1b[K").expect("the line cleared");
     assert!(before.contains("compressing"), "{seen:?}");
     assert!(after.starts_with("warning: site.yaml"), "{after:?}");
-    assert!(after.contains("built 78 pages"), "{after:?}");
+    assert!(after.contains("built 81 pages"), "{after:?}");
 
     // --quiet: no progress and no summary, the warning still.
     let seen = on_a_terminal(&s, "--quiet", "xterm").expect("script ran before");
@@ -269,5 +269,5 @@ fn on_a_terminal_a_build_shows_its_steps_on_one_line_and_clears_it() {
     // A terminal that cannot go back to the start of a line gets none either.
     let seen = on_a_terminal(&s, "", "dumb").expect("script ran before");
     assert!(!seen.contains("rendering"), "{seen:?}");
-    assert!(seen.contains("built 78 pages"), "{seen:?}");
+    assert!(seen.contains("built 81 pages"), "{seen:?}");
 }

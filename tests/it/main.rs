@@ -27,6 +27,7 @@ mod hostile_files;
 mod hostile_hints;
 mod hostile_output;
 mod hostile_words;
+mod lists;
 mod media;
 mod mistakes;
 mod pages;

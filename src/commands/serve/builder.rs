@@ -227,7 +227,21 @@ impl Builder {
             let stale = |path: &String| folders.iter().any(|f| path.starts_with(f.as_str()));
             served.output.copies.retain(|path, _| !stale(path));
             served.output.made.retain(|path, _| !stale(path));
+            // A list's pages, a year of news, a filter page that the change leaves empty.
+            let gone: Vec<String> = served
+                .output
+                .files
+                .keys()
+                .filter(|f| !scratch.files.contains_key(*f))
+                .filter(|f| pages.iter().any(|p| site.writes(p, f)))
+                .cloned()
+                .collect();
+            for f in &gone {
+                served.output.files.remove(f);
+            }
             outcome.changed = merge(&mut served.output, scratch, paths);
+            outcome.changed.extend(gone);
+            outcome.changed.sort();
         }
         served.problems = outcome.problems.clone();
         outcome

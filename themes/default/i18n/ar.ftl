@@ -228,6 +228,17 @@ filters-browse = صفحة لمبادرات كل مجال حياة أو فئة ع
 filters-clear = مسح التصفية
 filters-none = لا توجد مبادرة تستوفي كل ما اخترتموه من تصفية.
 filter-refine = تصفية إضافية في قائمة كل المبادرات
+
+# Long lists split into pages (per_page in site.yaml), and the news by year (docs/lists.md).
+pager-label = الصفحات
+pager-previous = السابق
+pager-next = التالي
+pager-page = الصفحة { $page }
+page-of = الصفحة { $page } من { $pages }
+list-page = { $title }، الصفحة { $page } من { $pages }
+news-year = أخبار عام { $year }
+news-by-year = الأخبار حسب السنة:
+filters-browse-first = صفحة لكل مجال حياة وفئة عمرية وبلدة وغير ذلك: في الصفحة الأولى من القائمة
 facet-domain = مجال الحياة
 facet-ages = الفئة العمرية
 facet-town = البلدة

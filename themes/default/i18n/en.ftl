@@ -180,6 +180,17 @@ filters-browse = A page of initiatives for each life domain, age group, town, di
 filters-clear = Clear the filters
 filters-none = No initiative matches all the filters you chose.
 filter-refine = Filter further in the list of all initiatives
+
+# Long lists split into pages (per_page in site.yaml), and the news by year (docs/lists.md).
+pager-label = Pages
+pager-previous = Previous
+pager-next = Next
+pager-page = Page { $page }
+page-of = Page { $page } of { $pages }
+list-page = { $title }, page { $page } of { $pages }
+news-year = News of { $year }
+news-by-year = News by year:
+filters-browse-first = A page for each life domain, age group, town and more: on the first page of the list
 facet-domain = Life domain
 facet-ages = Age group
 facet-town = Town

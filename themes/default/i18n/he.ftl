@@ -190,6 +190,17 @@ filters-browse = דף עם היוזמות של כל תחום חיים, קבוצ�
 filters-clear = ניקוי הסינון
 filters-none = אף יוזמה אינה עונה על כל הסינונים שבחרתם.
 filter-refine = סינון נוסף ברשימת כל היוזמות
+
+# Long lists split into pages (per_page in site.yaml), and the news by year (docs/lists.md).
+pager-label = עמודים
+pager-previous = הקודם
+pager-next = הבא
+pager-page = עמוד { $page }
+page-of = עמוד { $page } מתוך { $pages }
+list-page = { $title }, עמוד { $page } מתוך { $pages }
+news-year = חדשות { $year }
+news-by-year = חדשות לפי שנה:
+filters-browse-first = דף לכל תחום חיים, קבוצת גיל, יישוב ועוד: בעמוד הראשון של הרשימה
 facet-domain = תחום חיים
 facet-ages = קבוצת גיל
 facet-town = יישוב
