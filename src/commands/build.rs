@@ -81,20 +81,7 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
     // The folder to write, links followed.
     let target = output::check_target(&opts.root, &out_dir).map_err(fail)?;
     step(Step::Reading);
-    let drafts = if opts.drafts {
-        Drafts::Shown
-    } else {
-        Drafts::Hidden
-    };
-    let site =
-        Site::load(&opts.root, opts.base_url.as_deref(), drafts).map_err(Diagnostics::sorted)?;
-    let mut diags = site.problems();
-    if let Some(note) = target.note {
-        diags.push(note);
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
+    let (site, mut diags) = load(opts, target.note)?;
     let mut writer = output::Writer::start(&target.dir)
         .map_err(fail)?
         .with_cache(media::Cache::new(&opts.root));
@@ -107,15 +94,7 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
         total,
         languages,
     });
-    // A picture that cannot be made is named as the author knows it, in the site.
-    let in_site = |mut d: Diagnostic| {
-        if let Some(f) = &d.file
-            && let Ok(rel) = f.strip_prefix(&opts.root)
-        {
-            d.file = Some(rel.to_path_buf());
-        }
-        d
-    };
+    let in_site = |d: Diagnostic| in_site(&opts.root, d);
     let pages = site
         .render_all(BATCH, &mut diags, |out, diags| {
             // After a mistake, the remaining pages are still rendered, to report every
@@ -164,6 +143,37 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
         pictures,
         diagnostics: diags.sorted(),
     })
+}
+
+/// The site of `opts` and its problems so far (with `note` about the output folder); `Err`
+/// when one of them is an error.
+fn load(opts: &BuildOptions, note: Option<Diagnostic>) -> Result<(Site, Diagnostics), Diagnostics> {
+    let drafts = if opts.drafts {
+        Drafts::Shown
+    } else {
+        Drafts::Hidden
+    };
+    let site =
+        Site::load(&opts.root, opts.base_url.as_deref(), drafts).map_err(Diagnostics::sorted)?;
+    let mut diags = site.problems();
+    if let Some(note) = note {
+        diags.push(note);
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok((site, diags))
+}
+
+/// `d` with its file named as the author knows it, in the site (a picture that cannot be
+/// made is found by its path on disk).
+fn in_site(root: &std::path::Path, mut d: Diagnostic) -> Diagnostic {
+    if let Some(f) = &d.file
+        && let Ok(rel) = f.strip_prefix(root)
+    {
+        d.file = Some(rel.to_path_buf());
+    }
+    d
 }
 
 /// How many pages (each in every language) are rendered before they are written.
