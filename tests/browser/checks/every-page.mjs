@@ -26,6 +26,11 @@ const REVIEWED = [
     target: /^(\.map-town:nth-child\(\d+\) > \.label|text(\[[^\]]*\])*)$/,
     why: 'the town map\'s SVG labels: axe cannot find the colour behind SVG text; map.mjs measures each name\'s contrast with the land and the sea in both schemes',
   },
+  {
+    rule: 'color-contrast',
+    target: /^svg(\[[^\]]*\])* > \.chart-(label|value)(\[[^\]]*\])*$/,
+    why: 'a chart\'s SVG words (the SVG is aria-hidden; its table gives them to screen readers): axe cannot find the colour behind SVG text; charts.mjs measures them at 4.5:1 against the page in both schemes',
+  },
 ];
 const isReviewed = (rule, target) => REVIEWED.some((r) => r.rule === rule && r.target.test(target));
 
