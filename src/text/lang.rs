@@ -239,6 +239,65 @@ mod tests {
     use super::*;
 
     #[test]
+    fn directions_are_written_as_html_wants_them() {
+        assert_eq!(Dir::Rtl.as_str(), "rtl");
+        assert_eq!(Dir::Ltr.as_str(), "ltr");
+        assert_eq!(Dir::of_language("fa-IR"), Dir::Rtl);
+        assert_eq!(Dir::of_language("ru"), Dir::Ltr);
+    }
+
+    #[test]
+    fn scripts_of_letters_and_languages() {
+        assert_eq!(script_of_language("ar-IL"), Script::Arabic);
+        assert_eq!(script_of_language("fa"), Script::Arabic);
+        assert_eq!(script_of_language("yi"), Script::Hebrew);
+        assert_eq!(script_of_language("ru"), Script::Other);
+        // Cyrillic and Ethiopic letters are letters of another script, not nothing.
+        assert_eq!(dominant_script("Привет"), Some(Script::Other));
+        assert_eq!(dominant_script("ሰላም"), Some(Script::Other));
+        assert_eq!(dominant_script("123 - !"), None);
+    }
+
+    #[test]
+    fn a_block_is_foreign_from_seventy_percent_of_its_letters() {
+        let langs = test_languages();
+        // 7 Hebrew letters of 10: Hebrew, on an Arabic page.
+        assert_eq!(
+            foreign_language("אבגדהוז abc", "ar", &langs).map(|l| l.code.as_str()),
+            Some("he")
+        );
+        // 6 of 10: not plainly Hebrew.
+        assert_eq!(foreign_language("אבגדהו abcd", "ar", &langs), None);
+        // An Arabic block on an Arabic page is not foreign; nor is Cyrillic on any page.
+        assert_eq!(foreign_language("مرحبا", "ar", &langs), None);
+        assert_eq!(foreign_language("Привет", "he", &langs), None);
+    }
+
+    #[test]
+    fn each_language_is_named_in_itself() {
+        // The languages of Israel's readers the switcher knows by name, each in its own script.
+        for (code, name) in [
+            ("he", "עברית"),
+            ("ar", "العربية"),
+            ("en", "English"),
+            ("ru", "Русский"),
+            ("am", "አማርኛ"),
+            ("fr", "Français"),
+            ("es", "Español"),
+            ("de", "Deutsch"),
+            ("fa", "فارسی"),
+            ("yi", "ייִדיש"),
+            ("ti", "ትግርኛ"),
+            ("uk", "Українська"),
+            ("ar-IL", "العربية"),
+        ] {
+            assert_eq!(native_name(code), name, "{code}");
+        }
+        // One it does not know is shown as its code.
+        assert_eq!(native_name("tlh"), "tlh");
+    }
+
+    #[test]
     fn latin_run_with_parentheses_is_isolated_whole() {
         let html = isolate_ltr_runs("חברת Social Finance Israel (SFI) מציעה", Dir::Rtl);
         assert_eq!(html, "חברת <bdi>Social Finance Israel (SFI)</bdi> מציעה");
