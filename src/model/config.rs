@@ -132,6 +132,8 @@ pub struct SiteConfig {
     pub accent: Option<Accent>,
     /// `menu:` of site.yaml: extra links in the header.
     pub menu: Vec<MenuItem>,
+    /// Whether the site has its own `static/custom.css`, looked for when site.yaml is read.
+    pub custom_css: bool,
     /// How many entries a page of a list shows: `per_page`, else [`DEFAULT_PER_PAGE`].
     pub per_page: usize,
 }
@@ -245,6 +247,7 @@ impl SiteConfig {
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
             map: raw.map.map(|m| m.value),
             favicon: site_icon(root, raw.brand.as_ref()),
+            custom_css: root.join(folders::STATIC).join("custom.css").is_file(),
             brand: raw.brand.unwrap_or_default(),
             accent,
             menu: raw.menu,

@@ -142,12 +142,8 @@ pub fn extra_css(m: &Model) -> Vec<&'static str> {
     if m.config.accent.is_some() {
         v.push(BRAND_CSS);
     }
-    if m.config
-        .root
-        .join(crate::model::folders::STATIC)
-        .join(CUSTOM_CSS)
-        .is_file()
-    {
+    // Looked for once, when site.yaml is read: this runs for every page.
+    if m.config.custom_css {
         v.push(CUSTOM_CSS);
     }
     v

@@ -150,3 +150,17 @@ pub fn png(w: u32, h: u32) -> Vec<u8> {
         .expect("a PNG");
     out
 }
+
+/// The files of two builds' outputs that differ: in `fresh` with other bytes in `served` or
+/// none, and in `served` only.
+pub fn differing<'a>(
+    fresh: &'a std::collections::BTreeMap<String, Vec<u8>>,
+    served: &'a std::collections::BTreeMap<String, Vec<u8>>,
+) -> Vec<&'a String> {
+    fresh
+        .iter()
+        .filter(|(p, b)| served.get(*p) != Some(*b))
+        .map(|(p, _)| p)
+        .chain(served.keys().filter(|p| !fresh.contains_key(*p)))
+        .collect()
+}

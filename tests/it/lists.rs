@@ -554,20 +554,7 @@ fn serve_after(
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
     builder.refresh_search(served);
     let (fresh, _) = Builder::new(root.to_path_buf(), BASE.into()).full();
-    let differing: Vec<&String> = fresh
-        .output
-        .files
-        .iter()
-        .filter(|(p, b)| served.output.files.get(*p) != Some(*b))
-        .map(|(p, _)| p)
-        .chain(
-            served
-                .output
-                .files
-                .keys()
-                .filter(|p| !fresh.output.files.contains_key(*p)),
-        )
-        .collect();
+    let differing = crate::common::differing(&fresh.output.files, &served.output.files);
     assert!(differing.is_empty(), "after editing {rel}: {differing:?}");
     outcome.full
 }

@@ -52,20 +52,7 @@ fn assert_rebuild_matches(
     let outcome = builder.rebuild(&paths, served);
     builder.refresh_search(served);
     let fresh = from_scratch(root);
-    let differing: Vec<&String> = fresh
-        .output
-        .files
-        .iter()
-        .filter(|(p, b)| served.output.files.get(*p) != Some(*b))
-        .map(|(p, _)| p)
-        .chain(
-            served
-                .output
-                .files
-                .keys()
-                .filter(|p| !fresh.output.files.contains_key(*p)),
-        )
-        .collect();
+    let differing = crate::common::differing(&fresh.output.files, &served.output.files);
     assert!(
         differing.is_empty(),
         "after changing {changed:?}, these files differ from a full build: {differing:?}"
