@@ -997,6 +997,6 @@ const HUGO_FILES: &[(&str, &str)] = &[
     ("content/pages/_index.en.md", UNLISTED),
 ];
 
-const HIDDEN: &str = "---\n_build: {render: never, list: never}\ncascade:\n  _build: {render: never, list: never}\n---\n";
+const HIDDEN: &str = "---\nbuild: {render: never, list: never}\ncascade:\n  build: {render: never, list: never}\n---\n";
 
-const UNLISTED: &str = "---\n_build: {render: never}\n---\n";
+const UNLISTED: &str = "---\nbuild: {render: never}\n---\n";
