@@ -293,12 +293,17 @@ fn what_a_list_has_once_is_on_its_first_page() {
     s.build_ok();
     let first = s.page("en/initiatives/index.html");
     let second = s.page("en/initiatives/page/2/index.html");
-    // The form of the filters is on every page (it filters the whole list); the links of every
-    // value for readers without JavaScript are on the first, and the others lead there.
+    // The form of the filters is on every page (it filters the whole list), its boxes on the
+    // first only: the others name the first, where filters.js takes them from. The links of
+    // every value for readers without JavaScript are on the first, and the others lead there.
     for html in [&first, &second] {
         assert!(html.contains("data-sulam-filters"));
         assert!(html.contains("data-sulam-browse"));
     }
+    assert!(first.contains("<input type=\"checkbox\" name=\"status\" value=\"active\">"));
+    assert!(!first.contains("data-sulam-facets-from"));
+    assert!(!second.contains("type=\"checkbox\""));
+    assert!(second.contains("data-sulam-facets-from=\"/kb/en/initiatives/\""));
     assert!(first.contains("href=\"/kb/en/filter/status/active/\""));
     assert!(!second.contains("href=\"/kb/en/filter/status/active/\""));
     assert!(main_of(&second).contains("<a href=\"/kb/en/initiatives/#h-filters\">"));

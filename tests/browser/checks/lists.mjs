@@ -274,6 +274,9 @@ describe('filters on a list in pages', () => {
         assert.deepEqual(st.shown, ['/kb/ar/initiatives/alpha/']);
         assert.equal(st.header, 'مبادرة واحدة');
         assert.ok(requests.includes('/kb/ar/initiatives/cards.json'), `cards.json from under /kb/: ${requests.join(' ')}`);
+        // A further page carries no boxes of its own: they come from the first page.
+        assert.ok(requests.includes('/kb/ar/initiatives/'), `the first page's boxes from under /kb/: ${requests.join(' ')}`);
+        assert.ok(await tab.locator('[data-sulam-filters] input[name=town][value=sderot]').isChecked());
       } finally {
         await context.close();
       }
