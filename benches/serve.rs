@@ -58,6 +58,10 @@ fn main() {
         )
     };
     println!("site: {} ({})", site.display(), t.first_build);
+    println!(
+        "start → the entry's page answered: {:.0} ms",
+        ms(t.first_page)
+    );
     println!("edited: content/{entry}/en.md, one paragraph, {runs} times");
     println!("save → reload event: {}", span(&mut t.to_event));
     println!("save → page with the new text: {}", span(&mut t.to_page));

@@ -268,6 +268,38 @@ impl Site {
         v
     }
 
+    /// The page that writes `file` (a file of the output), if one of [`Site::pages`] does.
+    pub fn page_at(&self, file: &str) -> Option<Page> {
+        for l in &self.config.languages {
+            let lang = l.code.as_str();
+            if file == urls::index_file(&urls::home_path(lang)) {
+                return Some(Page::Home);
+            }
+            if urls::is_filter_file(lang, file) {
+                return Some(Page::Filters);
+            }
+            if let Some(c) = Collection::ALL
+                .into_iter()
+                .find(|c| urls::is_list_file(*c, lang, file))
+            {
+                return Some(Page::List(c));
+            }
+            let Some(rest) = file.strip_prefix(lang).and_then(|r| r.strip_prefix('/')) else {
+                continue;
+            };
+            let mut parts = rest.split('/');
+            if let (Some(name), Some(id), Some("index.html"), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+                && let Some(c) = Collection::from_name(name)
+                && self.content.get(c, id).is_some()
+                && !is_home(c, id)
+            {
+                return Some(Page::Entry(c, id.to_string()));
+            }
+        }
+        None
+    }
+
     /// Reads the given entries again after their files changed, and tells which pages show
     /// them, before the change or after it.
     pub fn update_entries(&mut self, keys: &[(Collection, String)]) -> Change {
@@ -405,14 +437,35 @@ impl Site {
         &self,
         batch: usize,
         diags: &mut Diagnostics,
+        sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
+    ) -> Result<usize, Diagnostic> {
+        let batch = batch.max(1);
+        self.render_picked(
+            diags,
+            |rest| rest.drain(..batch.min(rest.len())).collect(),
+            sink,
+        )
+    }
+
+    /// [`Site::render_all`], each batch being what `pick` takes out of the pages still to
+    /// render (all of them to begin with, in the order of [`Site::pages`]): `serve` renders
+    /// first the pages a browser is waiting for.
+    pub fn render_picked(
+        &self,
+        diags: &mut Diagnostics,
+        mut pick: impl FnMut(&mut Vec<Page>) -> Vec<Page>,
         mut sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
     ) -> Result<usize, Diagnostic> {
-        let all = self.pages();
+        let mut rest = self.pages();
         let mut rendered = 0;
         let mut addresses = Addresses::default();
-        for pages in all.chunks(batch.max(1)) {
+        while !rest.is_empty() {
+            let mut pages = pick(&mut rest);
+            if pages.is_empty() {
+                pages.push(rest.remove(0));
+            }
             let mut out = Output::default();
-            rendered += self.render_pages(pages, &mut out, diags);
+            rendered += self.render_pages(&pages, &mut out, diags);
             addresses.note(&out, self, diags);
             sink(out, diags)?;
         }
@@ -643,4 +696,89 @@ fn load_strings(config: &SiteConfig, theme: &Theme, diags: &mut Diagnostics) -> 
         })
         .collect();
     Strings::new(&sources, chains, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Site {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        match Site::load(root, None, Drafts::Hidden) {
+            Ok(site) => site,
+            Err(diags) => panic!("the example site loads: {:?}", diags.all()),
+        }
+    }
+
+    #[test]
+    fn every_page_a_page_writes_leads_back_to_it() {
+        let site = example();
+        let mut kinds = HashSet::new();
+        for page in site.pages() {
+            if page == Page::Statement {
+                continue;
+            }
+            let mut out = Output::default();
+            site.render_pages(
+                std::slice::from_ref(&page),
+                &mut out,
+                &mut Diagnostics::default(),
+            );
+            let files: Vec<&String> = out.files.keys().filter(|f| f.ends_with(".html")).collect();
+            assert!(!files.is_empty(), "{page:?} writes pages");
+            for f in files {
+                assert_eq!(site.page_at(f), Some(page.clone()), "{f}");
+            }
+            kinds.insert(std::mem::discriminant(&page));
+        }
+        assert_eq!(
+            kinds.len(),
+            4,
+            "home, lists, entries and filters were all tried"
+        );
+        // A list's further pages, whether or not this site has them.
+        assert_eq!(
+            site.page_at("ar/initiatives/page/2/index.html"),
+            Some(Page::List(Collection::Initiatives))
+        );
+        for other in [
+            "sulam.css",
+            "index.html",
+            "he/initiatives/no-such-initiative/index.html",
+            "fr/index.html",
+            "he/initiatives/municipal-mobility/photo.jpg",
+            "he/initiatives/municipal-mobility/x/index.html",
+        ] {
+            assert_eq!(site.page_at(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn the_pages_picked_first_are_rendered_first() {
+        let site = example();
+        let last = site
+            .pages()
+            .into_iter()
+            .rfind(|p| matches!(p, Page::Entry(..)))
+            .expect("an entry");
+        let mut batches: Vec<Vec<String>> = Vec::new();
+        let pick = |rest: &mut Vec<Page>| -> Vec<Page> {
+            let i = rest.iter().position(|p| *p == last).unwrap_or(0);
+            vec![rest.remove(i)]
+        };
+        let rendered = site.render_picked(&mut Diagnostics::default(), pick, |out, _| {
+            batches.push(out.files.keys().cloned().collect());
+            Ok(())
+        });
+        let Page::Entry(c, id) = &last else {
+            unreachable!()
+        };
+        assert_eq!(
+            batches[0],
+            ["ar", "en", "he"].map(|l| index_file(&entry_path(*c, id, l)))
+        );
+        // Every page once, then the extras and the search index in a batch of their own.
+        assert_eq!(batches.len(), site.pages().len() + 1);
+        assert!(rendered.expect("rendered") > site.pages().len());
+    }
 }

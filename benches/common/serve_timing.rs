@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use crate::support::serve::{Server, events, get};
 
 pub struct Timing {
+    /// From starting `sulam serve` to its answer to the first request, the entry's page.
+    pub first_page: Duration,
     /// serve's own line for the first, whole build.
     pub first_build: String,
     pub to_event: Vec<Duration>,
@@ -26,19 +28,30 @@ impl Timing {
 }
 
 pub fn measure(root: &Path, entry: &str, runs: usize) -> Result<Timing, String> {
-    let server = Server::start(root, Duration::from_secs(600))?;
-    let first_build = server
-        .startup
-        .iter()
-        .rfind(|l| l.starts_with("built "))
-        .cloned()
-        .unwrap_or_default();
-    let address = server.address.clone();
     let (collection, id) = entry.split_once('/').ok_or("--entry is collection/id")?;
+    let page = format!("/en/{collection}/{id}/");
+    let started = Instant::now();
+    let server = Server::start(root, Duration::from_secs(600))?;
+    let address = server.address.clone();
+    // serve answers while it renders the rest of the site, the page asked for first.
+    let (status, _) = get(&address, &page).map_err(|e| e.to_string())?;
+    let first_page = started.elapsed();
+    if status != 200 {
+        return Err(format!("{page}: status {status}"));
+    }
+    // The saves are timed once the whole site is rendered.
+    let first_build = loop {
+        let line = server
+            .stderr
+            .recv_timeout(Duration::from_secs(600))
+            .map_err(|_| "serve never finished its first build")?;
+        if line.starts_with("built ") {
+            break line;
+        }
+    };
     let file = root.join("content").join(collection).join(id).join("en.md");
     let original =
         std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let page = format!("/en/{collection}/{id}/");
     let events = events(&address).map_err(|e| e.to_string())?;
     std::thread::sleep(Duration::from_millis(500));
 
@@ -75,6 +88,7 @@ pub fn measure(root: &Path, entry: &str, runs: usize) -> Result<Timing, String> 
     }
     drop(server);
     Ok(Timing {
+        first_page,
         first_build,
         to_event,
         to_page,

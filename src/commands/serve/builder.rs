@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use super::Served;
@@ -64,6 +66,40 @@ impl Outcome {
             "problems": self.problems.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
         })
         .to_string()
+    }
+}
+
+/// Pages rendered at a time while `serve` starts: small, so that a page the browser asks for
+/// waits for little more than its own rendering.
+const STARTING_BATCH: usize = 16;
+
+/// What the first rendering after `serve` starts shares with the requests that come during
+/// it: the files asked for and not yet rendered, and whether it is over.
+#[derive(Default)]
+pub struct Starting {
+    wanted: Mutex<Vec<String>>,
+    done: AtomicBool,
+}
+
+impl Starting {
+    /// Whether every page has been rendered once.
+    pub fn done(&self) -> bool {
+        self.done.load(Ordering::SeqCst)
+    }
+
+    /// Asks for the page that writes `file` to be rendered next.
+    pub fn want(&self, file: &str) {
+        match self.wanted.lock() {
+            Ok(mut w) => w.push(file.to_string()),
+            Err(poisoned) => poisoned.into_inner().push(file.to_string()),
+        }
+    }
+
+    /// A start that is over, for a site that could not be loaded.
+    pub fn over() -> Starting {
+        let s = Starting::default();
+        s.done.store(true, Ordering::SeqCst);
+        s
     }
 }
 
@@ -131,32 +167,92 @@ impl Builder {
 
     /// Loads and renders everything; what to serve and what happened.
     pub fn full(&mut self) -> (Served, Outcome) {
-        let mut served = Served::default();
+        if let Err(failed) = self.load() {
+            return (Served::mistakes_of(&failed), failed);
+        }
+        let served = RwLock::new(Served::default());
+        let outcome = self.render(&served, None);
+        let served = served.into_inner().unwrap_or_else(|p| p.into_inner());
+        (served, outcome)
+    }
+
+    /// Reads the site, to be rendered by [`Builder::render`]. When it cannot be rendered at
+    /// all (no site.yaml, a broken template): the mistakes.
+    pub fn load(&mut self) -> Result<(), Outcome> {
+        match Site::load(&self.root, Some(&self.base_url), Drafts::Shown) {
+            Ok(site) => {
+                self.site = Some(site);
+                Ok(())
+            }
+            Err(diags) => {
+                self.site = None;
+                self.pending_all = true;
+                Err(Outcome {
+                    full: true,
+                    problems: diags.sorted().all().to_vec(),
+                    ..Outcome::default()
+                })
+            }
+        }
+    }
+
+    /// Renders the loaded site into `served`. With `starting` (when `serve` has just
+    /// started and the browser may already be asking), the theme's files come first, then
+    /// the pages in small batches, the ones asked for in `starting` before the others, each
+    /// batch served as soon as it is rendered.
+    pub fn render(&mut self, served: &RwLock<Served>, starting: Option<&Starting>) -> Outcome {
         let mut outcome = Outcome {
             full: true,
             ..Outcome::default()
         };
-        match Site::load(&self.root, Some(&self.base_url), Drafts::Shown) {
-            Err(diags) => {
-                outcome.problems = diags.sorted().all().to_vec();
-                self.site = None;
-            }
-            Ok(site) => {
-                let mut diags = site.problems();
-                let output = &mut served.output;
-                let rendered = site.render_all(usize::MAX, &mut diags, |batch, _| {
-                    output.extend(batch);
-                    Ok(())
-                });
-                // Kept in memory, nothing fails to be written.
-                outcome.rendered = rendered.unwrap_or_default();
-                outcome.problems = diags.sorted().all().to_vec();
-                self.site = Some(site);
-            }
+        let Some(site) = &self.site else {
+            return outcome;
+        };
+        let publish = |batch: Output| match served.write() {
+            Ok(mut s) => s.output.extend(batch),
+            Err(poisoned) => poisoned.into_inner().output.extend(batch),
+        };
+        let mut diags = site.problems();
+        if starting.is_some() {
+            // The extras are rendered again at the end, with their mistakes.
+            let mut early = Output::default();
+            site.render_extras(&mut early, &mut diags.clone());
+            publish(early);
         }
-        served.problems = outcome.problems.clone();
+        let pick = |rest: &mut Vec<Page>| -> Vec<Page> {
+            let Some(starting) = starting else {
+                return std::mem::take(rest);
+            };
+            let wanted = match starting.wanted.lock() {
+                Ok(mut w) => std::mem::take(&mut *w),
+                Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+            };
+            let mut batch = Vec::new();
+            for page in wanted.iter().filter_map(|f| site.page_at(f)) {
+                if let Some(i) = rest.iter().position(|p| *p == page) {
+                    batch.push(rest.remove(i));
+                }
+            }
+            let more = STARTING_BATCH.saturating_sub(batch.len()).min(rest.len());
+            batch.extend(rest.drain(..more));
+            batch
+        };
+        let rendered = site.render_picked(&mut diags, pick, |batch, _| {
+            publish(batch);
+            Ok(())
+        });
+        // Kept in memory, nothing fails to be written.
+        outcome.rendered = rendered.unwrap_or_default();
+        outcome.problems = diags.sorted().all().to_vec();
+        match served.write() {
+            Ok(mut s) => s.problems = outcome.problems.clone(),
+            Err(poisoned) => poisoned.into_inner().problems = outcome.problems.clone(),
+        }
         self.pending_all = outcome.failed();
-        (served, outcome)
+        if let Some(starting) = starting {
+            starting.done.store(true, Ordering::SeqCst);
+        }
+        outcome
     }
 
     /// Rebuilds after `paths` changed, updating `served` only when there is no error.

@@ -36,6 +36,10 @@ pub(super) async fn live_js() -> Response {
 }
 
 pub(super) async fn problems(State(state): State<AppState>) -> Response {
+    // The mistakes are known once every page has been rendered.
+    while !state.starting.done() {
+        tokio::time::sleep(WAIT).await;
+    }
     let problems: Vec<serde_json::Value> = match state.served.read() {
         Ok(s) => s.problems.iter().map(Diagnostic::to_json).collect(),
         Err(_) => Vec::new(),
@@ -68,6 +72,9 @@ pub(super) async fn translations(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
+/// How often a request that waits for the first rendering looks again.
+const WAIT: std::time::Duration = std::time::Duration::from_millis(10);
+
 pub(super) enum Found {
     Bytes(Vec<u8>),
     File(PathBuf),
@@ -92,6 +99,16 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
     } else {
         path.clone()
     };
+    // While serve starts, a page not yet rendered is asked for and waited for.
+    let folder = format!("{path}/index.html");
+    let has = |p: &str| state.served.read().is_ok_and(|s| s.output.contains(p));
+    if !state.starting.done() && !has(&file) && !has(&folder) {
+        state.starting.want(&file);
+        state.starting.want(&folder);
+        while !state.starting.done() && !has(&file) && !has(&folder) {
+            tokio::time::sleep(WAIT).await;
+        }
+    }
     let found = match lookup(&file) {
         Some(f) => Some(f),
         None if !path.ends_with('/') && lookup(&format!("{path}/index.html")).is_some() => {

@@ -13,7 +13,7 @@ mod builder;
 mod http;
 mod watch;
 
-pub use builder::{Builder, Outcome};
+pub use builder::{Builder, Outcome, Starting};
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -44,9 +44,21 @@ pub struct Served {
     pub problems: Vec<Diagnostic>,
 }
 
+impl Served {
+    /// No pages, only the mistakes of a build that failed.
+    fn mistakes_of(outcome: &Outcome) -> Served {
+        Served {
+            output: Output::default(),
+            problems: outcome.problems.clone(),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub(super) struct AppState {
     served: Arc<RwLock<Served>>,
+    /// The first rendering, which requests may wait for.
+    starting: Arc<Starting>,
     events: broadcast::Sender<String>,
     root: PathBuf,
     /// Versions of pictures are made when first asked for, and kept here between runs.
@@ -73,13 +85,19 @@ pub fn serve(opts: &ServeOptions) -> Result<(), Diagnostic> {
 
     let started = Instant::now();
     let mut builder = Builder::new(root.clone(), address.clone());
-    let (served, first) = builder.full();
-    diagnostics::print(&first.problems);
-    eprintln!("{}", first.summary(started.elapsed()));
-    builder.printed = first.problems.iter().map(|d| d.to_string()).collect();
+    // The site is read before the server answers; its pages are rendered while it answers,
+    // the ones asked for first.
+    let (served, starting) = match builder.load() {
+        Ok(()) => (Served::default(), Starting::default()),
+        Err(failed) => {
+            tell(&mut builder, &failed, started);
+            (Served::mistakes_of(&failed), Starting::over())
+        }
+    };
     let (events, _) = broadcast::channel(16);
     let state = AppState {
         served: Arc::new(RwLock::new(served)),
+        starting: Arc::new(starting),
         events: events.clone(),
         root: root.clone(),
         cache: Arc::new(crate::media::Cache::new(&root)),
@@ -98,6 +116,10 @@ pub fn serve(opts: &ServeOptions) -> Result<(), Diagnostic> {
     watch::watch(&mut debouncer, &root)?;
     let rebuild_state = state.clone();
     std::thread::spawn(move || {
+        if !rebuild_state.starting.done() {
+            let first = builder.render(&rebuild_state.served, Some(&rebuild_state.starting));
+            tell(&mut builder, &first, started);
+        }
         watch::rebuild_loop(&mut builder, rx, arrived, &rebuild_state, &mut debouncer);
     });
 
@@ -128,6 +150,13 @@ pub fn serve(opts: &ServeOptions) -> Result<(), Diagnostic> {
             .await
             .map_err(|e| Diagnostic::error(format!("the server stopped: {e}")))
     })
+}
+
+/// Prints the first build's mistakes and its summary line.
+fn tell(builder: &mut Builder, first: &Outcome, started: Instant) {
+    diagnostics::print(&first.problems);
+    eprintln!("{}", first.summary(started.elapsed()));
+    builder.printed = first.problems.iter().map(|d| d.to_string()).collect();
 }
 
 /// Binds 127.0.0.1 at `port` or the next free port after it.
