@@ -145,6 +145,10 @@ pub struct Site {
     link_problems: Diagnostics,
     bodies: Bodies,
     related: crate::model::related::Relatedness,
+    /// What every town map shares, made for the first.
+    maps: render::map::Shared,
+    /// Every entry's link in each language, made for the first page that needs them.
+    made_links: render::MadeLinks,
     /// Mistakes outside any entry: site.yaml, the theme, UI strings, the folders of content/.
     base_problems: Diagnostics,
 }
@@ -198,6 +202,7 @@ impl Site {
                     .hint("Israeli regulations require one on every public site: add 'accessibility:' to site.yaml (see docs/accessibility.md)"),
             );
         }
+        let made_links = render::MadeLinks::new(&config);
         Ok(Site {
             config,
             theme,
@@ -210,6 +215,8 @@ impl Site {
             link_problems,
             bodies,
             related,
+            maps: render::map::Shared::default(),
+            made_links,
             base_problems: diags,
         })
     }
@@ -241,6 +248,8 @@ impl Site {
             strings: &self.strings,
             bodies: &self.bodies,
             related: &self.related,
+            maps: &self.maps,
+            made_links: &self.made_links,
         }
     }
 
@@ -334,6 +343,8 @@ impl Site {
             }
             reloaded.push(entry);
         }
+        // Their titles, summaries or dates may be in the links of other pages.
+        self.made_links = render::MadeLinks::new(&self.config);
         for entry in reloaded {
             let key = (entry.collection, entry.id.clone());
             self.bodies.set(

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::content::{
-    Collection, Content, Entry, Facts, Figure, FigureValue, InitiativeFacts, NetworkFacts,
-    NewsFacts, PageFacts, PartnerFacts, PersonFacts, Ref, Role, TownFacts,
+    Collection, Content, Entry, EntryKey, Facts, Figure, FigureValue, InitiativeFacts,
+    NetworkFacts, NewsFacts, PageFacts, PartnerFacts, PersonFacts, Ref, Role, TownFacts,
 };
 use crate::model::folders;
 
@@ -34,7 +34,7 @@ impl Links {
     /// The entries that name (`c`, `id`).
     pub fn to(&self, c: Collection, id: &str) -> &[BackRef] {
         self.back
-            .get(&(c, id.to_string()))
+            .get(&(c, id) as &dyn EntryKey)
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -52,7 +52,7 @@ impl Links {
     /// The existing entries that (`c`, `id`) names.
     pub fn named_by(&self, c: Collection, id: &str) -> &[(Collection, String)] {
         self.forward
-            .get(&(c, id.to_string()))
+            .get(&(c, id) as &dyn EntryKey)
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }

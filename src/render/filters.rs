@@ -12,9 +12,10 @@
 //! here through Fluent because Fluent does not run in the browser.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_bundle::{FluentArgs, FluentValue};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
@@ -451,37 +452,58 @@ pub fn render_pages(
     diags: &mut Diagnostics,
 ) -> usize {
     let mut pages = 0;
+    let values: HashMap<&str, BTreeMap<Facet, BTreeSet<String>>> = m
+        .content
+        .of(Collection::Initiatives)
+        .map(|e| (e.id.as_str(), facet_values(m, e)))
+        .collect();
     for l in &m.config.languages {
         let lang = l.code.as_str();
         let Some(filters) = of_language(m, lang) else {
             continue;
         };
         write_cards(m, tera, &filters, lang, out, diags);
-        let values: Vec<(&Entry, BTreeMap<Facet, BTreeSet<String>>)> = m
+        // Every initiative in the list's order, sorted once: a value's initiatives keep it.
+        let mut all: Vec<Link> = m
             .content
             .of(Collection::Initiatives)
-            .map(|e| (e, facet_values(m, e)))
+            .filter_map(|e| m.link_to(Collection::Initiatives, &e.id, lang))
             .collect();
+        m.sort_links(&mut all, lang);
+        let mut lists = Vec::new();
         for view in filters.facets.iter().filter(|v| !v.facet.has_entry_pages()) {
             for o in &view.options {
-                let mut items: Vec<Link> = values
+                let items: Vec<Link> = all
                     .iter()
-                    .filter(|(_, v)| v[&view.facet].contains(&o.value))
-                    .filter_map(|(e, _)| m.link_to(Collection::Initiatives, &e.id, lang))
+                    .filter(|l| values[l.id.as_str()][&view.facet].contains(&o.value))
+                    .cloned()
                     .collect();
-                m.sort_links(&mut items, lang);
-                let total = page_count(items.len(), m.config.per_page);
-                for n in 1..=total {
-                    let value = Value {
-                        view,
-                        option: o,
-                        items: &items,
-                    };
-                    if filter_page(m, tera, &value, lang, (n, total), out, diags) {
-                        pages += 1;
-                    }
-                }
+                lists.push(Value {
+                    view,
+                    option: o,
+                    items,
+                });
             }
+        }
+        let jobs: Vec<(&Value, usize, usize)> = lists
+            .iter()
+            .flat_map(|v| {
+                let total = page_count(v.items.len(), m.config.per_page);
+                (1..=total).map(move |n| (v, n, total))
+            })
+            .collect();
+        let rendered: Vec<(Output, Diagnostics, bool)> = jobs
+            .par_iter()
+            .map(|(v, n, total)| {
+                let (mut o, mut d) = (Output::default(), Diagnostics::default());
+                let ok = filter_page(m, tera, v, lang, (*n, *total), &mut o, &mut d);
+                (o, d, ok)
+            })
+            .collect();
+        for (o, d, ok) in rendered {
+            out.extend(o);
+            diags.extend(d);
+            pages += usize::from(ok);
         }
     }
     pages
@@ -491,7 +513,7 @@ pub fn render_pages(
 struct Value<'a> {
     view: &'a FacetView,
     option: &'a FacetOption,
-    items: &'a [Link],
+    items: Vec<Link>,
 }
 
 /// Renders page `n` of `total` of a value's filter page; whether it worked.
@@ -516,7 +538,7 @@ fn filter_page(
     } else {
         o.label.text.clone()
     };
-    let items = page_of(v.items, n, m.config.per_page);
+    let items = page_of(&v.items, n, m.config.per_page);
     let listed = Listed {
         items,
         total: v.items.len(),

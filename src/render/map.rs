@@ -12,6 +12,8 @@
 //! A map is geographic and never mirrors: east is right on Hebrew and Arabic pages too. Each
 //! town on a page is a link with its name; `labels` places the names so that no two overlap.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 mod labels;
@@ -166,6 +168,19 @@ fn num(v: f64) -> String {
 
 /// The frame of every map of the site: `map.bbox`, else around all towns with coordinates.
 pub fn frame(m: &Model) -> Option<Frame> {
+    *m.maps.frame.get_or_init(|| site_frame(m))
+}
+
+/// What every map of a site shares, worked out for the first map and kept: the frame around
+/// the site's towns and the land in it as an SVG path. A change to a town's place makes a new
+/// `Site`, and so new ones.
+#[derive(Default)]
+pub struct Shared {
+    frame: OnceLock<Option<Frame>>,
+    land: OnceLock<Option<String>>,
+}
+
+fn site_frame(m: &Model) -> Option<Frame> {
     if let Some([west, south, east, north]) = m.config.map.as_ref().and_then(|c| c.bbox) {
         return Some(Frame {
             west,
@@ -216,7 +231,11 @@ pub fn town_map(
         .map(|o| m.config.link(o));
     let land = match outline {
         Some(_) => None,
-        None => land::embedded().and_then(|l| l.path(&frame)),
+        None => m
+            .maps
+            .land
+            .get_or_init(|| land::embedded().and_then(|l| l.path(&frame)))
+            .clone(),
     };
     Some(TownMap {
         kind,

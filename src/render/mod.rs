@@ -27,7 +27,7 @@ pub use pages::Page;
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -35,7 +35,9 @@ use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::config::SiteConfig;
-use crate::model::content::{Collection, Content, Entry, Facts, Front, LangFile, NewsFacts};
+use crate::model::content::{
+    Collection, Content, Entry, EntryKey, Facts, Front, LangFile, NewsFacts,
+};
 use crate::model::link::Links;
 use crate::model::urls::entry_path;
 use crate::text::format::{Formats, LangFormat};
@@ -52,6 +54,33 @@ pub struct Model<'a> {
     pub strings: &'a Strings,
     pub bodies: &'a Bodies,
     pub related: &'a crate::model::related::Relatedness,
+    pub maps: &'a map::Shared,
+    pub made_links: &'a MadeLinks,
+}
+
+/// Every entry's link in each language, made the first time a page of that language links
+/// to an entry: a page shows dozens of links, each a title and summary looked up through the
+/// languages' fallbacks, isolated and escaped. Made anew with the `Site`, and emptied by
+/// `Site::update_entries` when entries change.
+#[derive(Default)]
+pub struct MadeLinks {
+    by_lang: Vec<(String, OnceLock<HashMap<(Collection, String), Link>>)>,
+}
+
+impl MadeLinks {
+    pub fn new(config: &SiteConfig) -> MadeLinks {
+        MadeLinks {
+            by_lang: config
+                .languages
+                .iter()
+                .map(|l| (l.code.clone(), OnceLock::new()))
+                .collect(),
+        }
+    }
+
+    fn of(&self, lang: &str) -> Option<&OnceLock<HashMap<(Collection, String), Link>>> {
+        self.by_lang.iter().find(|(l, _)| l == lang).map(|(_, m)| m)
+    }
 }
 
 /// One entry's Markdown bodies as HTML, by the language of the file, with what the cleaner
@@ -303,6 +332,27 @@ impl Model<'_> {
     /// The link to entry (`c`, `id`) on a page in `lang`; to a draft left out of the site,
     /// its name with no address (`url` empty: templates show it without a link).
     pub fn link_to(&self, c: Collection, id: &str, lang: &str) -> Option<Link> {
+        if let Some(made) = self.made_links.of(lang) {
+            let all = made.get_or_init(|| {
+                self.content
+                    .entries
+                    .values()
+                    .filter_map(|e| {
+                        Some((
+                            (e.collection, e.id.clone()),
+                            self.make_link(e.collection, &e.id, lang)?,
+                        ))
+                    })
+                    .collect()
+            });
+            if let Some(link) = all.get(&(c, id) as &dyn EntryKey) {
+                return Some(link.clone());
+            }
+        }
+        self.make_link(c, id, lang)
+    }
+
+    fn make_link(&self, c: Collection, id: &str, lang: &str) -> Option<Link> {
         let Some(e) = self.content.get(c, id) else {
             let d = self.content.draft(c, id)?;
             return Some(Link {
@@ -357,14 +407,19 @@ impl Model<'_> {
     /// news newest first.
     pub fn sort_links(&self, v: &mut [Link], lang: &str) {
         let f = self.fmt(lang);
-        v.sort_by(|a, b| {
-            let oa = self.order_of(a.collection, &a.id);
-            let ob = self.order_of(b.collection, &b.id);
+        // Each link's `order` looked up once, not at every comparison.
+        let orders: Vec<Option<i64>> = v
+            .iter()
+            .map(|l| self.order_of(l.collection, &l.id))
+            .collect();
+        let mut by: Vec<usize> = (0..v.len()).collect();
+        by.sort_by(|&i, &j| {
+            let (a, b) = (&v[i], &v[j]);
             match (&a.date_iso, &b.date_iso) {
                 (Some(da), Some(db)) if da != db => return db.cmp(da),
                 _ => {}
             }
-            match (oa, ob) {
+            match (orders[i], orders[j]) {
                 (Some(x), Some(y)) if x != y => return x.cmp(&y),
                 (Some(_), None) => return Ordering::Less,
                 (None, Some(_)) => return Ordering::Greater,
@@ -373,6 +428,7 @@ impl Model<'_> {
             f.compare(&a.title.text, &b.title.text)
                 .then_with(|| a.id.cmp(&b.id))
         });
+        permute(v, by);
     }
 
     fn order_of(&self, c: Collection, id: &str) -> Option<i64> {
@@ -381,6 +437,21 @@ impl Model<'_> {
             Facts::Person(f) => f.order,
             _ => None,
         }
+    }
+}
+
+/// Puts `v` in the order `by` gives: position k gets the item that was at `by[k]`.
+fn permute<T>(v: &mut [T], mut by: Vec<usize>) {
+    for start in 0..v.len() {
+        // Along the cycle through `start`, each place takes its item with one swap.
+        let mut k = start;
+        while by[k] != start {
+            let from = by[k];
+            v.swap(k, from);
+            by[k] = k;
+            k = from;
+        }
+        by[k] = k;
     }
 }
 
@@ -435,4 +506,32 @@ pub fn make_tera(
         ok = false;
     }
     ok.then_some(tera)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_every_item_where_the_order_says() {
+        // Every order of five items, against building the new list one by one.
+        let items = ['a', 'b', 'c', 'd', 'e'];
+        let mut orders: Vec<Vec<usize>> = vec![vec![]];
+        for _ in 0..items.len() {
+            let mut longer = Vec::new();
+            for o in &orders {
+                for i in (0..items.len()).filter(|i| !o.contains(i)) {
+                    longer.push([o.as_slice(), &[i]].concat());
+                }
+            }
+            orders = longer;
+        }
+        assert_eq!(orders.len(), 120);
+        for by in orders {
+            let want: Vec<char> = by.iter().map(|&i| items[i]).collect();
+            let mut got = items;
+            permute(&mut got, by.clone());
+            assert_eq!(got.to_vec(), want, "{by:?}");
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! The index of one language: every entry's words, scored by where they stand (title,
 //! summary, the rest), the docs a result list shows, and the UI strings the script needs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -205,7 +207,7 @@ pub(crate) struct Builder<'m, 'a> {
     lang: &'m str,
     collections: Vec<(String, String)>,
     docs: Vec<Doc>,
-    postings: HashMap<String, Vec<(u32, u32)>>,
+    postings: FxHashMap<String, Vec<(u32, u32)>>,
 }
 
 /// Entry `e` as a result in the text its page in this language shows: its own, or the
@@ -221,7 +223,7 @@ pub(crate) fn found(
     let title = m.title_of(e, lang);
     let summary = lf.front.summary.clone().unwrap_or_default();
     let rest = other_text(m, e, text_lang, lf);
-    let mut scores = Scores::new();
+    let mut scores = Scores::default();
     add_scores(&mut scores, &title.text, TITLE, TITLE);
     add_scores(&mut scores, &summary, SUMMARY, SUMMARY);
     add_scores(&mut scores, &rest, 1, BODY_MAX);
@@ -241,7 +243,7 @@ pub(crate) fn found(
 }
 
 /// The words of one entry and their scores.
-pub(crate) type Scores = HashMap<String, u32>;
+pub(crate) type Scores = FxHashMap<String, u32>;
 
 impl Builder<'_, '_> {
     /// Adds an entry as the next result. Each entry is one result, never two.
@@ -313,7 +315,7 @@ pub(crate) fn other_text(
 /// Adds a field's words to an entry's scores: `weight` for each time a word occurs, at most
 /// `cap` for the field; half of both for a word's prefix-stripped forms.
 pub(crate) fn add_scores(scores: &mut Scores, text: &str, weight: u32, cap: u32) {
-    let mut field: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut field: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     for t in terms(text) {
         for s in stripped(&t) {
             let (n, c) = field.entry(s).or_insert((0, cap.div_ceil(2)));
@@ -335,7 +337,7 @@ pub(crate) fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)
         lang,
         collections: Vec::new(),
         docs: Vec::new(),
-        postings: HashMap::new(),
+        postings: FxHashMap::default(),
     };
     // Every entry in the order of the lists, the language's home page last.
     let mut entries: Vec<(&Entry, String)> = Collection::ALL

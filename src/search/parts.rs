@@ -22,8 +22,8 @@ pub(crate) struct Term {
 /// The parts of the index, each as (prefix, part, whether it is split): all the words in one
 /// part while they fit `whole` characters, else grouped by their first letter, and a letter
 /// with more than `limit` (in Arabic, ا: the article) split by the next letter, and so on.
-pub(crate) fn shards_of(
-    postings: HashMap<String, Vec<(u32, u32)>>,
+pub(crate) fn shards_of<S>(
+    postings: HashMap<String, Vec<(u32, u32)>, S>,
     docs: &[Doc],
     whole: usize,
     limit: usize,
