@@ -64,8 +64,10 @@ pub struct Model<'a> {
 /// `Site::update_entries` when entries change.
 #[derive(Default)]
 pub struct MadeLinks {
-    by_lang: Vec<(String, OnceLock<HashMap<(Collection, String), Link>>)>,
+    by_lang: Vec<(String, OnceLock<LinksById>)>,
 }
+
+type LinksById = HashMap<(Collection, String), Link>;
 
 impl MadeLinks {
     pub fn new(config: &SiteConfig) -> MadeLinks {
@@ -78,7 +80,7 @@ impl MadeLinks {
         }
     }
 
-    fn of(&self, lang: &str) -> Option<&OnceLock<HashMap<(Collection, String), Link>>> {
+    fn of(&self, lang: &str) -> Option<&OnceLock<LinksById>> {
         self.by_lang.iter().find(|(l, _)| l == lang).map(|(_, m)| m)
     }
 }
