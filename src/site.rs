@@ -343,8 +343,10 @@ impl Site {
             }
             reloaded.push(entry);
         }
-        // Their titles, summaries or dates may be in the links of other pages.
-        self.made_links = render::MadeLinks::new(&self.config);
+        // Their titles, summaries or dates are in the links of other pages.
+        if !widened.is_empty() {
+            self.made_links = render::MadeLinks::new(&self.config);
+        }
         for entry in reloaded {
             let key = (entry.collection, entry.id.clone());
             self.bodies.set(
@@ -537,6 +539,11 @@ impl Site {
     /// sitemap, robots.txt.
     pub fn render_extras(&self, out: &mut Output, diags: &mut Diagnostics) {
         write_extras(&self.model(), &self.theme, &self.tera, out, diags);
+    }
+
+    /// The extras a browser may ask for before any page (see `extras::write_front`).
+    pub fn render_front(&self, out: &mut Output, diags: &mut Diagnostics) {
+        crate::render::extras::write_front(&self.model(), &self.theme, &self.tera, out, diags);
     }
 
     /// The mistake of the author's file `source`, published at `path` where Sulam writes a file

@@ -20,6 +20,20 @@ pub fn write_extras(
     out: &mut Output,
     diags: &mut Diagnostics,
 ) {
+    write_front(m, theme, tera, out, diags);
+    write_indexes(m, tera, out, diags);
+}
+
+/// What a browser may ask for before any page: the language chooser, the 404 and search
+/// pages, the theme's files and `static/`. `serve` serves these first, while it renders the
+/// rest.
+pub fn write_front(
+    m: &Model,
+    theme: &Theme,
+    tera: &tera::Tera,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
     let config = m.config;
     let default = &config.default_language().code;
 
@@ -101,7 +115,12 @@ pub fn write_extras(
     for (name, source) in &theme.site_statics {
         out.copy(name.clone(), source.clone());
     }
+}
 
+/// What names every page: the redirects of renamed entries, the feeds, the sitemap and
+/// robots.txt.
+fn write_indexes(m: &Model, tera: &tera::Tera, out: &mut Output, diags: &mut Diagnostics) {
+    let config = m.config;
     crate::render::redirects::write_redirects(m, tera, out, diags);
     crate::render::feed::write_feeds(m, out);
     out.add("sitemap.xml", sitemap(m));

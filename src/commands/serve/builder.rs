@@ -71,7 +71,7 @@ impl Outcome {
 
 /// Pages rendered at a time while `serve` starts: small, so that a page the browser asks for
 /// waits for little more than its own rendering.
-const STARTING_BATCH: usize = 16;
+const STARTING_BATCH: usize = 4;
 
 /// What the first rendering after `serve` starts shares with the requests that come during
 /// it: the files asked for and not yet rendered, and whether it is over.
@@ -214,9 +214,9 @@ impl Builder {
         };
         let mut diags = site.problems();
         if starting.is_some() {
-            // The extras are rendered again at the end, with their mistakes.
+            // Rendered again with the other extras at the end, with their mistakes.
             let mut early = Output::default();
-            site.render_extras(&mut early, &mut diags.clone());
+            site.render_front(&mut early, &mut diags.clone());
             publish(early);
         }
         let pick = |rest: &mut Vec<Page>| -> Vec<Page> {
@@ -227,14 +227,23 @@ impl Builder {
                 Ok(mut w) => std::mem::take(&mut *w),
                 Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
             };
+            // The pages asked for, alone; else the next few, the lists last: a list of many
+            // pages takes long, and a page asked for meanwhile would wait for it.
             let mut batch = Vec::new();
             for page in wanted.iter().filter_map(|f| site.page_at(f)) {
                 if let Some(i) = rest.iter().position(|p| *p == page) {
                     batch.push(rest.remove(i));
                 }
             }
-            let more = STARTING_BATCH.saturating_sub(batch.len()).min(rest.len());
-            batch.extend(rest.drain(..more));
+            if batch.is_empty() {
+                while batch.len() < STARTING_BATCH && !rest.is_empty() {
+                    let i = rest
+                        .iter()
+                        .position(|p| !matches!(p, Page::List(_)))
+                        .unwrap_or(0);
+                    batch.push(rest.remove(i));
+                }
+            }
             batch
         };
         let rendered = site.render_picked(&mut diags, pick, |batch, _| {
