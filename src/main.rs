@@ -9,6 +9,9 @@ use sulam::commands::build::{Also, BuildOptions, build_also};
 use sulam::commands::progress::{self, Progress};
 use sulam::diagnostics::Diagnostic;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "sulam",
