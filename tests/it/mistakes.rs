@@ -359,15 +359,15 @@ fn odd_files_are_mistakes_not_crashes() {
         }
     });
     assert!(
-        m.contains("ofakim/he.md:2:1: the required field 'title' is missing"),
+        m.contains("ofakim/he.md:2:1: the required field 'title' is missing\n  hint: add a line 'title: ...' to the front matter"),
         "{m}"
     );
     assert!(
-        m.contains("ofakim/ar.md:1:1: the file does not start with front matter"),
+        m.contains("ofakim/ar.md:1:1: the file does not start with front matter\n  hint: start it with a line '---', then 'title: ...', then a closing '---'"),
         "{m}"
     );
     assert!(
-        m.contains("ofakim/en.md:1:1: the front matter is not closed"),
+        m.contains("ofakim/en.md:1:1: the front matter is not closed\n  hint: add a line '---' after the last field"),
         "{m}"
     );
     assert!(
@@ -375,11 +375,11 @@ fn odd_files_are_mistakes_not_crashes() {
         "{m}"
     );
     assert!(
-        m.contains("sderot/he.md: the file is saved as UTF-16, not UTF-8 text"),
+        m.contains("sderot/he.md: the file is saved as UTF-16, not UTF-8 text\n  hint: save it again as UTF-8 (in the editor's Save As, choose the encoding UTF-8)"),
         "{m}"
     );
     assert!(
-        m.contains("sderot/common.yaml:1:14: coordinates [91, 200] are not [latitude, longitude]"),
+        m.contains("sderot/common.yaml:1:14: coordinates [91, 200] are not [latitude, longitude] in degrees\n  hint: write e.g. coordinates: [31.52, 34.60] (latitude first)"),
         "{m}"
     );
     // A broken entry still exists for the entries that name it.

@@ -421,6 +421,18 @@ fn a_real_server_reloads_shows_mistakes_and_writes_nothing() {
     for p in ["he/towns/sderot/index.html", "ar/towns/sderot/index.html"] {
         assert!(changed.iter().any(|c| c == p), "{p}: {e}");
     }
+    // And no second rebuild changes them again: what follows within a second and a half (the
+    // search index, a second after the saves) names neither page.
+    let quiet = std::time::Instant::now();
+    while let Some(left) = Duration::from_millis(1500).checked_sub(quiet.elapsed()) {
+        let Ok(data) = rx.recv_timeout(left) else {
+            break;
+        };
+        assert!(
+            !data.contains("towns/sderot/index.html"),
+            "a second rebuild: {data}"
+        );
+    }
 
     // A new entry is picked up.
     site.write(

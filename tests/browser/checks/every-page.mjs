@@ -34,13 +34,13 @@ const REVIEWED = [
 ];
 const isReviewed = (rule, target) => REVIEWED.some((r) => r.rule === rule && r.target.test(target));
 
-/** Runs in the page: axe over the whole document, violations only. */
+/** Runs in the page: axe over the whole document: violations, and every node it could not decide. */
 async function runAxe({ tags, scheme }) {
   if (!window.axe) throw new Error('axe-core is not in the page');
   if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) throw new Error(`the page is not in the ${scheme} scheme`);
   const r = await window.axe.run(document, {
     runOnly: { type: 'tag', values: tags },
-    resultTypes: ['violations'],
+    resultTypes: ['violations', 'incomplete'],
   });
   const incomplete = r.incomplete.map((v) => ({
     rule: v.id,

@@ -179,7 +179,7 @@ const AXE_SOURCE = fs.readFileSync(path.join(HERE, 'node_modules/axe-core/axe.mi
 async function runAxe() {
   const r = await window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    resultTypes: ['violations'],
+    resultTypes: ['violations', 'incomplete'],
   });
   const found = (list) => list.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   return { violations: found(r.violations), incomplete: found(r.incomplete) };
