@@ -25,6 +25,10 @@ pub fn parse_error(
     text: &str,
     line_offset: u64,
 ) -> Diagnostic {
+    // A typed reading stops at the first value of the wrong kind, which may be where a
+    // mistake of syntax begins (`summary: [unclosed` starts a list): the syntax is told first.
+    let syntax = serde_saphyr::from_str_with_options::<serde_json::Value>(text, yaml_options());
+    let err = syntax.as_ref().err().unwrap_or(err);
     let place = err
         .location()
         .map(|loc| place_of(file, text, loc.line(), loc.column()))

@@ -104,7 +104,6 @@ fn broken_yaml_points_at_the_line_in_the_file() {
 /// docs/errors.md: "a quote, `[` or `{` never closed" is named so. For a text field it is not:
 /// the shape check speaks first and calls the text a list.
 #[test]
-#[ignore = "bug: an unclosed '[' in a text field is reported as \"'summary' must be a text, not a list\" (src/model/yaml.rs)"]
 fn an_unclosed_bracket_in_a_text_field_is_named_as_unclosed() {
     let m = after_mistake(|s| {
         s.write(
