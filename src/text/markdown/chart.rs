@@ -414,12 +414,7 @@ fn csv_rows(name: &str, line: usize, cx: &Context, problems: &mut Problems) -> O
         return None;
     };
     if !files.names.iter().any(|n| n.as_path() == Path::new(name)) {
-        let names: Vec<String> = files
-            .names
-            .iter()
-            .map(|n| n.to_string_lossy().replace('\\', "/"))
-            .collect();
-        let hint = did_you_mean(name, names.iter().map(String::as_str)).unwrap_or_else(|| {
+        let hint = files.did_you_mean(name).unwrap_or_else(|| {
             "put the CSV file in the entry's folder, beside this file, and write its name".into()
         });
         problems.at(

@@ -10,7 +10,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::Diagnostic;
 use crate::text::escape::escape;
 use crate::text::lang::isolate_ltr_runs;
 
@@ -416,12 +416,8 @@ fn image_line(markdown: &str, index: usize) -> u64 {
 
 /// The mistake of a picture that names `name`, no file of the entry.
 fn missing(url: &str, name: &str, files: super::EntryFiles, line: u64) -> Diagnostic {
-    let names: Vec<String> = files
-        .names
-        .iter()
-        .map(|n| n.to_string_lossy().replace('\\', "/"))
-        .collect();
-    let hint = did_you_mean(name, names.iter().map(String::as_str)).unwrap_or_else(|| {
+    let names: Vec<String> = files.written().collect();
+    let hint = files.did_you_mean(name).unwrap_or_else(|| {
         if names.is_empty() {
             format!("put {name} in the entry's folder, beside this file")
         } else {

@@ -55,9 +55,20 @@ pub struct EntryFiles<'a> {
 impl EntryFiles<'_> {
     /// Whether `name` (relative to the entry's folder, `/` between folders) is one of its files.
     pub fn has(&self, name: &str) -> bool {
+        self.written().any(|n| n == name)
+    }
+
+    /// The entry's file names as an author writes them: relative, `/` between folders.
+    pub fn written(&self) -> impl Iterator<Item = String> + '_ {
         self.names
             .iter()
-            .any(|n| n.to_string_lossy().replace('\\', "/") == name)
+            .map(|n| n.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// "did you mean …?" for a name that is none of the entry's files.
+    pub fn did_you_mean(&self, name: &str) -> Option<String> {
+        let names: Vec<String> = self.written().collect();
+        crate::diagnostics::did_you_mean(name, names.iter().map(String::as_str))
     }
 }
 

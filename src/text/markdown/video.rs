@@ -19,7 +19,7 @@ use serde::de::IgnoredAny;
 use serde_saphyr::Spanned;
 
 use super::{Context, entry_file_url};
-use crate::diagnostics::{Diagnostic, Severity, YamlPlace, closest, did_you_mean, yaml_diagnostic};
+use crate::diagnostics::{Diagnostic, Severity, YamlPlace, closest, yaml_diagnostic};
 use crate::text::escape::escape;
 use crate::text::i18n::strip_isolation;
 use crate::text::lang::{isolate_ltr_runs, native_name};
@@ -370,14 +370,10 @@ fn missing_file(name: &str, cx: &Context) -> Option<Diagnostic> {
     if !name.contains("..") && files.names.iter().any(|n| n == path) {
         return None;
     }
-    let names: Vec<String> = files
-        .names
-        .iter()
-        .map(|n| n.to_string_lossy().replace('\\', "/"))
-        .collect();
     Some(
         Diagnostic::error(format!("'{name}' is not a file in this entry's folder")).hint(
-            did_you_mean(name, names.iter().map(String::as_str))
+            files
+                .did_you_mean(name)
                 .unwrap_or_else(|| "put the file in the entry's folder, beside this text".into()),
         ),
     )
