@@ -495,11 +495,10 @@ fn plural_categories_change_at_each_cldr_boundary() {
 }
 
 /// CLDR's Arabic `few` is n % 100 in 3..10 and `many` n % 100 in 11..99: 103 is few ("103
-/// مبادرات"), 111 many. intl_pluralrules 7.0.2 (under fluent-bundle) tests the whole number
-/// instead, so from 103 on every count is `other`; the browser's Intl.PluralRules, which
-/// filters.js and search.js use, gets it right, so the page and its script disagree.
+/// مبادرات"), 111 many. intl_pluralrules 7.0.2 (under fluent-bundle) tested the whole number
+/// instead, so from 103 on every count was `other`, while the browser's Intl.PluralRules, which
+/// filters.js and search.js use, got it right. crates/intl_pluralrules is that release mended.
 #[test]
-#[ignore = "bug in intl_pluralrules 7.0.2: Arabic few/many read i, not i % 100, so 103 and 111 are 'other'"]
 fn arabic_plurals_past_a_hundred_follow_cldr() {
     let (got, want) = categories(
         "ar",
@@ -513,6 +512,43 @@ fn arabic_plurals_past_a_hundred_follow_cldr() {
         ],
     );
     assert_eq!(got, want, "ar");
+}
+
+/// Each language whose rule the mended intl_pluralrules gives back its remainder (CLDR's
+/// `n % 100 = a..b`, which 7.0.2 read as `n = a..b`), at a count past the first hundred where the
+/// release and CLDR part.
+#[test]
+fn plural_rules_keep_their_remainders() {
+    use PluralCategory::{FEW, MANY, TWO, ZERO};
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let cases: &[(&str, u64, PluralCategory)] = &[
+        ("ar", 103, FEW),
+        ("ar", 111, MANY),
+        ("ars", 1010, FEW),
+        ("be", 22, FEW),
+        ("be", 115, MANY),
+        ("br", 23, FEW),
+        ("br", 119, PluralCategory::OTHER),
+        ("lt", 22, FEW),
+        ("lv", 111, ZERO),
+        ("prg", 213, ZERO),
+        ("mt", 103, FEW),
+        ("mt", 112, MANY),
+        ("ro", 101, PluralCategory::OTHER),
+        ("ro", 102, FEW),
+        ("mo", 119, FEW),
+        ("kw", 101_000, TWO),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(lang, n, want)| {
+            let id: unic_langid::LanguageIdentifier = lang.parse().expect(lang);
+            let rules = PluralRules::create(id, PluralRuleType::CARDINAL).expect(lang);
+            let got = rules.select(*n).expect("a whole number");
+            (got != *want).then(|| format!("{lang} {n}: {got:?}, CLDR says {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]
