@@ -296,12 +296,13 @@ impl Site {
             let Some(rest) = file.strip_prefix(lang).and_then(|r| r.strip_prefix('/')) else {
                 continue;
             };
-            let mut parts = rest.split('/');
-            if let (Some(name), Some(id), Some("index.html"), None) =
-                (parts.next(), parts.next(), parts.next(), parts.next())
+            // `<collection>/<id>/index.html`, or a further page of the initiatives it lists.
+            let mut parts = rest.splitn(3, '/');
+            if let (Some(name), Some(id), Some(tail)) = (parts.next(), parts.next(), parts.next())
                 && let Some(c) = Collection::from_name(name)
                 && self.content.get(c, id).is_some()
                 && !is_home(c, id)
+                && (tail == "index.html" || urls::is_entry_further_file(c, id, lang, file))
             {
                 return Some(Page::Entry(c, id.to_string()));
             }
@@ -381,13 +382,15 @@ impl Site {
 
     /// Whether `file` (a file of the output) is one that rendering `page` writes, in this
     /// state of the site or another: a list's pages and a year's news, the filter pages, come
-    /// and go with the entries and their facts, and `serve` removes those a new rendering of
-    /// `page` no longer writes. Other pages write one file each, always.
+    /// and go with the entries and their facts, as do the further pages of the initiatives an
+    /// entry lists, and `serve` removes those a new rendering of `page` no longer writes. Other
+    /// pages write one file each, always.
     pub fn writes(&self, page: &Page, file: &str) -> bool {
         self.config.languages.iter().any(|l| match page {
             Page::List(c) => urls::is_list_file(*c, &l.code, file),
             Page::Filters => urls::is_filter_file(&l.code, file),
-            Page::Home | Page::Entry(..) | Page::Statement => false,
+            Page::Entry(c, id) => urls::is_entry_further_file(*c, id, &l.code, file),
+            Page::Home | Page::Statement => false,
         })
     }
 

@@ -60,6 +60,15 @@ pub fn is_list_file(c: Collection, lang: &str, file: &str) -> bool {
     rest == "index.html" || is_further_page(rest)
 }
 
+/// Whether `file` (a file of the output) is a further page of the initiatives that entry
+/// (`c`, `id`) lists in `lang`: `page/<n>/` under the entry's own address.
+pub fn is_entry_further_file(c: Collection, id: &str, lang: &str, file: &str) -> bool {
+    !is_home(c, id)
+        && file
+            .strip_prefix(&entry_path(c, id, lang))
+            .is_some_and(is_further_page)
+}
+
 /// `page/<n>/index.html`. An entry named `page` is at `page/index.html`, never beside these.
 fn is_further_page(rest: &str) -> bool {
     rest.strip_prefix("page/")
@@ -183,5 +192,33 @@ mod tests {
         ));
         assert!(is_filter_file("ar", "ar/initiatives/cards.json"));
         assert!(!is_filter_file("ar", "he/filter/status/active/index.html"));
+    }
+
+    #[test]
+    fn further_pages_of_an_entrys_initiatives_are_under_its_address() {
+        let d = Collection::Domains;
+        for yes in [
+            "he/domains/culture/page/2/index.html",
+            "he/domains/culture/page/17/index.html",
+        ] {
+            assert!(is_entry_further_file(d, "culture", "he", yes), "{yes}");
+        }
+        for no in [
+            "he/domains/culture/index.html",
+            "he/domains/culture/page/index.html",
+            "he/domains/culture/page/2/x.html",
+            "he/domains/culture-2/page/2/index.html",
+            "ar/domains/culture/page/2/index.html",
+            "he/domains/page/2/index.html",
+        ] {
+            assert!(!is_entry_further_file(d, "culture", "he", no), "{no}");
+        }
+        // The home page's further pages would be the list's of no collection: it has none.
+        assert!(!is_entry_further_file(
+            Collection::Pages,
+            "home",
+            "he",
+            "he/page/2/index.html"
+        ));
     }
 }

@@ -9,11 +9,14 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use tera::Context;
 
 use crate::model::content::{Collection, Content, Entry, STATEMENT};
-use crate::model::urls::{entry_path, home_path, index_file, list_path};
+use crate::model::urls::{entry_path, home_path, index_file, list_path, paged};
 use crate::output::Output;
 use crate::render::chrome::{self, Chrome};
-use crate::render::entry::{self, EntryView};
-use crate::render::meta::{PageKind, meta};
+use crate::render::entry::{self, EntryView, LINKS_PER_PAGE};
+use crate::render::keys::UiKey;
+use crate::render::lists::Crumb;
+use crate::render::meta::{Listed, PageKind, meta};
+use crate::render::paging::{page_count, page_of, pager};
 use crate::render::statement::{self, Statement};
 use crate::render::{Link, Model, lists};
 use crate::text::i18n::strip_isolation;
@@ -119,7 +122,12 @@ pub fn render_page(
             })?;
             return Ok(pages);
         }
-        Page::Entry(c, id) => finish(entry_page(m, *c, id, lang)?)?,
+        Page::Entry(c, id) => {
+            return entry_pages(m, *c, id, lang)?
+                .into_iter()
+                .map(finish)
+                .collect();
+        }
         Page::Statement => finish(statement_page(m, lang))?,
         Page::Filters => {
             return Err(Diagnostic::error(
@@ -179,32 +187,105 @@ fn home(m: &Model, lang: &str) -> Prepared {
     }
 }
 
-/// The page of entry (`c`, `id`). Its files are published once for all languages
-/// (`media::entry_files`).
-fn entry_page(m: &Model, c: Collection, id: &str, lang: &str) -> Result<Prepared, Diagnostic> {
+/// The page of entry (`c`, `id`), and when it lists more initiatives than
+/// [`LINKS_PER_PAGE`], the further pages of that list at `page/<n>/` under it. Its files are
+/// published once for all languages (`media::entry_files`).
+fn entry_pages(
+    m: &Model,
+    c: Collection,
+    id: &str,
+    lang: &str,
+) -> Result<Vec<Prepared>, Diagnostic> {
     let Some(e) = m.content.get(c, id) else {
         return Err(Diagnostic::error(format!("no entry {c}/{id} to render")));
     };
-    let path = entry_path(e.collection, &e.id, lang);
     let has = |l: &str| e.texts.contains_key(l);
-    let chrome = chrome::chrome(
-        m,
-        lang,
-        &|l| entry_path(e.collection, &e.id, l),
-        &has,
-        Some(e.collection.name()),
-    );
-    let view = entry::view(m, e, lang);
-    let is_statement = e.is_statement();
-    let statement = is_statement
+    let path_of = |l: &str, n: usize| paged(&entry_path(e.collection, &e.id, l), n);
+    let mut view = entry::view(m, e, lang);
+    let listed = view
+        .listed_initiatives_mut()
+        .map(std::mem::take)
+        .unwrap_or_default();
+    let total = page_count(listed.len(), LINKS_PER_PAGE);
+    if let Some(first) = view.listed_initiatives_mut() {
+        *first = page_of(&listed, 1, LINKS_PER_PAGE).to_vec();
+    }
+    let pager_of = |n: usize| pager(m, lang, n, total, &|k| path_of(lang, k));
+    let chrome = chrome::chrome(m, lang, &|l| path_of(l, 1), &has, Some(e.collection.name()));
+    let statement = e
+        .is_statement()
         .then(|| statement::statement(m, lang))
         .flatten();
-    let ctx = entry_context(m, &chrome, lang, &view, Some(e), statement);
-    Ok(Prepared {
+    let mut ctx = entry_context(m, &chrome, lang, &view, Some(e), statement);
+    ctx.insert("initiatives_pager", &pager_of(1));
+    ctx.insert("initiatives_count", &listed.len());
+    let mut pages = vec![Prepared {
         template: template_for(e.collection),
-        path: index_file(&path),
+        path: index_file(&path_of(lang, 1)),
         ctx,
-    })
+    }];
+    for n in 2..=total {
+        let chrome = chrome::chrome(m, lang, &|l| path_of(l, n), &has, Some(e.collection.name()));
+        let title = view.title.as_ref().map_or("", |t| t.text.as_str());
+        let heading = lists::page_words(m, lang, "list-page", title, n, total);
+        let items = page_of(&listed, n, LINKS_PER_PAGE);
+        let shown = Listed {
+            items,
+            total: listed.len(),
+            before: (n - 1) * LINKS_PER_PAGE,
+        };
+        let mut ctx = chrome::context(&chrome);
+        ctx.insert(
+            "meta",
+            &meta(
+                m,
+                &chrome,
+                lang,
+                &heading,
+                PageKind::List(Collection::Initiatives, shown),
+            ),
+        );
+        ctx.insert("heading", &heading);
+        ctx.insert(
+            "heading_isolated",
+            &lists::page_words_isolated(m, lang, "list-page", title, n, total),
+        );
+        ctx.insert("crumbs", &entry_crumbs(m, e, title, lang, n, total));
+        ctx.insert("items", items);
+        ctx.insert("initiatives_pager", &pager_of(n));
+        ctx.insert("initiatives_count", &listed.len());
+        pages.push(Prepared {
+            template: "entry_links.html",
+            path: index_file(&path_of(lang, n)),
+            ctx,
+        });
+    }
+    Ok(pages)
+}
+
+/// Home › the collection › the entry › "page n of m", each but the last a link.
+fn entry_crumbs(
+    m: &Model,
+    e: &Entry,
+    title: &str,
+    lang: &str,
+    n: usize,
+    total: usize,
+) -> Vec<Crumb> {
+    let ui = |key: &str| strip_isolation(&m.strings.get(lang, key, None));
+    let link = |text: String, path: String| Crumb {
+        text,
+        url: m.config.link(&path),
+    };
+    vec![
+        link(ui("home"), home_path(lang)),
+        link(ui(&e.collection.ui_key()), list_path(e.collection, lang)),
+        link(title.to_string(), entry_path(e.collection, &e.id, lang)),
+        Crumb {
+            text: lists::page_words(m, lang, "page-of", "", n, total),
+            url: String::new(),
+        },
+    ]
 }
 
 /// The accessibility statement's own page, when no page entry holds its text.

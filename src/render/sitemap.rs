@@ -5,8 +5,10 @@ use std::collections::BTreeMap;
 use crate::model::content::Collection;
 use crate::model::urls::{entry_path, filter_path, home_path, paged};
 use crate::render::Model;
+use crate::render::entry::{LINKS_PER_PAGE, listed_initiatives};
 use crate::render::filters::Facet;
 use crate::render::lists::{first_path, list_sizes};
+use crate::render::paging::page_count;
 use crate::text::escape::escape_xml;
 
 /// `sitemap.xml` with `xhtml:link` alternates between real translations only (a fallback page
@@ -61,9 +63,14 @@ pub fn sitemap(m: &Model) -> String {
             continue;
         }
         // A draft shown by `build --drafts` is kept out of search engines.
-        add(&|l| entry_path(e.collection, &e.id, l), &|l| {
-            e.texts.contains_key(l) && !e.is_draft(l)
-        });
+        let has = |l: &str| e.texts.contains_key(l) && !e.is_draft(l);
+        add(&|l| entry_path(e.collection, &e.id, l), &has);
+        // The further pages of the initiatives it lists, the same number in every language.
+        let default = config.default_language().code.as_str();
+        let listed = listed_initiatives(m, e, default).map_or(0, |v| v.len());
+        for n in 2..=page_count(listed, LINKS_PER_PAGE) {
+            add(&|l| paged(&entry_path(e.collection, &e.id, l), n), &has);
+        }
     }
     // The plain pages of the initiatives' filters, in the languages that have them, by facet
     // name and value.

@@ -34,6 +34,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/map.html",
     "templates/filters.html",
     "templates/filter.html",
+    "templates/entry_links.html",
     "templates/card.html",
     "templates/cards.html",
     "templates/pager.html",

@@ -635,3 +635,153 @@ fn serve_gives_what_a_build_gives_when_pages_come_and_go() {
             .contains("Renamed")
     );
 }
+
+/// The basic fixture with 230 more initiatives in the domain `education`, all in the town of
+/// Ofakim and with the partner `acme`: with the fixture's alpha, 231 in each, three pages of up
+/// to 100.
+fn crowded_site() -> Site {
+    crowded(230)
+}
+
+/// The basic fixture with `extra` more initiatives in `education`, Ofakim and `acme`.
+fn crowded(extra: usize) -> Site {
+    let s = Site::fixture("basic");
+    // A site with nothing to warn about, so that serve's rebuild reports nothing.
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
+    s.write(
+        "site.yaml",
+        &(yaml + "accessibility:\n  coordinator: {name: Dana, email: a@example.org}\n  reviewed: 2026-11-01\n"),
+    );
+    for i in 0..extra {
+        let id = format!("extra-{i:03}");
+        s.write(
+            &format!("content/initiatives/{id}/common.yaml"),
+            "domains: [education]\ntowns: [ofakim]\npartners: [acme]\n",
+        );
+        s.write(
+            &format!("content/initiatives/{id}/he.md"),
+            &format!("---\ntitle: יוזמה {i:03}\n---\n"),
+        );
+    }
+    s
+}
+
+/// The addresses of the links of a page's initiatives section, in order.
+fn listed(html: &str) -> Vec<String> {
+    let start = html
+        .find("aria-labelledby=\"h-section-initiatives")
+        .expect("an initiatives section");
+    let start = start
+        + html[start..]
+            .find("<ul class=\"link-list\">")
+            .expect("the links");
+    let end = start + html[start..].find("</ul>").expect("</ul>");
+    html[start..end]
+        .split("<li>")
+        .skip(1)
+        .map(|li| {
+            let href = li.split("href=\"").nth(1).expect("a link");
+            href[..href.find('"').expect("end")].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn an_entry_that_lists_many_initiatives_lists_them_in_pages() {
+    let s = crowded_site();
+    s.build_ok();
+    for (c, id) in [
+        ("domains", "education"),
+        ("towns", "ofakim"),
+        ("partners", "acme"),
+    ] {
+        let first = s.page(&format!("he/{c}/{id}/index.html"));
+        let second = s.page(&format!("he/{c}/{id}/page/2/index.html"));
+        let third = s.page(&format!("he/{c}/{id}/page/3/index.html"));
+        assert!(!s.out().join(format!("he/{c}/{id}/page/4")).exists(), "{c}");
+        let pages = [listed(&first), listed(&second), listed(&third)];
+        assert_eq!(
+            pages.iter().map(Vec::len).collect::<Vec<_>>(),
+            [100, 100, 31],
+            "{c}"
+        );
+        // Every initiative once, in the order one list would have them.
+        let all: Vec<String> = pages.concat();
+        let mut unique = all.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 231, "{c}");
+        // The entry's page says how many in all and links to the next page by number.
+        assert!(
+            plain(&first).contains("<p class=\"count\">231 יוזמות</p>"),
+            "{c}"
+        );
+        let nav = pager(&first).expect("a pages nav on the entry's page");
+        assert!(
+            nav.contains(&format!("href=\"/kb/he/{c}/{id}/page/2/\"")),
+            "{nav}"
+        );
+        assert!(nav.contains("aria-current=\"page\""), "{nav}");
+        // A further page: its heading names the entry and the page, the crumbs lead back.
+        assert_eq!(
+            h1(&second),
+            format!("{}, עמוד 2 מתוך 3", h1(&first).trim()),
+            "{c}"
+        );
+        assert!(
+            second.contains(&format!("<link rel=\"prev\" href=\"/kb/he/{c}/{id}/\">")),
+            "{c}"
+        );
+        assert!(
+            second.contains(&format!(
+                "<link rel=\"next\" href=\"/kb/he/{c}/{id}/page/3/\">"
+            )),
+            "{c}"
+        );
+        let crumbs = &second[second.find("class=\"breadcrumbs\"").expect("crumbs")..];
+        let crumbs = &crumbs[..crumbs.find("</nav>").expect("</nav>")];
+        assert!(
+            crumbs.contains(&format!("href=\"/kb/he/{c}/{id}/\"")),
+            "{crumbs}"
+        );
+        assert!(
+            plain(crumbs).contains("<span aria-current=\"page\">עמוד 2 מתוך 3</span>"),
+            "{crumbs}"
+        );
+    }
+}
+
+#[test]
+fn the_sitemap_and_serve_know_the_further_pages_of_an_entry() {
+    let s = crowded(200);
+    s.build_ok();
+    let map = s.page("sitemap.xml");
+    assert!(map.contains("<loc>https://example.org/kb/ar/domains/education/page/3/</loc>"));
+    assert!(map.contains("<loc>https://example.org/kb/en/towns/ofakim/page/2/</loc>"));
+    assert!(!map.contains("education/page/4/"));
+
+    // One initiative fewer in the domain: 200, two pages, and serve drops the third as a
+    // build would not write it.
+    let root = std::fs::canonicalize(s.root()).expect("canonical");
+    let mut builder = Builder::new(root.clone(), BASE.into());
+    let (mut served, first) = builder.full();
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    let third = "he/domains/education/page/3/index.html";
+    assert!(served.output.files.contains_key(third));
+    let full = serve_after(
+        &mut builder,
+        &mut served,
+        &root,
+        "content/initiatives/extra-000/common.yaml",
+        "domains: [education]\n",
+        "",
+    );
+    assert!(!full, "one initiative's domain is rendered again in part");
+    assert!(!served.output.files.contains_key(third));
+    assert!(
+        served
+            .output
+            .files
+            .contains_key("he/domains/education/page/2/index.html")
+    );
+}

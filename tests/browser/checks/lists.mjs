@@ -9,6 +9,8 @@
 // while a filter is on and bring the page back when cleared; and under a sub-path (/kb/) from
 // a further page, with cards.json fetched from there. axe-core (WCAG 2.1 AA and best
 // practices) finds nothing on pages of lists, a year of news and a filter page, light and dark.
+// A domain with 111 initiatives lists 100 on its page and the rest on `page/2/` under it, in
+// he, ar and en: the pages lead to each other, fit a phone and pass axe.
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -201,6 +203,71 @@ describe('pages of lists under axe', () => {
         }
       } finally {
         await context.close();
+      }
+    });
+  }
+});
+
+/**
+ * The basic fixture with 110 more initiatives in the domain `education` (111 in all: two pages
+ * of the domain's initiatives, at most 100 a page), built with SULAM_BIN and served under /kb/.
+ */
+let crowded = null;
+async function crowdedFixture() {
+  if (crowded) return crowded.server;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sulam-crowded-'));
+  const src = path.join(root, 'src');
+  fs.cpSync(path.join(HERE, '..', 'fixtures', 'basic'), src, { recursive: true });
+  for (let i = 1; i <= 110; i++) {
+    const dir = path.join(src, 'content', 'initiatives', `extra-${String(i).padStart(3, '0')}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'common.yaml'), 'domains: [education]\n');
+    fs.writeFileSync(path.join(dir, 'he.md'), `---\ntitle: יוזמה ${i}\n---\n`);
+    fs.writeFileSync(path.join(dir, 'ar.md'), `---\ntitle: مبادرة ${i}\n---\n`);
+    fs.writeFileSync(path.join(dir, 'en.md'), `---\ntitle: Initiative ${i}\n---\n`);
+  }
+  execFileSync(process.env.SULAM_BIN, ['build', '--quiet', '--root', src, '--output', path.join(root, 'out')], { stdio: 'ignore' });
+  crowded = { root, server: await serveSite(path.join(root, 'out'), '/kb/') };
+  return crowded.server;
+}
+after(async () => {
+  await crowded?.server.close();
+  if (crowded) fs.rmSync(crowded.root, { recursive: true, force: true });
+});
+
+describe("an entry's initiatives in pages", () => {
+  for (const { lang, page } of LANGS) {
+    it(`${lang} at 360px, light and dark: the domain's page and its second page fit, lead to each other and pass axe`, async () => {
+      const s = await crowdedFixture();
+      for (const scheme of ['light', 'dark']) {
+        const context = await newContext({ colorScheme: scheme, viewport: { width: 360, height: 800 } });
+        try {
+          const tab = await context.newPage();
+          const first = `/${lang}/domains/education/`;
+          await open(tab, s.url(first));
+          const one = await tab.evaluate(pagerState);
+          assert.ok(!one.hidden, `${first}: the pages' nav shows`);
+          assert.deepEqual(one.links.filter((l) => l.current).map((l) => l.text), ['1']);
+          assert.equal(await tab.locator('section.links .link-list > li').count(), 100, `${first}: 100 links`);
+          await tab.addScriptTag({ content: AXE_SOURCE });
+          let r = await tab.evaluate(runAxe);
+          assert.deepEqual(r.violations, [], `${first} (${scheme})`);
+          assert.deepEqual(r.incomplete, [], `${first} (${scheme}): undecided`);
+
+          await Promise.all([tab.waitForURL(s.url(`${first}page/2/`)), tab.locator('nav.pager a[rel=next]').click()]);
+          const two = await tab.evaluate(pagerState);
+          assert.ok(two.h1.endsWith(page(2, 2)), `the heading names the page: ${two.h1}`);
+          assert.ok(two.scrollWidth <= two.clientWidth, `page 2 is ${two.scrollWidth}px wide in ${two.clientWidth}px`);
+          assert.equal(await tab.locator('section.links .link-list > li').count(), 11, 'the other 11 links');
+          await tab.addScriptTag({ content: AXE_SOURCE });
+          r = await tab.evaluate(runAxe);
+          assert.deepEqual(r.violations, [], `${first}page/2/ (${scheme})`);
+          assert.deepEqual(r.incomplete, [], `${first}page/2/ (${scheme}): undecided`);
+          // The crumbs lead back to the domain's own page.
+          await Promise.all([tab.waitForURL(s.url(first)), tab.locator(`nav.breadcrumbs a[href="/kb${first}"]`).click()]);
+        } finally {
+          await context.close();
+        }
       }
     });
   }
