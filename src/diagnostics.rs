@@ -571,4 +571,74 @@ mod tests {
         );
         assert_eq!(did_you_mean("xyz", ["rashi-foundation"]), None);
     }
+
+    #[test]
+    fn a_place_needs_a_line_and_a_column_needs_a_line() {
+        let d = Diagnostic::error("x").at(0, 5);
+        assert_eq!((d.line, d.column), (None, None), "line 0 is no place");
+        let d = Diagnostic::error("x").at(1, 0);
+        assert_eq!((d.line, d.column), (Some(1), None), "column 0 is none");
+        let d = Diagnostic::error("x").at(1, 1);
+        assert_eq!((d.line, d.column), (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn the_closest_name_is_the_first_of_equals_within_a_third_of_its_length() {
+        // Both one letter away: the first named wins.
+        assert_eq!(closest("aa", ["ab", "ac"]), Some("ab"));
+        // Nine letters allow three changes (a third), not two.
+        assert_eq!(closest("abcdefghi", ["abcdefxyz"]), Some("abcdefxyz"));
+        assert_eq!(closest("abcdefghi", ["abcdwxyzi"]), None);
+        // Short names allow two.
+        assert_eq!(closest("ab", ["xy"]), Some("xy"));
+        assert_eq!(closest("abc", ["xyz"]), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_changes() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("ab", "abc"), 1);
+        assert_eq!(edit_distance("abc", "axc"), 1);
+        assert_eq!(edit_distance("כתובת", "כתבת"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn parser_messages_are_told_apart_by_their_words() {
+        use YamlClass::*;
+        for (message, class) in [
+            ("expected sequence, found mapping", WrongShape("a list")),
+            (
+                "invalid length 3, expected 2 elements",
+                WrongShape("a list"),
+            ),
+            ("invalid unsigned integer", WrongShape("a whole number")),
+            ("invalid integer", WrongShape("a whole number")),
+            (
+                "data did not match any variant",
+                WrongShape("one of the allowed values"),
+            ),
+            (
+                "externally tagged enum Status",
+                WrongShape("one of the allowed values"),
+            ),
+            ("found a tab character that violates indentation", Tab),
+            ("tabs disallowed within this context", Tab),
+            ("unclosed quote", UnclosedQuote),
+            (
+                "found unexpected end of stream in a quoted scalar",
+                UnclosedQuote,
+            ),
+            // The end of the text inside brackets is an unclosed bracket, not a quote.
+            (
+                "found unexpected end of stream in a flow sequence",
+                UnclosedBracket,
+            ),
+            // "tab" inside another word of another message is no tab.
+            ("multiple YAML documents (a stable file)", TwoDocuments),
+        ] {
+            assert_eq!(classify(message), class, "{message}");
+        }
+    }
 }
