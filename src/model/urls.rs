@@ -76,10 +76,18 @@ fn is_further_page(rest: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Whether `file` is a filter page of `lang` (any page of it) or the cards the filters of a
-/// list split into pages read.
+/// Where the boxes of the initiatives' filters in `lang` live when they are too many for the
+/// list's first page.
+pub fn facets_file(lang: &str) -> String {
+    format!("{}facets.html", list_path(Collection::Initiatives, lang))
+}
+
+/// Whether `file` is a filter page of `lang` (any page of it), the cards the filters of a
+/// list split into pages read, or the boxes of the filters written apart.
 pub fn is_filter_file(lang: &str, file: &str) -> bool {
-    file.starts_with(&format!("{lang}/filter/")) || file == cards_file(lang)
+    file.starts_with(&format!("{lang}/filter/"))
+        || file == cards_file(lang)
+        || file == facets_file(lang)
 }
 
 /// Where the search page of `lang` lives.

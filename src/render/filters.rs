@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
-use crate::model::urls::{cards_file, filter_path, index_file, list_path, paged};
+use crate::model::urls::{cards_file, facets_file, filter_path, index_file, list_path, paged};
 use crate::output::Output;
 use crate::render::keys::UiKey;
 use crate::render::lists::{page_words, page_words_isolated};
@@ -133,6 +133,11 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// How many boxes the form has: one per value of every facet.
+    pub fn boxes(&self) -> usize {
+        self.facets.iter().map(|f| f.options.len()).sum()
+    }
+
     /// The filters as a page of the list shows them: the values of its own cards only.
     pub fn for_items(&self, items: &[Link]) -> Filters {
         Filters {
@@ -154,7 +159,30 @@ pub struct FacetView {
     /// The UI string of its name: `facet-domain`.
     pub key: String,
     pub options: Vec<FacetOption>,
+    /// For readers without JavaScript, when the values have pages of their own and are more
+    /// than [`BROWSE_LIMIT`]: the list of them (the towns, the partners), where each leads to
+    /// its initiatives, in place of a link per value.
+    pub browse_list: Option<BrowseList>,
 }
+
+/// A link to the list of a facet's values, with how many there are.
+#[derive(Debug, Clone, Serialize)]
+pub struct BrowseList {
+    pub url: String,
+    /// The UI string of the count: `count-towns`.
+    pub count_key: String,
+    pub count: usize,
+}
+
+/// Up to this many values of a facet whose values have pages are each a link for readers
+/// without JavaScript; past it, the facet links to the list of its values (667 towns and 833
+/// partners made 193 KB of links on the initiatives list's first page).
+pub const BROWSE_LIMIT: usize = 60;
+
+/// Up to this many boxes in all, the filters' boxes are written in the initiatives list's
+/// first page; past it, in `facets.html` beside it, which filters.js fetches (at 10,000
+/// initiatives they were 252 KB of a 477 KB page).
+pub const INLINE_BOXES: usize = 300;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FacetOption {
@@ -353,10 +381,19 @@ pub fn of_language(m: &Model, lang: &str) -> Option<Filters> {
             continue;
         }
         sort_options(m, facet, &mut options, lang);
+        let browse_list = facet
+            .collection()
+            .filter(|_| facet.has_entry_pages() && options.len() > BROWSE_LIMIT)
+            .map(|c| BrowseList {
+                url: m.config.link(&list_path(c, lang)),
+                count_key: format!("count-{}", c.name()),
+                count: options.len(),
+            });
         facets.push(FacetView {
             facet,
             key: facet.ui_key(),
             options,
+            browse_list,
         });
     }
     let data = values
@@ -463,6 +500,7 @@ pub fn render_pages(
             continue;
         };
         write_cards(m, tera, &filters, lang, out, diags);
+        write_facets(m, tera, &filters, lang, out, diags);
         // Every initiative in the list's order, sorted once: a value's initiatives keep it.
         let mut all: Vec<Link> = m
             .content
@@ -585,6 +623,33 @@ fn filter_page(
 pub fn cards_url(m: &Model, lang: &str) -> Option<String> {
     let n = m.content.of(Collection::Initiatives).count();
     (page_count(n, m.config.per_page) > 1).then(|| m.config.link(&cards_file(lang)))
+}
+
+/// The address of `facets.html`, the boxes of the filters in `lang`, when they are too many
+/// to be written in the initiatives list's first page ([`INLINE_BOXES`]).
+pub fn facets_url(m: &Model, filters: &Filters, lang: &str) -> Option<String> {
+    (filters.boxes() > INLINE_BOXES).then(|| m.config.link(&facets_file(lang)))
+}
+
+/// `facets.html`: the boxes of the filters, in a page of their own that filters.js reads them
+/// from, when [`facets_url`] says they are too many for the list's first page.
+fn write_facets(
+    m: &Model,
+    tera: &tera::Tera,
+    filters: &Filters,
+    lang: &str,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    if facets_url(m, filters, lang).is_none() {
+        return;
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert("dir", m.dir_of(lang).as_str());
+    ctx.insert("filters", filters);
+    let path = facets_file(lang);
+    crate::render::pages::render_one(tera, "facets.html", &ctx, &path, out, diags);
 }
 
 /// `cards.json`: `{"cards": "<li class=\"card\" …>…</li>…"}`, every initiative's card as the

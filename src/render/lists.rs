@@ -202,12 +202,19 @@ fn list_page(
     let pager: Option<Pager> = pager(m, lang, n, total, &|k| paged(&l.first_path(lang), k));
     ctx.insert("pager", &pager);
     ctx.insert("first_url", &m.config.link(&l.first_path(lang)));
-    // What the whole list has once, on its first page: the map of its towns, and the links
-    // of the filters for readers without JavaScript (the form, which filters the whole list,
-    // is on every page).
-    let first = n == 1 && l.year.is_none();
-    ctx.insert("map", &first.then(|| map::list_map(m, l.c, lang)).flatten());
+    // The map of the towns on the page (of every town, when they fit on one page).
+    ctx.insert(
+        "map",
+        &l.year
+            .is_none()
+            .then(|| map::list_map(m, l.c, items, l.items.len(), lang))
+            .flatten(),
+    );
     ctx.insert("filters", &l.filters.map(|f| f.for_items(items)));
+    ctx.insert(
+        "facets_url",
+        &l.filters.and_then(|f| filters::facets_url(m, f, lang)),
+    );
     ctx.insert(
         "cards_url",
         &l.filters.and_then(|_| filters::cards_url(m, lang)),

@@ -197,11 +197,25 @@ fn site_frame(m: &Model) -> Option<Frame> {
     Frame::around(&points)
 }
 
-/// The map on the list page of collection `c`: every town, on the towns list.
-pub fn list_map(m: &Model, c: Collection, lang: &str) -> Option<TownMap> {
-    (c == Collection::Towns)
-        .then(|| town_map(m, "towns", None, lang))
-        .flatten()
+/// The map on a page of the list of collection `c`, which shows `shown` of `total` entries: on
+/// the towns list, every town when the list is one page; when it is split, the towns of the
+/// page, named, with the others as grey dots while they are few (a map naming 667 towns made
+/// a page of 213 KB that no one could read).
+pub fn list_map(
+    m: &Model,
+    c: Collection,
+    shown: &[crate::render::Link],
+    total: usize,
+    lang: &str,
+) -> Option<TownMap> {
+    if c != Collection::Towns {
+        return None;
+    }
+    if shown.len() >= total {
+        return town_map(m, "towns", None, lang);
+    }
+    let ids: Vec<&str> = shown.iter().map(|l| l.id.as_str()).collect();
+    town_map(m, "towns-page", Some(&ids), lang)
 }
 
 /// A town drawn on the map, at (x, y) in SVG units.

@@ -33,6 +33,8 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/suggested.html",
     "templates/map.html",
     "templates/filters.html",
+    "templates/facet_boxes.html",
+    "templates/facets.html",
     "templates/filter.html",
     "templates/entry_links.html",
     "templates/card.html",

@@ -307,13 +307,66 @@ fn what_a_list_has_once_is_on_its_first_page() {
     assert!(first.contains("href=\"/kb/en/filter/status/active/\""));
     assert!(!second.contains("href=\"/kb/en/filter/status/active/\""));
     assert!(main_of(&second).contains("<a href=\"/kb/en/initiatives/#h-filters\">"));
-    // The map of the towns list: on its first page only.
+}
+
+/// The towns named on a page's map (the links of the SVG), and how many grey dots it has.
+fn map_of(html: &str) -> Option<(Vec<String>, usize)> {
+    let start = html.find("<figure class=\"town-map\">")?;
+    let map = &html[start..start + html[start..].find("</figure>").expect("</figure>")];
+    let named = map
+        .split("<a class=\"map-town\" href=\"")
+        .skip(1)
+        .map(|a| a[..a.find('"').expect("end")].to_string())
+        .collect();
+    let others = map.split("<g class=\"map-others\"").nth(1).map_or(0, |g| {
+        g[..g.find("</g>").expect("</g>")]
+            .matches("<circle")
+            .count()
+    });
+    Some((named, others))
+}
+
+#[test]
+fn the_map_of_the_towns_list_names_the_towns_of_its_page() {
     let s = Site::fixture("basic");
+    // A third town, with coordinates as Sderot has (Ofakim has none).
+    s.write(
+        "content/towns/yeruham/common.yaml",
+        "coordinates: [30.99, 34.93]\n",
+    );
+    s.write("content/towns/yeruham/en.md", "---\ntitle: Yeruham\n---\n");
+    s.build_ok();
+    // One page: every town that can be drawn, named.
+    let (named, others) = map_of(&s.page("en/towns/index.html")).expect("a map");
+    assert_eq!(named, ["/kb/en/towns/sderot/", "/kb/en/towns/yeruham/"]);
+    assert_eq!(others, 0);
+    assert!(
+        s.page("he/towns/index.html")
+            .contains("היכן נמצאים היישובים.")
+    );
+
+    // A page a town: Ofakim, Sderot, Yeruham. Each page's map names its own town, the other
+    // drawn town a grey dot; Ofakim's page has nothing to draw.
     let yaml = std::fs::read_to_string(s.root().join("site.yaml")).expect("site.yaml");
     s.write("site.yaml", &format!("{yaml}per_page: 1\n"));
     s.build_ok();
-    assert!(s.page("en/towns/index.html").contains("<svg"));
-    assert!(!s.page("en/towns/page/2/index.html").contains("<svg"));
+    assert!(map_of(&s.page("en/towns/index.html")).is_none());
+    for (n, town) in [(2, "sderot"), (3, "yeruham")] {
+        let html = s.page(&format!("en/towns/page/{n}/index.html"));
+        let (named, others) = map_of(&html).expect("a map");
+        assert_eq!(named, [format!("/kb/en/towns/{town}/")], "page {n}");
+        assert_eq!(others, 1, "page {n}");
+        assert!(
+            html.contains("Where the towns on this page are."),
+            "page {n}"
+        );
+    }
+    let he = s.page("he/towns/page/2/index.html");
+    assert!(he.contains("היכן נמצאים היישובים שבעמוד זה."));
+    assert!(
+        s.page("ar/towns/page/2/index.html")
+            .contains("أين تقع البلدات في هذه الصفحة.")
+    );
 }
 
 #[test]
@@ -784,4 +837,84 @@ fn the_sitemap_and_serve_know_the_further_pages_of_an_entry() {
             .files
             .contains_key("he/domains/education/page/2/index.html")
     );
+}
+
+/// The basic fixture with 70 more towns and 250 more partners, each partner in an initiative of
+/// its own in one of the towns: 72 towns and 252 partners to filter by, 324 boxes in all.
+fn many_values_site() -> Site {
+    let s = Site::fixture("basic");
+    for t in 0..70 {
+        s.write(
+            &format!("content/towns/t-{t:03}/en.md"),
+            &format!("---\ntitle: Town {t:03}\n---\n"),
+        );
+    }
+    for i in 0..250 {
+        s.write(
+            &format!("content/partners/p-{i:03}/en.md"),
+            &format!("---\ntitle: Partner {i:03}\n---\n"),
+        );
+        s.write(
+            &format!("content/initiatives/i-{i:03}/common.yaml"),
+            &format!("towns: [t-{:03}]\npartners: [p-{i:03}]\n", i % 70),
+        );
+        s.write(
+            &format!("content/initiatives/i-{i:03}/en.md"),
+            &format!("---\ntitle: Initiative {i:03}\n---\n"),
+        );
+    }
+    s
+}
+
+#[test]
+fn many_filter_values_are_kept_off_the_list_page() {
+    let s = many_values_site();
+    s.build_ok();
+    let first = s.page("en/initiatives/index.html");
+    let second = s.page("en/initiatives/page/2/index.html");
+    // The boxes are in facets.html, which every page of the list names.
+    for html in [&first, &second] {
+        assert!(!html.contains("type=\"checkbox\""));
+        assert!(html.contains("data-sulam-facets-from=\"/kb/en/initiatives/facets.html\""));
+    }
+    let facets = s.page("en/initiatives/facets.html");
+    assert!(facets.starts_with("<!DOCTYPE html>"), "{}", &facets[..80]);
+    assert!(facets.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(facets.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(facets.contains("<form data-sulam-filters>"));
+    for value in [
+        "name=\"town\" value=\"t-069\"",
+        "name=\"partner\" value=\"p-249\"",
+    ] {
+        assert!(
+            facets.contains(&format!("<input type=\"checkbox\" {value}>")),
+            "{value}"
+        );
+    }
+    // Every value of every facet: the towns and partners, the fixture's four age groups and
+    // its one domain, district, sector and status.
+    assert_eq!(
+        facets.matches("type=\"checkbox\"").count(),
+        72 + 252 + 4 + 4
+    );
+    assert!(
+        s.page("he/initiatives/facets.html")
+            .contains("<html lang=\"he\" dir=\"rtl\">")
+    );
+    // Without JavaScript: the towns and the partners are each one link to their list, where
+    // every one leads to its initiatives; the statuses are still a link each.
+    let browse = &first[first.find("data-sulam-browse").expect("browse")..];
+    let browse = plain(&browse[..browse.find("</section>").expect("</section>")]);
+    assert!(
+        browse.contains("<a href=\"/kb/en/towns/\">72 towns</a>"),
+        "{browse}"
+    );
+    assert!(
+        browse.contains("<a href=\"/kb/en/partners/\">252 partners</a>"),
+        "{browse}"
+    );
+    assert!(!browse.contains("/kb/en/towns/t-000/"));
+    assert!(browse.contains("href=\"/kb/en/filter/status/active/\""));
+    // facets.html is no page for readers or search engines.
+    assert!(!s.page("sitemap.xml").contains("facets.html"));
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HERE, site, fixture, newContext, listPages, mapLimit, open, failingKnown } from '../lib/harness.mjs';
-import { KNOWN_TEMPLATE_ISSUES } from './known-issues.mjs';
+import { KNOWN_TEMPLATE_ISSUES, REVIEWED, isReviewed } from './known-issues.mjs';
 
 const AXE_SOURCE = fs.readFileSync(path.join(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -17,22 +17,6 @@ const CONCURRENCY = Number(process.env.SULAM_BROWSER_CONCURRENCY || 2);
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 360, height: 740 };
 
-// Results axe could not decide that a person reviewed, each with the reason it passes; any
-// other undecided result fails the check.
-//   rule:   the axe rule id;  target: RegExp over the node's CSS selector;  why: one line
-const REVIEWED = [
-  {
-    rule: 'color-contrast',
-    target: /^(\.map-town:nth-child\(\d+\) > \.label|text(\[[^\]]*\])*)$/,
-    why: 'the town map\'s SVG labels: axe cannot find the colour behind SVG text; map.mjs measures each name\'s contrast with the land and the sea in both schemes',
-  },
-  {
-    rule: 'color-contrast',
-    target: /^svg(\[[^\]]*\])* > \.chart-(label|value)(\[[^\]]*\])*$/,
-    why: 'a chart\'s SVG words (the SVG is aria-hidden; its table gives them to screen readers): axe cannot find the colour behind SVG text; charts.mjs measures them at 4.5:1 against the page in both schemes',
-  },
-];
-const isReviewed = (rule, target) => REVIEWED.some((r) => r.rule === rule && r.target.test(target));
 
 /** Runs in the page: axe over the whole document: violations, and every node it could not decide. */
 async function runAxe({ tags, scheme }) {

@@ -216,6 +216,7 @@ related-domain = أيضًا في مجال { $name }
 related-reason-separator = {" · "}
 
 map-caption-towns = أين تقع البلدات.
+map-caption-towns-page = أين تقع البلدات في هذه الصفحة.
 map-caption-network = أين تقع بلدات الشبكة.
 map-caption-initiative = أين تعمل المبادرة.
 map-note = رُسمت الخريطة وفق إحداثيات كل بلدة، والشمال إلى الأعلى؛ اختاروا بلدة للانتقال إلى صفحتها.
@@ -238,6 +239,7 @@ page-of = الصفحة { $page } من { $pages }
 list-page = { $title }، الصفحة { $page } من { $pages }
 news-year = أخبار عام { $year }
 news-by-year = الأخبار حسب السنة:
+filters-browse-list = لكلٍّ منها صفحة فيها مبادراتها:
 filters-browse-first = صفحة لكل مجال حياة وفئة عمرية وبلدة وغير ذلك: في الصفحة الأولى من القائمة
 facet-domain = مجال الحياة
 facet-ages = الفئة العمرية

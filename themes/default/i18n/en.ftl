@@ -168,6 +168,7 @@ related-domain = Also on { $name }
 related-reason-separator = {" · "}
 
 map-caption-towns = Where the towns are.
+map-caption-towns-page = Where the towns on this page are.
 map-caption-network = Where the network's towns are.
 map-caption-initiative = Where the initiative runs.
 map-note = Drawn from each town's coordinates, north up; choose a town to open its page.
@@ -190,6 +191,7 @@ page-of = Page { $page } of { $pages }
 list-page = { $title }, page { $page } of { $pages }
 news-year = News of { $year }
 news-by-year = News by year:
+filters-browse-list = Each has a page with its initiatives:
 filters-browse-first = A page for each life domain, age group, town and more: on the first page of the list
 facet-domain = Life domain
 facet-ages = Age group

@@ -178,6 +178,7 @@ related-domain = גם בתחום { $name }
 related-reason-separator = {" · "}
 
 map-caption-towns = היכן נמצאים היישובים.
+map-caption-towns-page = היכן נמצאים היישובים שבעמוד זה.
 map-caption-network = היכן נמצאים יישובי הרשת.
 map-caption-initiative = היכן פועלת היוזמה.
 map-note = המפה משורטטת לפי הקואורדינטות של כל יישוב, והצפון למעלה; בחרו יישוב כדי לעבור לדף שלו.
@@ -200,6 +201,7 @@ page-of = עמוד { $page } מתוך { $pages }
 list-page = { $title }, עמוד { $page } מתוך { $pages }
 news-year = חדשות { $year }
 news-by-year = חדשות לפי שנה:
+filters-browse-list = לכל אחד מהם דף עם היוזמות שלו:
 filters-browse-first = דף לכל תחום חיים, קבוצת גיל, יישוב ועוד: בעמוד הראשון של הרשימה
 facet-domain = תחום חיים
 facet-ages = קבוצת גיל
