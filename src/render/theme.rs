@@ -25,6 +25,7 @@ pub const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/statement.html",
     "templates/home.html",
     "templates/list.html",
+    "templates/crumbs.html",
     "templates/initiative.html",
     "templates/partner.html",
     "templates/town.html",

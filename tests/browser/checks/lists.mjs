@@ -55,33 +55,48 @@ function pagerState() {
   };
 }
 
+/** The sites built here from the basic fixture, by name: each built once, removed at the end. */
+const built = new Map();
+after(async () => {
+  for (const b of built.values()) {
+    await b.server.close();
+    fs.rmSync(b.root, { recursive: true, force: true });
+  }
+});
+
 /**
- * The basic fixture with per_page: 1 and twelve more partners (fourteen pages of partners),
- * built with SULAM_BIN and served under /kb/; built once, removed at the end.
+ * A copy of the basic fixture, changed by `setup(write, src)`, built with SULAM_BIN and served
+ * under /kb/; built once per `name`. `write(rel, text)` writes a file of the copy.
  */
-let paged = null;
-async function pagedFixture() {
-  if (paged) return paged.server;
+async function basicFixture(name, setup) {
+  if (built.has(name)) return built.get(name).server;
   const bin = process.env.SULAM_BIN;
   if (!bin) throw new Error('SULAM_BIN is not set: run tests/browser/run.sh');
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sulam-lists-'));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `sulam-${name}-`));
   const src = path.join(root, 'src');
   fs.cpSync(path.join(HERE, '..', 'fixtures', 'basic'), src, { recursive: true });
+  const write = (rel, text) => {
+    fs.mkdirSync(path.dirname(path.join(src, rel)), { recursive: true });
+    fs.writeFileSync(path.join(src, rel), text);
+  };
+  setup(write, src);
+  execFileSync(bin, ['build', '--quiet', '--root', src, '--output', path.join(root, 'out')], { stdio: 'ignore' });
+  const server = await serveSite(path.join(root, 'out'), '/kb/');
+  built.set(name, { root, server });
+  return server;
+}
+
+const n3 = (i) => String(i).padStart(3, '0');
+
+/** The basic fixture with per_page: 1 and twelve more partners (fourteen pages of partners). */
+const pagedFixture = () => basicFixture('lists', (write, src) => {
   fs.appendFileSync(path.join(src, 'site.yaml'), 'per_page: 1\n');
   for (let i = 1; i <= 12; i++) {
-    const dir = path.join(src, 'content', 'partners', `partner-${String(i).padStart(2, '0')}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'he.md'), `---\ntitle: שותף ${i}\n---\n`);
-    fs.writeFileSync(path.join(dir, 'ar.md'), `---\ntitle: شريك ${i}\n---\n`);
-    fs.writeFileSync(path.join(dir, 'en.md'), `---\ntitle: Partner ${i}\n---\n`);
+    const dir = `content/partners/partner-${String(i).padStart(2, '0')}`;
+    write(`${dir}/he.md`, `---\ntitle: שותף ${i}\n---\n`);
+    write(`${dir}/ar.md`, `---\ntitle: شريك ${i}\n---\n`);
+    write(`${dir}/en.md`, `---\ntitle: Partner ${i}\n---\n`);
   }
-  execFileSync(bin, ['build', '--quiet', '--root', src, '--output', path.join(root, 'out')], { stdio: 'ignore' });
-  paged = { root, server: await serveSite(path.join(root, 'out'), '/kb/') };
-  return paged.server;
-}
-after(async () => {
-  await paged?.server.close();
-  if (paged) fs.rmSync(paged.root, { recursive: true, force: true });
 });
 
 describe('long lists in pages', () => {
@@ -214,60 +229,30 @@ describe('pages of lists under axe', () => {
 
 /**
  * The basic fixture with 110 more initiatives in the domain `education` (111 in all: two pages
- * of the domain's initiatives, at most 100 a page), built with SULAM_BIN and served under /kb/.
+ * of the domain's initiatives, at most 100 a page).
  */
-let crowded = null;
-async function crowdedFixture() {
-  if (crowded) return crowded.server;
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sulam-crowded-'));
-  const src = path.join(root, 'src');
-  fs.cpSync(path.join(HERE, '..', 'fixtures', 'basic'), src, { recursive: true });
+const crowdedFixture = () => basicFixture('crowded', (write) => {
   for (let i = 1; i <= 110; i++) {
-    const dir = path.join(src, 'content', 'initiatives', `extra-${String(i).padStart(3, '0')}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'common.yaml'), 'domains: [education]\n');
-    fs.writeFileSync(path.join(dir, 'he.md'), `---\ntitle: יוזמה ${i}\n---\n`);
-    fs.writeFileSync(path.join(dir, 'ar.md'), `---\ntitle: مبادرة ${i}\n---\n`);
-    fs.writeFileSync(path.join(dir, 'en.md'), `---\ntitle: Initiative ${i}\n---\n`);
+    const dir = `content/initiatives/extra-${n3(i)}`;
+    write(`${dir}/common.yaml`, 'domains: [education]\n');
+    write(`${dir}/he.md`, `---\ntitle: יוזמה ${i}\n---\n`);
+    write(`${dir}/ar.md`, `---\ntitle: مبادرة ${i}\n---\n`);
+    write(`${dir}/en.md`, `---\ntitle: Initiative ${i}\n---\n`);
   }
-  execFileSync(process.env.SULAM_BIN, ['build', '--quiet', '--root', src, '--output', path.join(root, 'out')], { stdio: 'ignore' });
-  crowded = { root, server: await serveSite(path.join(root, 'out'), '/kb/') };
-  return crowded.server;
-}
-after(async () => {
-  await crowded?.server.close();
-  if (crowded) fs.rmSync(crowded.root, { recursive: true, force: true });
 });
 
 /**
  * The basic fixture with 70 more towns and 250 more partners, each partner in an initiative of its
  * own in one of the towns (initiative i in town i % 70): 324 boxes, too many for the list's page,
- * so they are in facets.html. Built with SULAM_BIN and served under /kb/.
+ * so they are in facets.html.
  */
-let manyValues = null;
-async function manyValuesFixture() {
-  if (manyValues) return manyValues.server;
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sulam-values-'));
-  const src = path.join(root, 'src');
-  fs.cpSync(path.join(HERE, '..', 'fixtures', 'basic'), src, { recursive: true });
-  const write = (rel, text) => {
-    fs.mkdirSync(path.dirname(path.join(src, rel)), { recursive: true });
-    fs.writeFileSync(path.join(src, rel), text);
-  };
-  const n3 = (i) => String(i).padStart(3, '0');
+const manyValuesFixture = () => basicFixture('values', (write) => {
   for (let t = 0; t < 70; t++) write(`content/towns/t-${n3(t)}/en.md`, `---\ntitle: Town ${t}\n---\n`);
   for (let i = 0; i < 250; i++) {
     write(`content/partners/p-${n3(i)}/en.md`, `---\ntitle: Partner ${i}\n---\n`);
     write(`content/initiatives/i-${n3(i)}/common.yaml`, `towns: [t-${n3(i % 70)}]\npartners: [p-${n3(i)}]\norder: ${i}\n`);
     write(`content/initiatives/i-${n3(i)}/en.md`, `---\ntitle: Initiative ${i}\n---\n`);
   }
-  execFileSync(process.env.SULAM_BIN, ['build', '--quiet', '--root', src, '--output', path.join(root, 'out')], { stdio: 'ignore' });
-  manyValues = { root, server: await serveSite(path.join(root, 'out'), '/kb/') };
-  return manyValues.server;
-}
-after(async () => {
-  await manyValues?.server.close();
-  if (manyValues) fs.rmSync(manyValues.root, { recursive: true, force: true });
 });
 
 describe("an entry's initiatives in pages", () => {
