@@ -58,6 +58,7 @@ pub fn sitemap(m: &Model) -> String {
             }
         }
     }
+    let default = config.default_language().code.as_str();
     for e in m.content.entries.values() {
         if e.is_home() {
             continue;
@@ -66,7 +67,6 @@ pub fn sitemap(m: &Model) -> String {
         let has = |l: &str| e.texts.contains_key(l) && !e.is_draft(l);
         add(&|l| entry_path(e.collection, &e.id, l), &has);
         // The further pages of the initiatives it lists, the same number in every language.
-        let default = config.default_language().code.as_str();
         let listed = listed_initiatives(m, e, default).map_or(0, |v| v.len());
         for n in 2..=page_count(listed, LINKS_PER_PAGE) {
             add(&|l| paged(&entry_path(e.collection, &e.id, l), n), &has);
