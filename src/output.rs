@@ -630,4 +630,53 @@ mod tests {
             assert!(!escape(path).contains(['\n', '\r']));
         }
     }
+
+    #[test]
+    fn an_output_holds_what_is_added_copied_or_made_and_nothing_else() {
+        let mut out = Output::default();
+        out.add("he/index.html", "x");
+        out.copy("media/a.pdf", PathBuf::from("content/a.pdf"));
+        out.make(
+            "media/a-480.webp",
+            Made {
+                source: PathBuf::from("content/a.jpg"),
+                version: media::Version {
+                    width: 480,
+                    format: media::Format::WebP,
+                },
+            },
+        );
+        for p in ["he/index.html", "media/a.pdf", "media/a-480.webp"] {
+            assert!(out.contains(p), "{p}");
+        }
+        assert!(!out.contains("he/other.html"));
+        assert_eq!(out.paths().count(), 3);
+    }
+
+    #[test]
+    fn a_file_is_unchanged_only_with_the_same_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = dir.path().join("a.html");
+        assert!(!unchanged(&p, b"abc"), "a missing file");
+        std::fs::write(&p, b"abc").expect("write");
+        assert!(unchanged(&p, b"abc"));
+        assert!(!unchanged(&p, b"abd"), "the same length, other bytes");
+        assert!(!unchanged(&p, b"abcd"), "another length");
+    }
+
+    #[test]
+    fn only_a_finished_folder_of_sulams_is_sulams() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mark = dir.path().join(MARKER);
+        assert!(!is_sulams(dir.path()), "no marker");
+        for (text, ours) in [
+            (format!("{MARKER_LINE}\n"), true),
+            (format!("{MARKER_LINE}\n{LIST_LINE}\nhe/index.html\n"), true),
+            (format!("{MARKER_LINE}\n{PARTIAL_LINE}\n"), false),
+            ("something else\n".to_string(), false),
+        ] {
+            std::fs::write(&mark, &text).expect("write");
+            assert_eq!(is_sulams(dir.path()), ours, "{text}");
+        }
+    }
 }
