@@ -446,9 +446,11 @@ impl Site {
     /// The one render sequence that `build`, `check` and `serve` share: every page in every
     /// language, then the extras (sitemap, feeds, theme files, …) and the search index, and
     /// last the UI strings that were asked for and missing. The output goes to `sink` in
-    /// batches of `batch` pages (the extras and the index in a last batch of their own), so
-    /// that `build` never holds a large site in memory; `sink` sees the mistakes so far.
-    /// Returns how many pages were rendered, or the first error `sink` returned.
+    /// batches of `batch` pages, so that `build` never holds a large site in memory; `sink`
+    /// sees the mistakes so far. The filter pages go in batches of their own, one language
+    /// and as many files as `batch` pages make at a time, then the extras, then each
+    /// language's search index. Returns how many pages were rendered, or the first error
+    /// `sink` returned.
     pub fn render_all(
         &self,
         batch: usize,
@@ -456,9 +458,11 @@ impl Site {
         sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
     ) -> Result<usize, Diagnostic> {
         let batch = batch.max(1);
-        self.render_picked(
+        let files = batch.saturating_mul(self.config.languages.len());
+        self.render_batched(
             diags,
             |rest| rest.drain(..batch.min(rest.len())).collect(),
+            files,
             sink,
         )
     }
@@ -469,27 +473,66 @@ impl Site {
     pub fn render_picked(
         &self,
         diags: &mut Diagnostics,
+        pick: impl FnMut(&mut Vec<Page>) -> Vec<Page>,
+        sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
+    ) -> Result<usize, Diagnostic> {
+        self.render_batched(diags, pick, FILTER_BATCH, sink)
+    }
+
+    /// [`Site::render_picked`], with `filter_batch` filter pages at most in a batch.
+    fn render_batched(
+        &self,
+        diags: &mut Diagnostics,
         mut pick: impl FnMut(&mut Vec<Page>) -> Vec<Page>,
+        filter_batch: usize,
         mut sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
     ) -> Result<usize, Diagnostic> {
         let mut rest = self.pages();
         let mut rendered = 0;
         let mut addresses = Addresses::default();
+        let mut batch = |out: Output, diags: &mut Diagnostics| {
+            addresses.note(&out, self, diags);
+            sink(out, diags)
+        };
+        let m = self.model();
         while !rest.is_empty() {
             let mut pages = pick(&mut rest);
             if pages.is_empty() {
                 pages.push(rest.remove(0));
             }
-            let mut out = Output::default();
-            rendered += self.render_pages(&pages, &mut out, diags);
-            addresses.note(&out, self, diags);
-            sink(out, diags)?;
+            // The filter pages are the largest batch of a large site: they go a language at a
+            // time, in batches of their own.
+            let filters = pages.contains(&Page::Filters);
+            pages.retain(|p| *p != Page::Filters);
+            if !pages.is_empty() {
+                let mut out = Output::default();
+                rendered += self.render_pages(&pages, &mut out, diags);
+                batch(out, diags)?;
+            }
+            if filters {
+                let values = crate::render::filters::FacetTable::new(&m);
+                for l in &self.config.languages {
+                    rendered += crate::render::filters::render_language(
+                        &m,
+                        &self.tera,
+                        &values,
+                        &l.code,
+                        filter_batch,
+                        diags,
+                        &mut batch,
+                    )?;
+                }
+            }
         }
         let mut out = Output::default();
         self.render_extras(&mut out, diags);
-        self.render_search(&mut out);
-        addresses.note(&out, self, diags);
-        sink(out, diags)?;
+        batch(out, diags)?;
+        // Each language's search index on its own, for the same reason.
+        for l in &self.config.languages {
+            let mut out = Output::default();
+            self.render_search_lang(&l.code, &mut out);
+            batch(out, diags)?;
+        }
         self.strings.report_missing(diags);
         Ok(rendered)
     }
@@ -565,6 +608,10 @@ impl Site {
         crate::search::write_index(&self.model(), lang, out);
     }
 }
+
+/// How many filter pages (of one language) `serve` renders before it takes them in: as many
+/// files as a batch of `build`'s pages in three languages.
+const FILTER_BATCH: usize = 1536;
 
 /// Every address of a site rendered in batches, to find an author's file (an entry's asset,
 /// a file of `static/`) published where a generated file goes, or where another author's
@@ -798,8 +845,68 @@ mod tests {
             batches[0],
             ["ar", "en", "he"].map(|l| index_file(&entry_path(*c, id, l)))
         );
-        // Every page once, then the extras and the search index in a batch of their own.
-        assert_eq!(batches.len(), site.pages().len() + 1);
+        // Then every other page, the filter pages in batches of their own, the extras, and
+        // each language's search index on its own.
         assert!(rendered.expect("rendered") > site.pages().len());
+        let langs: Vec<&str> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect();
+        let last = &batches[batches.len() - langs.len()..];
+        for (files, lang) in last.iter().zip(&langs) {
+            assert!(!files.is_empty());
+            assert!(
+                files
+                    .iter()
+                    .all(|f| f.starts_with(&format!("search/{lang}"))),
+                "{lang}: {files:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_site_rendered_in_small_batches_is_the_same_site() {
+        let site = example();
+        let mut whole = Output::default();
+        let all = site.render_all(usize::MAX, &mut Diagnostics::default(), |out, _| {
+            whole.extend(out);
+            Ok(())
+        });
+        let mut pieces = Output::default();
+        let mut batches: Vec<Vec<String>> = Vec::new();
+        let small = site.render_all(1, &mut Diagnostics::default(), |out, _| {
+            batches.push(out.files.keys().cloned().collect());
+            pieces.extend(out);
+            Ok(())
+        });
+        assert_eq!(all.expect("rendered"), small.expect("rendered"));
+        assert_eq!(
+            whole.files.keys().collect::<Vec<_>>(),
+            pieces.files.keys().collect::<Vec<_>>()
+        );
+        assert!(whole.files == pieces.files, "the same bytes");
+        // A batch of one page is three files: the filter pages go three at a time, one
+        // language at a time.
+        let langs: Vec<&str> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect();
+        let filters: Vec<&Vec<String>> = batches
+            .iter()
+            .filter(|b| b.iter().any(|f| f.contains("/filter/")))
+            .collect();
+        assert!(filters.len() > 2 * langs.len(), "{} batches", filters.len());
+        for b in filters {
+            assert!(b.len() <= langs.len(), "{b:?}");
+            let lang = b[0].split('/').next().unwrap_or_default();
+            assert!(
+                b.iter().all(|f| f.starts_with(&format!("{lang}/filter/"))),
+                "{b:?}"
+            );
+        }
     }
 }

@@ -153,8 +153,9 @@ fn load(opts: &BuildOptions, note: Option<Diagnostic>) -> Result<(Site, Diagnost
     } else {
         Drafts::Hidden
     };
-    let site =
+    let mut site =
         Site::load(&opts.root, opts.base_url.as_deref(), drafts).map_err(Diagnostics::sorted)?;
+    site.content.forget_bodies();
     let mut diags = site.problems();
     if let Some(note) = note {
         diags.push(note);

@@ -672,6 +672,9 @@ pub struct LangFile {
     pub path: PathBuf,
     pub front: Front,
     pub body: String,
+    /// Whether the body has any text. It stays true when a build lets the body go once it is
+    /// rendered (`Content::forget_bodies`).
+    pub has_body: bool,
     /// The line of the file on which the Markdown body starts.
     pub body_line: usize,
 }
@@ -834,6 +837,17 @@ impl Content {
                 && let Some(e) = self.entries.remove(&key)
             {
                 self.drafts.insert(key, e);
+            }
+        }
+    }
+
+    /// Lets go of the Markdown of every body: a build renders each once, when the site is
+    /// read, and needs only the HTML after that (`check` reports links by the Markdown, and
+    /// `serve` reads a changed file again, so both keep it).
+    pub fn forget_bodies(&mut self) {
+        for e in self.entries.values_mut().chain(self.drafts.values_mut()) {
+            for lf in e.texts.values_mut() {
+                lf.body = String::new();
             }
         }
     }
@@ -1324,6 +1338,8 @@ pub fn parse_lang_file(
     let text = text.replace("\r\n", "\n");
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
+    // Where the body starts: after the front matter's lines.
+    let mut body_start = first.len();
     if first.trim_end() != "---" {
         return Err(vec![
             Diagnostic::error("the file does not start with front matter")
@@ -1337,6 +1353,7 @@ pub fn parse_lang_file(
     let mut closed = false;
     for l in lines.by_ref() {
         line_no += 1;
+        body_start += l.len();
         if l.trim_end() == "---" {
             closed = true;
             break;
@@ -1351,7 +1368,8 @@ pub fn parse_lang_file(
                 .hint("add a line '---' after the last field"),
         ]);
     }
-    let body: String = lines.collect();
+    // Copied, not collected line by line, so that it holds no more than its length.
+    let body = text[body_start..].to_string();
     let front: Front = if yaml.trim().is_empty() {
         Front::default()
     } else {
@@ -1392,6 +1410,7 @@ pub fn parse_lang_file(
     Ok(LangFile {
         path: relp.to_path_buf(),
         front,
+        has_body: !body.trim().is_empty(),
         body,
         body_line: line_no + 1,
     })

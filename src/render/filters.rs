@@ -18,7 +18,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::content::{Collection, District, Entry, Facts, InitiativeFacts, Status};
 use crate::model::urls::{cards_file, facets_file, filter_path, index_file, list_path, paged};
 use crate::output::Output;
@@ -488,49 +488,87 @@ pub fn render_pages(
     out: &mut Output,
     diags: &mut Diagnostics,
 ) -> usize {
+    let values = FacetTable::new(m);
     let mut pages = 0;
-    let values: HashMap<&str, BTreeMap<Facet, BTreeSet<String>>> = m
+    for l in &m.config.languages {
+        let mut add = |o: Output, _: &mut Diagnostics| {
+            out.extend(o);
+            Ok(())
+        };
+        // Kept in memory, nothing fails.
+        pages += render_language(m, tera, &values, &l.code, usize::MAX, diags, &mut add)
+            .unwrap_or_default();
+    }
+    pages
+}
+
+/// The values of every initiative's facets, found once for the filter pages of all languages.
+pub struct FacetTable<'m>(HashMap<&'m str, BTreeMap<Facet, BTreeSet<String>>>);
+
+impl<'m> FacetTable<'m> {
+    pub fn new(m: &Model<'m>) -> FacetTable<'m> {
+        FacetTable(
+            m.content
+                .of(Collection::Initiatives)
+                .map(|e| (e.id.as_str(), facet_values(m, e)))
+                .collect(),
+        )
+    }
+}
+
+/// Where rendered files go, a batch at a time: `build` writes each before it renders the next.
+pub type Sink<'s> = dyn FnMut(Output, &mut Diagnostics) -> Result<(), Diagnostic> + 's;
+
+/// [`render_pages`] in one language, given to `sink` in batches of `batch` pages: at 10,000
+/// initiatives a language's filter pages weigh 60 MB. Returns how many pages were made, or
+/// the first error of `sink`.
+pub fn render_language(
+    m: &Model,
+    tera: &tera::Tera,
+    values: &FacetTable,
+    lang: &str,
+    batch: usize,
+    diags: &mut Diagnostics,
+    sink: &mut Sink,
+) -> Result<usize, Diagnostic> {
+    let Some(filters) = of_language(m, lang) else {
+        return Ok(0);
+    };
+    let mut out = Output::default();
+    write_cards(m, tera, &filters, lang, &mut out, diags);
+    write_facets(m, tera, &filters, lang, &mut out, diags);
+    sink(out, diags)?;
+    // Every initiative in the list's order, sorted once: a value's initiatives keep it.
+    let mut all: Vec<Link> = m
         .content
         .of(Collection::Initiatives)
-        .map(|e| (e.id.as_str(), facet_values(m, e)))
+        .filter_map(|e| m.link_to(Collection::Initiatives, &e.id, lang))
         .collect();
-    for l in &m.config.languages {
-        let lang = l.code.as_str();
-        let Some(filters) = of_language(m, lang) else {
-            continue;
-        };
-        write_cards(m, tera, &filters, lang, out, diags);
-        write_facets(m, tera, &filters, lang, out, diags);
-        // Every initiative in the list's order, sorted once: a value's initiatives keep it.
-        let mut all: Vec<Link> = m
-            .content
-            .of(Collection::Initiatives)
-            .filter_map(|e| m.link_to(Collection::Initiatives, &e.id, lang))
-            .collect();
-        m.sort_links(&mut all, lang);
-        let mut lists = Vec::new();
-        for view in filters.facets.iter().filter(|v| !v.facet.has_entry_pages()) {
-            for o in &view.options {
-                let items: Vec<Link> = all
-                    .iter()
-                    .filter(|l| values[l.id.as_str()][&view.facet].contains(&o.value))
-                    .cloned()
-                    .collect();
-                lists.push(Value {
-                    view,
-                    option: o,
-                    items,
-                });
-            }
+    m.sort_links(&mut all, lang);
+    let mut lists = Vec::new();
+    for view in filters.facets.iter().filter(|v| !v.facet.has_entry_pages()) {
+        for o in &view.options {
+            let items: Vec<&Link> = all
+                .iter()
+                .filter(|l| values.0[l.id.as_str()][&view.facet].contains(&o.value))
+                .collect();
+            lists.push(Value {
+                view,
+                option: o,
+                items,
+            });
         }
-        let jobs: Vec<(&Value, usize, usize)> = lists
-            .iter()
-            .flat_map(|v| {
-                let total = page_count(v.items.len(), m.config.per_page);
-                (1..=total).map(move |n| (v, n, total))
-            })
-            .collect();
-        let rendered: Vec<(Output, Diagnostics, bool)> = jobs
+    }
+    let jobs: Vec<(&Value, usize, usize)> = lists
+        .iter()
+        .flat_map(|v| {
+            let total = page_count(v.items.len(), m.config.per_page);
+            (1..=total).map(move |n| (v, n, total))
+        })
+        .collect();
+    let mut pages = 0;
+    for chunk in jobs.chunks(batch.max(1)) {
+        let rendered: Vec<(Output, Diagnostics, bool)> = chunk
             .par_iter()
             .map(|(v, n, total)| {
                 let (mut o, mut d) = (Output::default(), Diagnostics::default());
@@ -538,20 +576,22 @@ pub fn render_pages(
                 (o, d, ok)
             })
             .collect();
+        let mut out = Output::default();
         for (o, d, ok) in rendered {
             out.extend(o);
             diags.extend(d);
             pages += usize::from(ok);
         }
+        sink(out, diags)?;
     }
-    pages
+    Ok(pages)
 }
 
 /// A value of a facet and its initiatives, in the list's order.
 struct Value<'a> {
     view: &'a FacetView,
     option: &'a FacetOption,
-    items: Vec<Link>,
+    items: Vec<&'a Link>,
 }
 
 /// Renders page `n` of `total` of a value's filter page; whether it worked.
@@ -576,9 +616,12 @@ fn filter_page(
     } else {
         o.label.text.clone()
     };
-    let items = page_of(&v.items, n, m.config.per_page);
+    let items: Vec<Link> = page_of(&v.items, n, m.config.per_page)
+        .iter()
+        .map(|l| (*l).clone())
+        .collect();
     let listed = Listed {
-        items,
+        items: &items,
         total: v.items.len(),
         before: (n - 1) * m.config.per_page.max(1),
     };
@@ -597,7 +640,7 @@ fn filter_page(
             heading_isolated: page_words_isolated(m, lang, "list-page", &o.label.text, n, total),
             heading,
             page_of: words("page-of"),
-            items: items.to_vec(),
+            items,
             count: v.items.len(),
             first_url: m.config.link(&first_of(lang)),
             list_url: format!(

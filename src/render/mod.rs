@@ -241,13 +241,13 @@ impl Model<'_> {
     /// else the first along the fallback chain that has a body.
     pub fn body_lang<'e>(&self, e: &'e Entry, lang: &str) -> Option<(&'e str, &'e LangFile)> {
         let (l, f) = self.text_lang(e, lang)?;
-        if !f.body.trim().is_empty() {
+        if f.has_body {
             return Some((l, f));
         }
         self.config.fallback_chain(lang).into_iter().find_map(|l| {
             e.texts
                 .get_key_value(l)
-                .filter(|(_, f)| !f.body.trim().is_empty())
+                .filter(|(_, f)| f.has_body)
                 .map(|(l, f)| (l.as_str(), f))
         })
     }

@@ -102,6 +102,36 @@ fn a_missing_field_is_borrowed_and_marked() {
 }
 
 #[test]
+fn a_translation_without_a_body_borrows_the_body_after_the_build_lets_the_markdown_go() {
+    // `build` keeps only the rendered bodies: whether a file has a body of its own is kept
+    // with it, so a blank one still borrows, and one with text still shows its own.
+    let s = Site::fixture("basic");
+    s.write(
+        "content/initiatives/alpha/en.md",
+        "---\ntitle: Municipal Mobility\n---\n\n   \n\t\n",
+    );
+    s.write(
+        "content/initiatives/alpha/ar.md",
+        "---\r\ntitle: التنقل البلدي\r\n---\r\nنص **عربي** هنا.\r\n",
+    );
+    s.build_ok();
+    let en = s.page("en/initiatives/alpha/index.html");
+    let body = |html: &str| {
+        let at = html.find(r#"<div class="body""#).expect("a body");
+        html[at..at + html[at..].find("</div>").expect("its end")].to_string()
+    };
+    let en_body = body(&en);
+    assert!(en_body.contains(r#"lang="he""#), "{en_body}");
+    assert!(en_body.contains("פסקה בעברית"), "{en_body}");
+    let ar_body = body(&s.page("ar/initiatives/alpha/index.html"));
+    assert!(!ar_body.contains(r#"lang="he""#), "{ar_body}");
+    assert!(
+        ar_body.contains("<p>نص <strong>عربي</strong> هنا.</p>"),
+        "{ar_body}"
+    );
+}
+
+#[test]
 fn references_are_shown_from_both_sides() {
     let s = Site::fixture("basic");
     s.build_ok();
