@@ -778,6 +778,15 @@ mod tests {
         }
     }
 
+    /// The site's languages, in the order of site.yaml.
+    fn codes(site: &Site) -> Vec<&str> {
+        site.config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect()
+    }
+
     #[test]
     fn every_page_a_page_writes_leads_back_to_it() {
         let site = example();
@@ -848,12 +857,7 @@ mod tests {
         // Then every other page, the filter pages in batches of their own, the extras, and
         // each language's search index on its own.
         assert!(rendered.expect("rendered") > site.pages().len());
-        let langs: Vec<&str> = site
-            .config
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .collect();
+        let langs = codes(&site);
         let last = &batches[batches.len() - langs.len()..];
         for (files, lang) in last.iter().zip(&langs) {
             assert!(!files.is_empty());
@@ -889,12 +893,7 @@ mod tests {
         assert!(whole.files == pieces.files, "the same bytes");
         // A batch of one page is three files: the filter pages go three at a time, one
         // language at a time.
-        let langs: Vec<&str> = site
-            .config
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .collect();
+        let langs = codes(&site);
         let filters: Vec<&Vec<String>> = batches
             .iter()
             .filter(|b| b.iter().any(|f| f.contains("/filter/")))

@@ -520,7 +520,7 @@ impl<'m> FacetTable<'m> {
 pub type Sink<'s> = dyn FnMut(Output, &mut Diagnostics) -> Result<(), Diagnostic> + 's;
 
 /// [`render_pages`] in one language, given to `sink` in batches of `batch` pages: at 10,000
-/// initiatives a language's filter pages weigh 60 MB. Returns how many pages were made, or
+/// initiatives a language's filter pages weigh 55 MB. Returns how many pages were made, or
 /// the first error of `sink`.
 pub fn render_language(
     m: &Model,
