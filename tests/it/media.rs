@@ -321,6 +321,71 @@ fn an_image_without_alt_is_a_warning_and_fails_a_strict_check() {
 }
 
 #[test]
+fn an_image_field_names_a_file_of_its_own_entry_and_nothing_else() {
+    // Each case on a fresh site: the facts file, what 'image' says, and the message.
+    let beta = "content/initiatives/beta/common.yaml";
+    let alpha = format!("{ALPHA}/common.yaml");
+    let cases = [
+        // Another entry's picture, which is there: a name leads nowhere outside the folder.
+        (beta, "../alpha/garden.jpg", None),
+        (beta, "/etc/hostname", None),
+        // A slip in the name of a picture the entry has: the entry's other files do not
+        // make it one of them.
+        (
+            alpha.as_str(),
+            "gardn.jpg",
+            Some("did you mean 'garden.jpg'?"),
+        ),
+    ];
+    for (file, name, hint) in cases {
+        let s = site();
+        // beta has no facts file of its own.
+        let facts = std::fs::read_to_string(s.root().join(file)).unwrap_or_default();
+        let facts: String = facts
+            .lines()
+            .filter(|l| !l.starts_with("image:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        s.write(file, &format!("{facts}image: {name}\n"));
+        let m = messages(&s.build_err());
+        assert!(
+            m.contains(&format!(
+                "'image' names '{name}', which is not a file in this entry's folder"
+            )),
+            "{name}: {m}"
+        );
+        if let Some(hint) = hint {
+            assert!(m.contains(hint), "{name}: {m}");
+        }
+    }
+}
+
+#[test]
+fn an_image_alt_of_blanks_describes_nothing() {
+    let s = site();
+    for lang in ["he", "ar", "en"] {
+        let p = format!("{ALPHA}/{lang}.md");
+        let text = std::fs::read_to_string(s.root().join(&p)).expect("read");
+        let text: String = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("image_alt:") {
+                    "image_alt: \"   \"\n".to_string()
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        s.write(&p, &text);
+    }
+    let m = messages(&s.build_ok().diagnostics);
+    assert!(
+        m.contains("the picture 'garden.jpg' has no image_alt"),
+        "{m}"
+    );
+}
+
+#[test]
 fn a_picture_that_is_not_there_is_an_error_at_its_line_with_the_right_name() {
     let s = site();
     s.write(
