@@ -175,8 +175,10 @@ impl Checker<'_> {
                 entry,
                 &name.referenced,
                 format!("'{field}' names '{n}', which is not a file in this entry's folder"),
-                did_you_mean(n, names.iter().map(String::as_str))
-                    .or_else(|| Some(format!("put the file in {}/", entry.dir.display()))),
+                did_you_mean(n, names.iter().map(String::as_str)).or_else(|| {
+                    let folder = folders::entry_dir(entry.collection, &entry.id);
+                    Some(format!("put the file in {}/", folder.display()))
+                }),
             );
         } else if field == "image" {
             self.described(entry, name);

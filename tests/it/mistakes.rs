@@ -433,6 +433,50 @@ fn accessibility_statement_mistakes_are_named() {
     );
 }
 
+#[test]
+fn coordinates_with_one_value_out_of_range_are_refused() {
+    for (coordinates, shown) in [("[91, 34.6]", "[91, 34.6]"), ("[31.5, 200]", "[31.5, 200]")] {
+        let m = after_mistake(|s| {
+            s.write(
+                "content/towns/ofakim/common.yaml",
+                &format!("coordinates: {coordinates}\n"),
+            )
+        });
+        assert!(
+            m.contains(&format!(
+                "ofakim/common.yaml:1:14: coordinates {shown} are not [latitude, longitude] in degrees"
+            )),
+            "{coordinates}: {m}"
+        );
+    }
+}
+
+#[test]
+fn a_person_s_organisation_and_photo_are_checked() {
+    let m = after_mistake(|s| {
+        s.write(
+            "content/people/dana/common.yaml",
+            "organisation: acmee\nphoto: dana.jpg\nemail: dana-at-example\n",
+        );
+        s.write("content/people/dana/he.md", "---\ntitle: דנה\n---\n");
+    });
+    assert!(
+        m.contains(
+            "content/people/dana/common.yaml:1:15: partner 'acmee' (in 'organisation') does not exist"
+        ),
+        "{m}"
+    );
+    assert!(m.contains("did you mean 'acme'?"), "{m}");
+    assert!(
+        m.contains("content/people/dana/common.yaml:2:8: 'photo' names 'dana.jpg', which is not a file in this entry's folder\n  hint: put the file in content/people/dana/\n"),
+        "{m}"
+    );
+    assert!(
+        m.contains("content/people/dana/common.yaml:3:8: 'email' must be an e-mail address, not 'dana-at-example'"),
+        "{m}"
+    );
+}
+
 /// The content mistakes docs/errors.md lists, each with its words, place and hint.
 #[test]
 fn documented_content_mistakes_are_named_with_their_hint() {
