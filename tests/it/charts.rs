@@ -122,6 +122,46 @@ fn a_text_value_is_still_shown_as_written() {
 }
 
 #[test]
+fn figures_are_checked_one_by_one_and_against_their_labels() {
+    // A range of one number is a range; only one that goes down is a mistake.
+    let site = figures_site("figures:\n  - {id: ages, value: [6, 6]}\n");
+    site.build_ok();
+    assert_eq!(figure_values(&site.page("en/index.html")).len(), 1);
+    // 'approx' alone needs a number too.
+    let m = messages(
+        &figures_site("figures:\n  - {id: ages, value: many, approx: true}\n").build_err(),
+    );
+    assert!(
+        m.contains("home/common.yaml:2:23: the figure 'ages' has 'approx', which needs a number, but its value is the text 'many'"),
+        "{m}"
+    );
+    // An id twice (the language files label it once).
+    let site = figures_site("figures:\n  - {id: share, value: 84}\n");
+    site.write(
+        "content/pages/home/common.yaml",
+        "figures:\n  - {id: share, value: 84}\n  - {id: share, value: 90}\n",
+    );
+    let m = messages(&site.build_err());
+    assert!(
+        m.contains("home/common.yaml:3:5: the figure id 'share' is used twice"),
+        "{m}"
+    );
+    assert_eq!(m.matches("error:").count(), 1, "{m}");
+    // A label in a language file with no value of that id.
+    let site = figures_site("figures:\n  - {id: share, value: 84}\n");
+    site.write(
+        "content/pages/home/ar.md",
+        "---\ntitle: أهلًا وسهلًا\nfigures:\n  shar: {label: نسبة}\n  share: {label: نسبة}\n---\n",
+    );
+    let m = messages(&site.build_err());
+    assert!(
+        m.contains("content/pages/home/ar.md: the figure 'shar' has a label in ar.md but no value in common.yaml\n  hint: did you mean 'share'?"),
+        "{m}"
+    );
+    assert_eq!(m.matches("error:").count(), 1, "{m}");
+}
+
+#[test]
 fn a_mistake_in_a_figure_is_reported_at_its_line() {
     let cases: [(&str, u64, &str, &str); 6] = [
         (
