@@ -582,3 +582,40 @@ fn web_address(v: &str) -> bool {
             .chars()
             .any(|c| c.is_control() || c.is_whitespace() || "\"'<>`\\".contains(c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_web_address_has_a_host_name_and_nothing_that_would_break_out_of_an_attribute() {
+        for ok in [
+            "https://www.example.org",
+            "http://example.org/a/b?c=d#e",
+            "https://example.org:8443/x",
+            "https://a-b.example.org",
+            "https://דוגמה.co.il/עמוד",
+        ] {
+            assert!(web_address(ok), "{ok}");
+        }
+        for bad in [
+            "www.example.org",
+            "ftp://example.org",
+            "https://",
+            "https://:443",
+            "https://localhost",
+            "https://ex_ample.org",
+            "https://example.org:80a",
+            "https://javascript:alert(1)",
+            "https://example.org/a b",
+            "https://example.org/\u{7}",
+            "https://example.org/\"x",
+            "https://example.org/'x",
+            "https://example.org/<x>",
+            "https://example.org/`x`",
+            "https://example.org/a\\b",
+        ] {
+            assert!(!web_address(bad), "{bad}");
+        }
+    }
+}
