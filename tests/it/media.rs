@@ -24,6 +24,18 @@ fn put(site: &Site, rel: &str, bytes: &[u8]) {
 /// The basic site with, in the initiative alpha: a 1200 × 800 photo as its `image` (described
 /// in each language), a 600 × 300 chart shown as a figure with its caption, an SVG, a PDF; and
 /// a logo of 300 × 100 for the partner acme.
+/// Rewrites the file `rel` of the site with each line that starts with `prefix` replaced by
+/// `with`, or left out.
+fn replace_lines(site: &Site, rel: &str, prefix: &str, with: Option<&str>) {
+    let text = std::fs::read_to_string(site.root().join(rel)).expect("read");
+    let text: String = text
+        .lines()
+        .filter_map(|l| if l.starts_with(prefix) { with } else { Some(l) })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write(rel, &text);
+}
+
 fn site() -> Site {
     let s = Site::fixture("basic");
     put(&s, &format!("{ALPHA}/garden.jpg"), &jpeg(1200, 800));
@@ -273,14 +285,7 @@ fn check_finds_no_broken_link_and_no_unused_file() {
 fn an_image_without_alt_is_a_warning_and_fails_a_strict_check() {
     let s = site();
     for lang in ["he", "ar", "en"] {
-        let p = format!("{ALPHA}/{lang}.md");
-        let text = std::fs::read_to_string(s.root().join(&p)).expect("read");
-        let text: String = text
-            .lines()
-            .filter(|l| !l.starts_with("image_alt:"))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        s.write(&p, &text);
+        replace_lines(&s, &format!("{ALPHA}/{lang}.md"), "image_alt:", None);
     }
     let report = s.build_ok();
     let m = messages(&report.diagnostics);
@@ -340,12 +345,11 @@ fn an_image_field_names_a_file_of_its_own_entry_and_nothing_else() {
     for (file, name, hint) in cases {
         let s = site();
         // beta has no facts file of its own.
-        let facts = std::fs::read_to_string(s.root().join(file)).unwrap_or_default();
-        let facts: String = facts
-            .lines()
-            .filter(|l| !l.starts_with("image:"))
-            .map(|l| format!("{l}\n"))
-            .collect();
+        if !s.root().join(file).exists() {
+            s.write(file, "");
+        }
+        replace_lines(&s, file, "image:", None);
+        let facts = std::fs::read_to_string(s.root().join(file)).expect("read");
         s.write(file, &format!("{facts}image: {name}\n"));
         let m = messages(&s.build_err());
         assert!(
@@ -365,18 +369,7 @@ fn an_image_alt_of_blanks_describes_nothing() {
     let s = site();
     for lang in ["he", "ar", "en"] {
         let p = format!("{ALPHA}/{lang}.md");
-        let text = std::fs::read_to_string(s.root().join(&p)).expect("read");
-        let text: String = text
-            .lines()
-            .map(|l| {
-                if l.starts_with("image_alt:") {
-                    "image_alt: \"   \"\n".to_string()
-                } else {
-                    format!("{l}\n")
-                }
-            })
-            .collect();
-        s.write(&p, &text);
+        replace_lines(&s, &p, "image_alt:", Some("image_alt: \"   \""));
     }
     let m = messages(&s.build_ok().diagnostics);
     assert!(
