@@ -108,6 +108,7 @@ fn main() {
             Step::Reading => "reading".to_string(),
             Step::Rendering { done, total, .. } => format!("rendered {done} of {total}"),
             Step::Extras => "extras and search".to_string(),
+            Step::Compressing { done: 0, .. } => "compressing".to_string(),
             Step::Compressing { .. } => return,
         };
         note(name);
@@ -164,5 +165,42 @@ fn parts(root: &std::path::Path) {
     );
     println!("| references | {} |", mib(l - c));
     println!("| bodies, rendered | {} |", mib(b - l));
-    drop((links, bodies, content));
+    drop((links, bodies));
+    // What the entries hold besides their Markdown: each part let go in turn, and the bytes
+    // that went with it.
+    let mut content = content;
+    let mut freed = |name: &str, f: &mut dyn FnMut(&mut sulam::content::Entry)| {
+        let before = HELD.load(Ordering::Relaxed);
+        content.entries.values_mut().for_each(&mut *f);
+        println!(
+            "| entries: {name} | {} |",
+            mib(before.saturating_sub(HELD.load(Ordering::Relaxed)))
+        );
+    };
+    freed("the Markdown", &mut |e| {
+        e.texts.values_mut().for_each(|f| f.body = String::new())
+    });
+    freed("the front matter", &mut |e| {
+        e.texts
+            .values_mut()
+            .for_each(|f| *f.front = Default::default())
+    });
+    freed("the language files' paths", &mut |e| {
+        e.texts
+            .values_mut()
+            .for_each(|f| f.path = Default::default())
+    });
+    freed("the problems found", &mut |e| e.problems = Vec::new());
+    freed("the files and pictures", &mut |e| {
+        e.assets = Vec::new();
+        e.renamed = Default::default();
+        e.pictures = Default::default();
+    });
+    freed("the language files", &mut |e| e.texts = Default::default());
+    let before = HELD.load(Ordering::Relaxed);
+    drop(content);
+    println!(
+        "| the rest: facts, ids, folders, the map | {} |",
+        mib(before.saturating_sub(HELD.load(Ordering::Relaxed)))
+    );
 }

@@ -64,7 +64,7 @@ pub fn render_site(root: &Path, base_url: Option<&str>) -> (Option<BuiltSite>, D
     };
     let mut diags = site.problems();
     let mut out = Output::default();
-    let pages = site.render_all(usize::MAX, &mut diags, |batch, _| {
+    let pages = site.render_all(usize::MAX, &mut diags, |batch, _, _| {
         out.extend(batch);
         Ok(())
     });
@@ -153,6 +153,19 @@ pub struct Site {
     base_problems: Diagnostics,
 }
 
+/// What a batch of rendered files is, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Batch {
+    /// This many of [`Site::pages`], each in every language. The filter pages, one of them,
+    /// come in batches of their own ([`Batch::Filters`]) and count once they are all done.
+    Pages(usize),
+    Filters,
+    /// The sitemap, feeds, redirects and the other files that are not pages.
+    Extras,
+    /// One language's search index.
+    Search,
+}
+
 /// What changed in `content/`, as `serve` sees it.
 pub enum Change {
     /// Only the files inside these existing entries changed: the pages that show them are
@@ -166,6 +179,26 @@ impl Site {
     /// Reads and prepares the site. `Err` when it cannot be rendered at all (no site.yaml, a
     /// broken template); other mistakes are kept and told by `problems`.
     pub fn load(root: &Path, base_url: Option<&str>, drafts: Drafts) -> Result<Site, Diagnostics> {
+        Site::read(root, base_url, drafts, true)
+    }
+
+    /// As `load`, letting go of each body's Markdown as soon as it is rendered: a build needs
+    /// only the HTML after that (`check` reports links by the Markdown, and `serve` renders a
+    /// changed entry again, so both keep it).
+    pub fn load_for_build(
+        root: &Path,
+        base_url: Option<&str>,
+        drafts: Drafts,
+    ) -> Result<Site, Diagnostics> {
+        Site::read(root, base_url, drafts, false)
+    }
+
+    fn read(
+        root: &Path,
+        base_url: Option<&str>,
+        drafts: Drafts,
+        keep_markdown: bool,
+    ) -> Result<Site, Diagnostics> {
         let mut diags = Diagnostics::default();
         let Some(config) = SiteConfig::load(root, base_url, &mut diags) else {
             crate::salvage::check_content(root, &mut diags);
@@ -186,14 +219,19 @@ impl Site {
         let formats = Formats::new(config.languages.iter().map(|l| l.code.as_str()));
         let mut link_problems = Diagnostics::default();
         let links = link::link(&content, &mut link_problems);
-        let bodies = Bodies::render_all(
-            &config,
-            &content,
-            Some(Words {
-                strings: &strings,
-                formats: &formats,
-            }),
-        );
+        let words = Some(Words {
+            strings: &strings,
+            formats: &formats,
+        });
+        let bodies = if keep_markdown {
+            Bodies::render_all(&config, &content, words)
+        } else {
+            // Each entry's Markdown goes once its HTML is made, so that the two are never
+            // all held at once.
+            let bodies = Bodies::render_all_forgetting(&config, &mut content, words);
+            content.forget_bodies();
+            bodies
+        };
         let related = crate::model::related::Relatedness::new(&content);
         if content.statement().is_none() && config.accessibility.is_none() {
             diags.push(
@@ -455,7 +493,7 @@ impl Site {
         &self,
         batch: usize,
         diags: &mut Diagnostics,
-        sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
+        sink: impl FnMut(Output, Batch, &Diagnostics) -> Result<(), Diagnostic>,
     ) -> Result<usize, Diagnostic> {
         let batch = batch.max(1);
         let files = batch.saturating_mul(self.config.languages.len());
@@ -474,7 +512,7 @@ impl Site {
         &self,
         diags: &mut Diagnostics,
         pick: impl FnMut(&mut Vec<Page>) -> Vec<Page>,
-        sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
+        sink: impl FnMut(Output, Batch, &Diagnostics) -> Result<(), Diagnostic>,
     ) -> Result<usize, Diagnostic> {
         self.render_batched(diags, pick, FILTER_BATCH, sink)
     }
@@ -485,14 +523,14 @@ impl Site {
         diags: &mut Diagnostics,
         mut pick: impl FnMut(&mut Vec<Page>) -> Vec<Page>,
         filter_batch: usize,
-        mut sink: impl FnMut(Output, &Diagnostics) -> Result<(), Diagnostic>,
+        mut sink: impl FnMut(Output, Batch, &Diagnostics) -> Result<(), Diagnostic>,
     ) -> Result<usize, Diagnostic> {
         let mut rest = self.pages();
         let mut rendered = 0;
         let mut addresses = Addresses::default();
-        let mut batch = |out: Output, diags: &mut Diagnostics| {
+        let mut batch = |out: Output, what: Batch, diags: &mut Diagnostics| {
             addresses.note(&out, self, diags);
-            sink(out, diags)
+            sink(out, what, diags)
         };
         let m = self.model();
         while !rest.is_empty() {
@@ -507,7 +545,7 @@ impl Site {
             if !pages.is_empty() {
                 let mut out = Output::default();
                 rendered += self.render_pages(&pages, &mut out, diags);
-                batch(out, diags)?;
+                batch(out, Batch::Pages(pages.len()), diags)?;
             }
             if filters {
                 let values = crate::render::filters::FacetTable::new(&m);
@@ -519,19 +557,21 @@ impl Site {
                         &l.code,
                         filter_batch,
                         diags,
-                        &mut batch,
+                        &mut |out, diags| batch(out, Batch::Filters, diags),
                     )?;
                 }
+                // The filter pages are one of `pages()`: done.
+                batch(Output::default(), Batch::Pages(1), diags)?;
             }
         }
         let mut out = Output::default();
         self.render_extras(&mut out, diags);
-        batch(out, diags)?;
+        batch(out, Batch::Extras, diags)?;
         // Each language's search index on its own, for the same reason.
         for l in &self.config.languages {
             let mut out = Output::default();
             self.render_search_lang(&l.code, &mut out);
-            batch(out, diags)?;
+            batch(out, Batch::Search, diags)?;
         }
         self.strings.report_missing(diags);
         Ok(rendered)
@@ -611,7 +651,7 @@ impl Site {
 
 /// How many filter pages (of one language) `serve` renders before it takes them in: as many
 /// files as a batch of `build`'s pages in three languages.
-const FILTER_BATCH: usize = 1536;
+const FILTER_BATCH: usize = 768;
 
 /// Every address of a site rendered in batches, to find an author's file (an entry's asset,
 /// a file of `static/`) published where a generated file goes, or where another author's
@@ -843,7 +883,7 @@ mod tests {
             let i = rest.iter().position(|p| *p == last).unwrap_or(0);
             vec![rest.remove(i)]
         };
-        let rendered = site.render_picked(&mut Diagnostics::default(), pick, |out, _| {
+        let rendered = site.render_picked(&mut Diagnostics::default(), pick, |out, _, _| {
             batches.push(out.files.keys().cloned().collect());
             Ok(())
         });
@@ -874,13 +914,13 @@ mod tests {
     fn a_site_rendered_in_small_batches_is_the_same_site() {
         let site = example();
         let mut whole = Output::default();
-        let all = site.render_all(usize::MAX, &mut Diagnostics::default(), |out, _| {
+        let all = site.render_all(usize::MAX, &mut Diagnostics::default(), |out, _, _| {
             whole.extend(out);
             Ok(())
         });
         let mut pieces = Output::default();
         let mut batches: Vec<Vec<String>> = Vec::new();
-        let small = site.render_all(1, &mut Diagnostics::default(), |out, _| {
+        let small = site.render_all(1, &mut Diagnostics::default(), |out, _, _| {
             batches.push(out.files.keys().cloned().collect());
             pieces.extend(out);
             Ok(())
@@ -907,5 +947,160 @@ mod tests {
                 "{b:?}"
             );
         }
+    }
+
+    /// The cards of the filtered list, rendered a few at a time, are the cards rendered at
+    /// once: in every language, one card at a time, and with a theme's `cards.html` that
+    /// wraps the loop (then rendered whole).
+    #[test]
+    fn cards_rendered_a_few_at_a_time_are_the_cards_rendered_at_once() {
+        use crate::render::filters::{cards_html, of_language};
+        let site = example();
+        let m = site.model();
+        let whole = |tera: &tera::Tera, filters: &crate::render::filters::Filters, lang: &str| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("lang", lang);
+            ctx.insert("filters", filters);
+            ctx.insert(
+                "items",
+                &crate::render::pages::links_of(&m, Collection::Initiatives, lang),
+            );
+            crate::render::pages::render_template(tera, "cards.html", &ctx, "cards")
+                .expect("rendered")
+        };
+        let mut wrapping = site.tera.clone();
+        wrapping
+            .add_raw_template(
+                "cards.html",
+                "<ul>{% for l in items %}{% include \"card.html\" %}{% endfor %}</ul>\n",
+            )
+            .expect("a template");
+        for lang in codes(&site) {
+            let filters = of_language(&m, lang).expect("the example's initiatives have filters");
+            let at_once = whole(&site.tera, &filters, lang);
+            assert!(
+                at_once.matches("<li class=\"card\"").count() > 3,
+                "{at_once}"
+            );
+            for n in [1, 2, 500] {
+                let pieces = cards_html(&m, &site.tera, &filters, lang, "cards", n).ok();
+                assert_eq!(
+                    pieces.as_deref(),
+                    Some(at_once.as_str()),
+                    "{lang}, {n} at once"
+                );
+            }
+            let wrapped = whole(&wrapping, &filters, lang);
+            assert!(wrapped.starts_with("<ul>") && wrapped.ends_with("</ul>\n"));
+            let pieces = cards_html(&m, &wrapping, &filters, lang, "cards", 1).ok();
+            assert_eq!(pieces.as_deref(), Some(wrapped.as_str()), "{lang}, wrapped");
+        }
+    }
+
+    /// A site read for a build lets each body's Markdown go once it is rendered, and
+    /// renders the same files as a site read for `check` or `serve`, which keeps it.
+    #[test]
+    fn a_site_read_for_a_build_keeps_no_markdown_and_renders_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let Ok(lean) = Site::load_for_build(root, None, Drafts::Hidden) else {
+            panic!("the example site loads");
+        };
+        let kept = example();
+        let files = |site: &Site| {
+            let mut out = Output::default();
+            let rendered = site.render_all(usize::MAX, &mut Diagnostics::default(), |o, _, _| {
+                out.extend(o);
+                Ok(())
+            });
+            assert!(rendered.is_ok());
+            out.files
+        };
+        let texts = |site: &Site| -> Vec<(String, bool)> {
+            site.content
+                .entries
+                .values()
+                .flat_map(|e| e.texts.values())
+                .map(|f| (f.body.clone(), f.has_body))
+                .collect()
+        };
+        let (lean_texts, kept_texts) = (texts(&lean), texts(&kept));
+        assert!(lean_texts.iter().all(|(body, _)| body.is_empty()));
+        assert!(
+            kept_texts
+                .iter()
+                .filter(|(body, _)| !body.is_empty())
+                .count()
+                > 20
+        );
+        let has_body = |t: &[(String, bool)]| t.iter().map(|(_, h)| *h).collect::<Vec<_>>();
+        assert_eq!(has_body(&lean_texts), has_body(&kept_texts));
+        assert!(
+            files(&lean) == files(&kept),
+            "the same files, byte for byte"
+        );
+    }
+
+    /// What `build`'s progress line counts: each batch says what it is, the pages add up to
+    /// `pages()`, and they are all done only after the last filter page.
+    #[test]
+    fn each_batch_says_what_it_holds() {
+        let site = example();
+        let mut seen: Vec<(Batch, Vec<String>)> = Vec::new();
+        let rendered = site.render_all(4, &mut Diagnostics::default(), |out, what, _| {
+            seen.push((what, out.files.keys().cloned().collect()));
+            Ok(())
+        });
+        assert!(rendered.is_ok());
+        let pages: usize = seen
+            .iter()
+            .map(|(b, _)| match b {
+                Batch::Pages(n) => *n,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(pages, site.pages().len());
+        let last_page = seen
+            .iter()
+            .rposition(|(b, _)| matches!(b, Batch::Pages(_)))
+            .expect("pages");
+        let last_filter = seen
+            .iter()
+            .rposition(|(b, _)| *b == Batch::Filters)
+            .expect("filter pages");
+        assert!(
+            last_filter < last_page,
+            "the pages end after the filter pages"
+        );
+        assert!(
+            seen.iter()
+                .any(|(b, files)| *b == Batch::Filters && !files.is_empty()),
+            "the example has filter pages"
+        );
+        for (b, files) in &seen {
+            let filter_files = files.iter().filter(|f| f.contains("/filter/")).count();
+            match b {
+                // The filter pages, and the cards and boxes they share (none of which a
+                // small list needs).
+                Batch::Filters => assert!(
+                    files
+                        .iter()
+                        .all(|f| f.contains("/filter/") || f.contains("/initiatives/")),
+                    "{files:?}"
+                ),
+                Batch::Pages(n) => {
+                    assert!(*n <= 4, "{n}");
+                    assert_eq!(filter_files, 0, "{files:?}");
+                }
+                Batch::Extras => assert!(files.iter().any(|f| f == "sitemap.xml"), "{files:?}"),
+                Batch::Search => {
+                    assert!(files.iter().all(|f| f.starts_with("search/")), "{files:?}")
+                }
+            }
+        }
+        // After the pages: the extras once, then a search index for each language.
+        let tail: Vec<Batch> = seen[last_page + 1..].iter().map(|(b, _)| *b).collect();
+        let mut expected = vec![Batch::Extras];
+        expected.extend(codes(&site).iter().map(|_| Batch::Search));
+        assert_eq!(tail, expected);
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media;
 use crate::output;
-use crate::site::{Drafts, Site};
+use crate::site::{Batch, Drafts, Site};
 
 #[derive(Default)]
 pub struct BuildOptions {
@@ -96,7 +96,7 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
     });
     let in_site = |d: Diagnostic| in_site(&opts.root, d);
     let pages = site
-        .render_all(BATCH, &mut diags, |out, diags| {
+        .render_all(BATCH, &mut diags, |out, what, diags| {
             // After a mistake, the remaining pages are still rendered, to report every
             // mistake at once, but nothing more is written.
             if !diags.has_errors() {
@@ -104,8 +104,8 @@ pub fn build_also(opts: &BuildOptions, also: &Also) -> Result<Report, Diagnostic
                 files += out.paths().count();
             }
             // A batch of pages, and after the last one the extras.
-            if done < total {
-                done = (done + BATCH).min(total);
+            if let Batch::Pages(n) = what {
+                done = (done + n).min(total);
                 step(Step::Rendering {
                     done,
                     total,
@@ -153,9 +153,8 @@ fn load(opts: &BuildOptions, note: Option<Diagnostic>) -> Result<(Site, Diagnost
     } else {
         Drafts::Hidden
     };
-    let mut site =
-        Site::load(&opts.root, opts.base_url.as_deref(), drafts).map_err(Diagnostics::sorted)?;
-    site.content.forget_bodies();
+    let site = Site::load_for_build(&opts.root, opts.base_url.as_deref(), drafts)
+        .map_err(Diagnostics::sorted)?;
     let mut diags = site.problems();
     if let Some(note) = note {
         diags.push(note);
@@ -178,4 +177,4 @@ fn in_site(root: &std::path::Path, mut d: Diagnostic) -> Diagnostic {
 }
 
 /// How many pages (each in every language) are rendered before they are written.
-const BATCH: usize = 512;
+const BATCH: usize = 256;

@@ -422,10 +422,7 @@ fn body(t: &mut Fields) -> (Option<String>, String) {
     if l != t.text_lang {
         t.note("body", l);
     }
-    (
-        m.bodies.get(e.collection, &e.id, l).cloned(),
-        m.attrs(l, lang),
-    )
+    (m.bodies.get(e.collection, &e.id, l), m.attrs(l, lang))
 }
 
 fn part(t: &mut Fields) -> Part {

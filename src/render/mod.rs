@@ -89,8 +89,25 @@ impl MadeLinks {
 /// removed from them.
 #[derive(Default)]
 pub struct EntryBodies {
-    pub html: BTreeMap<String, String>,
+    pub html: BTreeMap<String, Packed>,
     pub problems: Vec<Diagnostic>,
+}
+
+/// A rendered body, kept LZ4-packed until a page shows it: the bodies of every entry are
+/// held from their rendering to the end of the build (the search index reads them last),
+/// and packed they take about half the room.
+pub struct Packed(Box<[u8]>);
+
+impl Packed {
+    pub fn new(html: &str) -> Packed {
+        Packed(lz4_flex::block::compress_prepend_size(html.as_bytes()).into_boxed_slice())
+    }
+
+    /// The HTML again. `None` only if the bytes were not made by `new`, which cannot happen.
+    pub fn unpack(&self) -> Option<String> {
+        let bytes = lz4_flex::block::decompress_size_prepended(&self.0).ok()?;
+        String::from_utf8(bytes).ok()
+    }
 }
 
 /// Every entry's Markdown bodies, each rendered once whatever number of pages show it.
@@ -109,6 +126,24 @@ impl Bodies {
             .entries
             .par_iter()
             .map(|(key, e)| (key.clone(), Bodies::render_entry(config, e, words)))
+            .collect();
+        Bodies { by_entry }
+    }
+
+    /// As `render_all`, letting go of each entry's Markdown once its bodies are rendered.
+    pub fn render_all_forgetting(
+        config: &SiteConfig,
+        content: &mut Content,
+        words: Option<markdown::Words>,
+    ) -> Bodies {
+        let by_entry = content
+            .entries
+            .par_iter_mut()
+            .map(|(key, e)| {
+                let bodies = Bodies::render_entry(config, e, words);
+                e.forget_bodies();
+                (key.clone(), bodies)
+            })
             .collect();
         Bodies { by_entry }
     }
@@ -154,7 +189,7 @@ impl Bodies {
                     .hint("use plain Markdown or HTML without script, on...= attributes or javascript: addresses"),
                 );
             }
-            out.html.insert(lang.clone(), r.html);
+            out.html.insert(lang.clone(), Packed::new(&r.html));
         }
         out
     }
@@ -167,8 +202,12 @@ impl Bodies {
         };
     }
 
-    pub fn get(&self, c: Collection, id: &str, lang: &str) -> Option<&String> {
-        self.by_entry.get(&(c, id.to_string()))?.html.get(lang)
+    pub fn get(&self, c: Collection, id: &str, lang: &str) -> Option<String> {
+        self.by_entry
+            .get(&(c, id.to_string()))?
+            .html
+            .get(lang)?
+            .unpack()
     }
 
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -512,7 +551,7 @@ pub fn make_tera(
 
 #[cfg(test)]
 mod tests {
-    use super::permute;
+    use super::{Packed, permute};
 
     #[test]
     fn permute_puts_every_item_where_the_order_says() {
@@ -535,5 +574,20 @@ mod tests {
             permute(&mut got, by.clone());
             assert_eq!(got.to_vec(), want, "{by:?}");
         }
+    }
+
+    #[test]
+    fn a_packed_body_unpacks_to_the_same_html_and_takes_less_room() {
+        let body = "<p dir=\"rtl\">שלום, مرحبا and <bdi>Hello</bdi>.</p>\n".repeat(200);
+        for html in ["", "<p>א</p>", body.as_str()] {
+            assert_eq!(Packed::new(html).unpack().as_deref(), Some(html));
+        }
+        let packed = Packed::new(&body);
+        assert!(
+            packed.0.len() * 4 < body.len(),
+            "{} of {}",
+            packed.0.len(),
+            body.len()
+        );
     }
 }

@@ -126,6 +126,9 @@ pub(crate) const PART_CHARS: usize = 48_000;
 /// them in one part: one download, and every keystroke after it needs nothing more.
 pub(crate) const ONE_PART_CHARS: usize = 200_000;
 
+/// How many entries' words are read at once (see `build_index`).
+const FOUND_AT_ONCE: usize = 512;
+
 /// How many results a part carries (the header box shows six).
 pub(crate) const FIRST_RESULTS: usize = 6;
 
@@ -278,7 +281,7 @@ pub(crate) fn other_text(
 ) -> String {
     let mut rest: Vec<String> = Vec::new();
     if let Some(html) = m.bodies.get(e.collection, &e.id, text_lang) {
-        rest.push(html_text(html));
+        rest.push(html_text(&html));
     }
     let f = &lf.front;
     for s in [&f.audience, &f.timeframe, &f.role, &f.address]
@@ -346,13 +349,17 @@ pub(crate) fn build_index(m: &Model, lang: &str) -> (Index, Vec<(String, String)
         .filter_map(|(c, id)| Some((m.content.get(c, &id)?, id)))
         .collect();
     entries.extend(m.content.home().map(|h| (h, String::new())));
-    // Reading the words is most of the work: each entry on its own, on every core.
-    let found: Vec<_> = entries
-        .into_par_iter()
-        .map(|(e, id)| found(m, lang, e, id))
-        .collect();
-    for f in found.into_iter().flatten() {
-        b.add(f);
+    // Reading the words is most of the work: each entry on its own, on every core. A few
+    // hundred at a time, since an entry's scores hold every form of its words: at 10,000
+    // initiatives, all of them at once took more memory than the rest of the build.
+    for chunk in entries.chunks(FOUND_AT_ONCE) {
+        let found: Vec<_> = chunk
+            .par_iter()
+            .map(|(e, id)| found(m, lang, e, id.clone()))
+            .collect();
+        for f in found.into_iter().flatten() {
+            b.add(f);
+        }
     }
     let Builder {
         collections,

@@ -246,7 +246,7 @@ impl Builder {
             }
             batch
         };
-        let rendered = site.render_picked(&mut diags, pick, |batch, _| {
+        let rendered = site.render_picked(&mut diags, pick, |batch, _, _| {
             publish(batch);
             Ok(())
         });
