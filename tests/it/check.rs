@@ -63,6 +63,30 @@ fn a_ui_string_missing_in_one_language_is_found() {
 }
 
 #[test]
+fn a_ui_string_of_a_markdown_component_missing_in_one_language_is_found() {
+    // A theme's Arabic strings without the label of one kind of callout and the video's play
+    // button: no page of the fixture shows either, so only `check` can tell.
+    let s = Site::fixture("basic");
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/ar.ftl"),
+    )
+    .expect("the built-in Arabic strings");
+    let without: String = builtin
+        .lines()
+        .filter(|l| !l.starts_with("callout-caution =") && !l.starts_with("video-play ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(without.len() < builtin.len());
+    s.write("themes/default/i18n/ar.ftl", &without);
+    let (m, report) = messages(&s);
+    for key in ["callout-caution", "video-play"] {
+        assert!(m.contains(&format!("error: i18n/ar.ftl: Markdown (callouts, video) uses the UI string '{key}', which 'ar' does not have\n  hint: add '{key} = ...' to i18n/ar.ftl")), "{m}");
+    }
+    assert!(!m.contains("which 'he' does not have"), "{m}");
+    assert_eq!(report.errors, 2, "{m}");
+}
+
+#[test]
 fn an_unused_file_is_listed() {
     let s = Site::fixture("basic");
     s.write("content/towns/ofakim/old-map.pdf", "pdf");
