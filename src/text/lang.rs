@@ -274,6 +274,33 @@ mod tests {
     }
 
     #[test]
+    fn a_block_in_the_pages_own_script_or_an_unknown_one_is_never_foreign() {
+        let site = |codes: &[&str]| -> Vec<Language> {
+            codes
+                .iter()
+                .map(|c| Language {
+                    code: c.to_string(),
+                    dir: Dir::of_language(c),
+                })
+                .collect()
+        };
+        // Persian and Arabic share a script: an Arabic-script block on the Persian page is
+        // not told to be Arabic, though the site has Arabic.
+        let fa_ar = site(&["fa", "ar"]);
+        assert_eq!(foreign_language("مرحبا بكم", "fa", &fa_ar), None);
+        // On the Arabic page, a Hebrew block of a site with Hebrew is Hebrew.
+        let he_ar = site(&["he", "ar", "ru"]);
+        assert_eq!(
+            foreign_language("שלום לכולם", "ar", &he_ar).map(|l| l.code.as_str()),
+            Some("he")
+        );
+        // Cyrillic, Ethiopic and other scripts are not told apart: a Cyrillic block is not
+        // said to be Russian, even where Russian is the site's only such language.
+        assert_eq!(foreign_language("Привет всем", "he", &he_ar), None);
+        assert_eq!(foreign_language("Привет всем", "ar", &he_ar), None);
+    }
+
+    #[test]
     fn each_language_is_named_in_itself() {
         // The languages of Israel's readers the switcher knows by name, each in its own script.
         for (code, name) in [
