@@ -331,6 +331,22 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_bracket_the_run_did_not_open_stays_outside_it() {
+        // The Hebrew text's own brackets around a Latin name: the name is isolated, its
+        // brackets stay with the Hebrew.
+        assert_eq!(
+            isolate_ltr_runs("מיזם (Tech Forward) בצפון", Dir::Rtl),
+            "מיזם (<bdi>Tech Forward</bdi>) בצפון"
+        );
+        // A pair opened and closed inside the run belongs to it; the bracket after it that
+        // closes the Hebrew's does not.
+        assert_eq!(
+            isolate_ltr_runs("שותף (Tech (Israel) Ltd) בצפון", Dir::Rtl),
+            "שותף (<bdi>Tech (Israel) Ltd</bdi>) בצפון"
+        );
+    }
+
+    #[test]
     fn rtl_text_is_escaped_inside_and_outside_latin_runs() {
         let html = isolate_ltr_runs("א < ב \"AT&T\" ג", Dir::Rtl);
         assert_eq!(html, "א &lt; ב &quot;<bdi>AT&amp;T</bdi>&quot; ג");
