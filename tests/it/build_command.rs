@@ -217,15 +217,25 @@ fn in_a_pipe_a_build_prints_no_progress() {
 /// `sulam build ARGS` on a terminal: run under `script`, which gives it a pseudo-terminal;
 /// what it printed, or `None` where there is no `script` (util-linux).
 fn on_a_terminal(site: &Site, args: &str, term: &str) -> Option<String> {
+    on_a_terminal_in_colour(site, args, term, false)
+}
+
+/// As `on_a_terminal`, with `NO_COLOR` unset when `colour`.
+fn on_a_terminal_in_colour(site: &Site, args: &str, term: &str, colour: bool) -> Option<String> {
     let bin = env!("CARGO_BIN_EXE_sulam");
-    let out = Command::new("script")
+    let mut command = Command::new("script");
+    command
         .current_dir(site.root())
         .args(["-qec", &format!("'{bin}' build {args}"), "/dev/null"])
         .env("SULAM_PROGRESS_AFTER_MS", "0")
         .env("TERM", term)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
-        .output();
+        .stdin(std::process::Stdio::null());
+    if colour {
+        command.env_remove("NO_COLOR");
+    } else {
+        command.env("NO_COLOR", "1");
+    }
+    let out = command.output();
     match out {
         Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
         Ok(out) => panic!("script failed: {}", stderr(&out)),
@@ -270,4 +280,35 @@ fn on_a_terminal_a_build_shows_its_steps_on_one_line_and_clears_it() {
     let seen = on_a_terminal(&s, "", "dumb").expect("script ran before");
     assert!(!seen.contains("rendering"), "{seen:?}");
     assert!(seen.contains("built 81 pages"), "{seen:?}");
+}
+
+#[test]
+fn on_a_terminal_a_mistake_is_in_colour_with_its_hint_and_plain_with_no_color() {
+    let s = Site::fixture("basic");
+    let Some(seen) = on_a_terminal_in_colour(&s, "--quiet", "xterm", true) else {
+        return;
+    };
+    // The fixture's one warning: its kind in bold yellow, the hint's label in cyan.
+    assert!(
+        seen.contains(
+            "\x1b[1;33mwarning\x1b[0m: site.yaml: the site has no accessibility statement"
+        ),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(
+            "\n  \x1b[36mhint:\x1b[0m Israeli regulations require one on every public site"
+        ),
+        "{seen:?}"
+    );
+    let plain = on_a_terminal_in_colour(&s, "--quiet", "xterm", false).expect("script ran before");
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    assert!(
+        plain.contains("warning: site.yaml: the site has no accessibility statement"),
+        "{plain:?}"
+    );
+    assert!(
+        plain.contains("\n  hint: Israeli regulations require one on every public site"),
+        "{plain:?}"
+    );
 }
