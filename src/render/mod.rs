@@ -204,7 +204,7 @@ impl Bodies {
 
     pub fn get(&self, c: Collection, id: &str, lang: &str) -> Option<String> {
         self.by_entry
-            .get(&(c, id.to_string()))?
+            .get(&(c, id) as &dyn crate::model::content::EntryKey)?
             .html
             .get(lang)?
             .unpack()
